@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** One thing wrong with a request: `field` is the path of the offending value (`lon`, `location.1`). */
+export const ApiIssue = z.object({ field: z.string(), reason: z.string() })
+export type ApiIssue = z.infer<typeof ApiIssue>
+
+/** Every error response has this body, e.g. `{ code: 'invalid_query', message: 'lon: must be a decimal number', issues: [...] }`. */
+export const ApiErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(ApiIssue).optional(),
+})
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>
+
+/** `GET /api/health` */
+export const Health = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['pg', 'pglite']),
+  postgis: z.string(),
+  migration: z.object({ version: z.number().int(), name: z.string() }),
+  city: z.object({ regions: z.number().int(), grids: z.number().int() }),
+})
+export type Health = z.infer<typeof Health>

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+/** Administrative level of a region: city → township/street → community/village. */
+export const RegionLevel = z.enum(['city', 'township', 'community'])
+export type RegionLevel = z.infer<typeof RegionLevel>
+
+/** What a region is within its level: a street (街道) is a township-level unit of the town, a village (村) a community-level unit of a township. */
+export const RegionKind = z.enum(['city', 'township', 'street', 'community', 'village'])
+export type RegionKind = z.infer<typeof RegionKind>
+
+export const GridKind = z.enum(['urban', 'rural'])
+export type GridKind = z.infer<typeof GridKind>
+
+export const CameraClass = z.enum(['A', 'B', 'C'])
+export type CameraClass = z.infer<typeof CameraClass>
+
+export const CaptureKind = z.enum(['video', 'face', 'vehicle'])
+export type CaptureKind = z.infer<typeof CaptureKind>
+
+export const CameraSite = z.enum(['junction', 'road', 'station', 'government', 'school', 'hospital', 'company', 'market', 'shop', 'estate'])
+export type CameraSite = z.infer<typeof CameraSite>
+
+export const CameraState = z.enum(['online', 'offline', 'faulty'])
+export type CameraState = z.infer<typeof CameraState>
+
+export const PatrolKind = z.enum(['police', 'auxiliary', 'volunteer', 'grid_worker'])
+export type PatrolKind = z.infer<typeof PatrolKind>
+
+export const CaseCategory = z.enum(['dispute', 'hazard'])
+export type CaseCategory = z.infer<typeof CaseCategory>
+
+export const DisputeKind = z.enum(['family', 'neighbour', 'labour', 'property_mgmt', 'land', 'traffic', 'financial', 'petition'])
+export type DisputeKind = z.infer<typeof DisputeKind>
+
+export const HazardKind = z.enum(['fire', 'building', 'gas', 'electric', 'road', 'flood'])
+export type HazardKind = z.infer<typeof HazardKind>
+
+export const CaseSource = z.enum(['grid_worker', 'mini_program', 'hotline_12345', 'police_110', 'petition_office'])
+export type CaseSource = z.infer<typeof CaseSource>
+
+/** The level now handling a case, from the grid up to the city platform. */
+export const CaseLevel = z.enum(['grid', 'community', 'township', 'city'])
+export type CaseLevel = z.infer<typeof CaseLevel>
+
+/** One step of the closed loop (事件闭环), in the order the source documents give. */
+export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close'])
+export type CaseStep = z.infer<typeof CaseStep>
+
+/** A case's state is the last loop step that changed it (supervise leaves the state as it is). */
+export const CaseState = z.enum(['collected', 'verified', 'handling', 'reported_up', 'routed', 'fed_back', 'closed'])
+export type CaseState = z.infer<typeof CaseState>
+
+export const Satisfaction = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied'])
+export type Satisfaction = z.infer<typeof Satisfaction>
+
+/** Who took a step: a person's role or the platform itself (automatic escalation). */
+export const ActorRole = z.enum(['citizen', 'grid_worker', 'community', 'township', 'city', 'department', 'duty_leader', 'platform'])
+export type ActorRole = z.infer<typeof ActorRole>

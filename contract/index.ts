@@ -1,0 +1,6 @@
+export * from './api'
+export * from './domain'
+export * from './geo'
+export * from './grids'
+export * from './labels'
+export * from './regions'

@@ -1,0 +1,37 @@
+import type {
+  ActorRole, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep,
+  DisputeKind, GridKind, HazardKind, PatrolKind, RegionKind, Satisfaction,
+} from './domain'
+
+/** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
+export const labels = {
+  regionKind: { city: '市', township: '乡镇', street: '街道', community: '社区', village: '村' } satisfies Record<RegionKind, string>,
+  gridKind: { urban: '城镇网格', rural: '农村网格' } satisfies Record<GridKind, string>,
+  cameraClass: { A: '一类点位', B: '二类点位', C: '三类点位' } satisfies Record<CameraClass, string>,
+  captureKind: { video: '视频监控', face: '人脸卡口', vehicle: '车辆卡口' } satisfies Record<CaptureKind, string>,
+  cameraState: { online: '在线', offline: '离线', faulty: '故障' } satisfies Record<CameraState, string>,
+  patrolKind: { police: '公安巡逻', auxiliary: '辅警巡逻', volunteer: '义警巡防', grid_worker: '网格员巡查' } satisfies Record<PatrolKind, string>,
+  disputeKind: {
+    family: '婚姻家庭', neighbour: '邻里纠纷', labour: '劳资纠纷', property_mgmt: '物业纠纷',
+    land: '土地纠纷', traffic: '交通事故', financial: '经济纠纷', petition: '信访事项',
+  } satisfies Record<DisputeKind, string>,
+  hazardKind: {
+    fire: '消防隐患', building: '房屋安全', gas: '燃气安全', electric: '用电安全', road: '道路设施', flood: '防汛隐患',
+  } satisfies Record<HazardKind, string>,
+  caseSource: {
+    grid_worker: '网格员上报', mini_program: '小程序', hotline_12345: '12345热线', police_110: '110警情', petition_office: '信访部门',
+  } satisfies Record<CaseSource, string>,
+  caseLevel: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级' } satisfies Record<CaseLevel, string>,
+  caseStep: {
+    collect: '收集', verify: '核实', handle: '处置', report_up: '上报', route: '分流派单',
+    supervise: '督办', feed_back: '反馈', close: '结案',
+  } satisfies Record<CaseStep, string>,
+  caseState: {
+    collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', fed_back: '已反馈', closed: '已结案',
+  } satisfies Record<CaseState, string>,
+  satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' } satisfies Record<Satisfaction, string>,
+  actorRole: {
+    citizen: '群众', grid_worker: '网格员', community: '村(社区)', township: '乡镇(街道)', city: '市级平台',
+    department: '职能部门', duty_leader: '值班领导', platform: '平台自动',
+  } satisfies Record<ActorRole, string>,
+} as const

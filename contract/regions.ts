@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { BboxParam, featureCollection } from './geo'
+import { RegionKind, RegionLevel } from './domain'
+
+/** An administrative region as the API sends it, e.g. `{ code: '231281100000', name: '安达镇', level: 'township', kind: 'township', parentCode: '231281000000' }`. */
+export const RegionProps = z.object({
+  code: z.string().regex(/^\d{12}$/),
+  name: z.string(),
+  level: RegionLevel,
+  kind: RegionKind,
+  parentCode: z.string().nullable(),
+  households: z.number().int(),
+  gridCount: z.number().int(),
+  /** Where the region's seat (镇政府, 村委会) stands: `[lon, lat]`. */
+  seat: z.tuple([z.number(), z.number()]).nullable(),
+})
+export type RegionProps = z.infer<typeof RegionProps>
+
+export const RegionCollection = featureCollection(RegionProps)
+export type RegionCollection = z.infer<typeof RegionCollection>
+
+/** `GET /api/v1/regions?level=township&parent=231281000000&bbox=…` */
+export const RegionsQuery = z.strictObject({
+  level: RegionLevel.optional(),
+  parent: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
+  bbox: BboxParam.optional(),
+})
+export type RegionsQuery = z.infer<typeof RegionsQuery>

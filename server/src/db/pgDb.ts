@@ -1,0 +1,46 @@
+import pg from 'pg'
+import type { Db, Queryable, Row } from './Db'
+import { INT8_OID, NUMERIC_OID, parseNumber } from './Db'
+import type { Logger } from '../log'
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID ? parseNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+/** PostgreSQL + PostGIS through node-postgres. */
+export function pgDb(connectionString: string, log: Logger, max = 10): Db {
+  const pool = new pg.Pool({ connectionString, max, types })
+  // An idle client's error (the database restarting) would otherwise crash the process.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'))
+
+  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R extends Row>(sql: string, params?: readonly unknown[]) {
+      const res = await client.query(sql, params as unknown[] | undefined)
+      return res.rows as R[]
+    },
+    async exec(sql: string) {
+      await client.query(sql)
+    },
+  })
+
+  return {
+    engine: 'pg',
+    ...on(pool),
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(on(client))
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
