@@ -1,7 +1,12 @@
 import type { Db } from '../server/src/db/Db'
+import { layOutCameras } from './city/cameras'
+import { layOutCases } from './city/cases'
 import { layOutCity } from './city/layout'
+import { layOutPatrols } from './city/patrols'
 import { buildRegions } from './city/regions'
+import { layOutRoads } from './city/roads'
 import { createRng } from './city/rng'
+import { gridAreas, insertCameras, insertCases, insertPatrols, insertRoads } from './city/store'
 
 export const DEFAULT_SEED = 'anda-2026'
 
@@ -11,7 +16,16 @@ const CITY_TABLES = [
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]
 
-export type SeedReport = { seed: string; regions: number; grids: number; ms: number }
+export type SeedReport = {
+  seed: string
+  regions: number
+  grids: number
+  roads: number
+  cameras: number
+  patrolUnits: number
+  cases: number
+  ms: number
+}
 
 /**
  * Builds the demo city in one transaction: nothing of it exists unless all of it does.
@@ -25,9 +39,21 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date } = 
   const rng = createRng(seed)
   const validFrom = new Date(Date.UTC(now.getUTCFullYear() - 2, 0, 1))
   const layout = layOutCity(rng.fork('layout'))
+  const { roads, junctions } = layOutRoads(rng.fork('roads'), layout)
+  const patrols = layOutPatrols(rng.fork('patrols'), layout)
   const counts = await db.transaction(async (tx) => {
     const ids = await buildRegions(tx, layout, validFrom)
-    return { regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length }
+    const roadCount = await insertRoads(tx, roads, ids.city)
+    const grids = await gridAreas(tx)
+    const cameras = layOutCameras(rng.fork('cameras'), layout, roads, junctions, grids.filter((g) => g.kind === 'urban').map((g) => g.area), now)
+    await insertCameras(tx, cameras)
+    await insertPatrols(tx, patrols, ids.townships, now)
+    const cases = layOutCases(rng.fork('cases'), grids, now)
+    await insertCases(tx, cases)
+    return {
+      regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: roadCount,
+      cameras: cameras.length, patrolUnits: patrols.length, cases: cases.length,
+    }
   })
   return { seed, ...counts, ms: Math.round(performance.now() - started) }
 }

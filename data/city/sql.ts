@@ -1,4 +1,7 @@
 import { join } from 'node:path'
 import { sqlFiles } from '../../server/src/db/sqlFiles'
 
-export const citySql = sqlFiles(['city_cells', 'insert_region', 'insert_grids', 'rollup_households'], join(import.meta.dirname, 'sql'))
+export const citySql = sqlFiles([
+  'city_cells', 'insert_region', 'insert_grids', 'rollup_households', 'insert_roads', 'insert_cameras',
+  'insert_patrols', 'insert_cases', 'insert_history', 'insert_parties', 'grid_areas',
+], join(import.meta.dirname, 'sql'))

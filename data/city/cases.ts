@@ -1,0 +1,184 @@
+import type {
+  ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction,
+} from '../../contract/domain'
+import { levelAbove, limitHours } from '../../server/src/domain/timeLimits'
+import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
+import { type Area, pointIn, type Pt } from './geo'
+import type { Rng } from './rng'
+
+export type CaseGrid = { id: number; communityId: number; townshipId: number; households: number; area: Area }
+
+export type HistoryPlan = { step: CaseStep; actorRole: ActorRole; level: CaseLevel; at: Date; department: string | null; note: string }
+export type PartyPlan = { role: 'applicant' | 'respondent'; name: string; phone: string; idNumber: string }
+export type CasePlan = {
+  code: string
+  category: CaseCategory
+  kind: DisputeKind | HazardKind
+  source: CaseSource
+  at: Pt
+  grid: CaseGrid
+  level: CaseLevel
+  state: CaseState
+  reportedAt: Date
+  dueAt: Date | null
+  escalations: number
+  closedAt: Date | null
+  resolved: boolean | null
+  satisfaction: Satisfaction | null
+  description: string
+  history: HistoryPlan[]
+  parties: PartyPlan[]
+}
+
+/** The mix of dispute kinds in the county reports: family and neighbour quarrels lead. */
+const DISPUTE_MIX: Record<DisputeKind, number> = {
+  family: 26, neighbour: 22, property_mgmt: 11, land: 11, labour: 9, financial: 9, traffic: 8, petition: 4,
+}
+const HAZARD_MIX: Record<HazardKind, number> = { fire: 30, building: 20, electric: 18, gas: 14, road: 12, flood: 6 }
+const DISPUTE_SOURCES: Record<CaseSource, number> = { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6 }
+const HAZARD_SOURCES: Record<CaseSource, number> = { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 }
+/** Where a closed case was settled: most at the grid (网格办小事), few at the city. */
+const SETTLED_AT: Record<CaseLevel, number> = { grid: 80, community: 11, township: 7, city: 2 }
+const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局']
+
+const DESCRIPTIONS: Record<DisputeKind | HazardKind, string> = {
+  family: '夫妻因家庭琐事发生争吵，一方回娘家，请求调解', neighbour: '邻里因房屋漏水、噪音问题发生纠纷',
+  property_mgmt: '业主与物业公司因物业费、供暖问题发生纠纷', land: '村民之间因土地承包地界发生争议',
+  labour: '务工人员反映工程款、工资未按时发放', financial: '亲友之间民间借贷到期未还引发纠纷',
+  traffic: '机动车与非机动车发生轻微交通事故，双方就赔偿有争议', petition: '群众反映历史遗留问题，要求有关部门答复',
+  fire: '楼道堆放杂物、电动车违规充电，存在火灾隐患', building: '老旧房屋墙体开裂，存在安全隐患',
+  electric: '私拉乱接电线，存在触电和火灾隐患', gas: '餐饮店燃气管道老化，存在泄漏风险',
+  road: '路面塌陷、井盖缺失，影响通行安全', flood: '排水沟渠堵塞，汛期存在内涝风险',
+}
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/**
+ * A year of cases shaped like the reports: about 7,444 disputes and a few thousand hazards, more by
+ * day than by night; most verified and settled at the grid, some reported up and routed to a
+ * department, some moved up by the platform when a level ran out of time; about 93 % resolved;
+ * satisfaction recorded at close. The youngest are still open.
+ */
+export function layOutCases(rng: Rng, grids: readonly CaseGrid[], now: Date): CasePlan[] {
+  const totalHouseholds = grids.reduce((s, g) => s + g.households, 0)
+  const pickGrid = () => {
+    let x = rng.range(0, totalHouseholds)
+    for (const g of grids) if ((x -= g.households) < 0) return g
+    return grids.at(-1)!
+  }
+  const plans: Omit<CasePlan, 'code'>[] = []
+  const counts: [CaseCategory, number][] = [['dispute', ANDA.disputesPerYear], ['hazard', ANDA.hazardsPerYear]]
+  for (const [category, n] of counts) {
+    for (let k = 0; k < n; k++) plans.push(oneCase(rng, category, pickGrid(), reportTime(rng, now), now))
+  }
+  plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
+  const perDay = new Map<string, number>()
+  return plans.map((p) => {
+    const day = p.reportedAt.toISOString().slice(0, 10).replaceAll('-', '')
+    const n = (perDay.get(day) ?? 0) + 1
+    perDay.set(day, n)
+    return { ...p, code: `AD${day}${String(n).padStart(4, '0')}` }
+  })
+}
+
+/** Uniform over the last year, with reports by day four times as likely as by night (Beijing time). */
+function reportTime(rng: Rng, now: Date): Date {
+  for (;;) {
+    const t = now.getTime() - rng.range(0, 365) * DAY
+    const hourCst = (new Date(t).getUTCHours() + 8) % 24
+    if (rng.next() < (hourCst >= 8 && hourCst < 21 ? 1 : 0.25)) return new Date(t)
+  }
+}
+
+function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, now: Date): Omit<CasePlan, 'code'> {
+  const kind = category === 'dispute' ? rng.weighted(DISPUTE_MIX) : rng.weighted(HAZARD_MIX)
+  const source = rng.weighted(category === 'dispute' ? DISPUTE_SOURCES : HAZARD_SOURCES)
+  const target = rng.weighted(SETTLED_AT)
+  const history: HistoryPlan[] = []
+  let t = reportedAt.getTime()
+  let level: CaseLevel = 'grid'
+  let enteredLevel = t
+  let escalations = 0
+  let state: CaseState = 'collected'
+  const open = () => t > now.getTime()
+
+  /** Takes a step after `hours`, unless the level's time runs out first: then the platform moves the case up. */
+  const step = (s: CaseStep, actorRole: ActorRole, hours: number, next: CaseState | null, department: string | null = null): boolean => {
+    const at = t + hours * HOUR
+    const due = enteredLevel + limitHours(category, kind, level) * HOUR
+    const above = levelAbove(level)
+    if (at > due && above && due <= now.getTime()) {
+      history.push({ step: 'supervise', actorRole: 'platform', level: above, at: new Date(due), department: null, note: '超时未办，平台自动上提督办' })
+      level = above
+      enteredLevel = t = due
+      escalations++
+      return step(s, actorRole, hours / 2, next, department)
+    }
+    t = at
+    if (open()) return false
+    history.push({ step: s, actorRole, level, at: new Date(t), department, note: '' })
+    if (next) state = next
+    return true
+  }
+
+  history.push({ step: 'collect', actorRole: COLLECTOR[source], level: 'grid', at: reportedAt, department: null, note: '' })
+  const resolvedCase = rng.chance(0.945)
+  // Most cases take hours at each step; one in ten drags on for days and meets the time limit.
+  const slow = () => (rng.chance(0.1) ? rng.range(30, 100) : 0)
+  let done = step('verify', 'grid_worker', rng.range(0.5, 6), 'verified') && step('handle', 'grid_worker', rng.range(1, 20) + slow(), 'handling')
+  const order: CaseLevel[] = ['community', 'township', 'city']
+  for (const up of order) {
+    if (!done || levelIndex(level) >= levelIndex(target)) break
+    if (levelIndex(level) < levelIndex(up)) {
+      done = step('report_up', roleAt(level), rng.range(2, 30), 'reported_up')
+      if (!done) break
+      level = up
+      enteredLevel = t
+    }
+    if (up === 'township' || up === 'city') done = step('route', roleAt(level), rng.range(1, 12), 'routed', rng.pick(DEPARTMENTS))
+    done = done && step('handle', up === 'community' ? 'community' : 'department', rng.range(6, 60) + slow(), 'handling')
+  }
+  done = done && step('feed_back', roleAt(level), rng.range(0.5, 8), 'fed_back') && step('close', roleAt(level), rng.range(0.5, 12), 'closed')
+
+  // `step` reassigns state from inside a closure, which narrowing cannot see.
+  const closed = (state as CaseState) === 'closed'
+  const satisfaction: Satisfaction | null = closed
+    ? resolvedCase ? rng.weighted({ satisfied: 88, basically_satisfied: 9, unsatisfied: 3 }) : rng.weighted({ satisfied: 20, basically_satisfied: 40, unsatisfied: 40 })
+    : null
+  if (closed) history.at(-1)!.note = resolvedCase ? '矛盾已化解，当事人签字确认' : '调解未成功，引导当事人通过诉讼途径解决'
+  return {
+    category, kind, source, at: pointIn(rng, grid.area), grid, level, state, reportedAt,
+    dueAt: closed ? null : new Date(enteredLevel + limitHours(category, kind, level) * HOUR),
+    escalations,
+    closedAt: closed ? history.at(-1)!.at : null,
+    resolved: closed ? resolvedCase : null,
+    satisfaction,
+    description: DESCRIPTIONS[kind],
+    history,
+    parties: category === 'dispute' ? [party(rng, 'applicant'), party(rng, 'respondent')] : rng.chance(0.5) ? [party(rng, 'applicant')] : [],
+  }
+}
+
+const COLLECTOR: Record<CaseSource, ActorRole> = {
+  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department',
+}
+const LEVELS: CaseLevel[] = ['grid', 'community', 'township', 'city']
+const levelIndex = (l: CaseLevel) => LEVELS.indexOf(l)
+const roleAt = (l: CaseLevel): ActorRole => (l === 'grid' ? 'grid_worker' : l)
+
+/** Made-up parties of a demo case: a name, a mobile number and an 18-digit ID with a valid check digit. */
+function party(rng: Rng, role: PartyPlan['role']): PartyPlan {
+  const name = rng.pick(SURNAMES) + Array.from({ length: rng.int(1, 2) }, () => rng.pick([...GIVEN_NAME_CHARS])).join('')
+  const phone = `1${rng.pick(['3', '5', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`
+  const birth = new Date(Date.UTC(rng.int(1950, 2004), rng.int(0, 11), rng.int(1, 28))).toISOString().slice(0, 10).replaceAll('-', '')
+  const body = `231281${birth}${String(rng.int(0, 999)).padStart(3, '0')}`
+  return { role, name, phone, idNumber: body + idCheckDigit(body) }
+}
+
+/** GB 11643 check digit of the first 17 digits of an ID number. */
+export function idCheckDigit(body17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0)
+  return '10X98765432'[sum % 11]!
+}

@@ -1,0 +1,61 @@
+import type { Queryable } from '../../server/src/db/Db'
+import type { CameraPlan } from './cameras'
+import type { CasePlan, CaseGrid } from './cases'
+import type { PatrolPlan } from './patrols'
+import type { Road } from './roads'
+import { citySql } from './sql'
+
+/** Writes the laid-out city in batches: one statement per table and batch, values as arrays. */
+export async function insertRoads(tx: Queryable, roads: readonly Road[], cityId: number): Promise<number> {
+  const rows = await tx.query(citySql.insert_roads, [
+    roads.map((r) => r.kind), roads.map((r) => r.name), roads.map((r) => JSON.stringify({ type: 'LineString', coordinates: r.line })), cityId,
+  ])
+  return rows.length
+}
+
+export async function insertCameras(tx: Queryable, cameras: readonly CameraPlan[]): Promise<void> {
+  const c = cameras
+  await tx.query(citySql.insert_cameras, [
+    c.map((x) => x.code), c.map((x) => x.class), c.map((x) => x.capture), c.map((x) => x.site), c.map((x) => x.at[0]),
+    c.map((x) => x.at[1]), c.map((x) => x.bearingDeg), c.map((x) => x.fovDeg), c.map((x) => x.rangeM), c.map((x) => x.state),
+    c.map((x) => x.stateChangedAt),
+  ])
+}
+
+export async function insertPatrols(tx: Queryable, units: readonly PatrolPlan[], townshipIds: readonly number[], at: Date): Promise<void> {
+  const u = units
+  await tx.query(citySql.insert_patrols, [
+    u.map((x) => x.code), u.map((x) => x.kind), u.map((x) => x.callSign), u.map((x) => townshipIds[x.township]!),
+    u.map((x) => x.at[0]), u.map((x) => x.at[1]), at,
+  ])
+}
+
+export async function gridAreas(tx: Queryable): Promise<(CaseGrid & { kind: string })[]> {
+  const rows = await tx.query<Omit<CaseGrid, 'area'> & { kind: string; geometry: CaseGrid['area']['geometry'] }>(citySql.grid_areas)
+  return rows.map(({ geometry, ...g }) => ({ ...g, area: { type: 'Feature', properties: {}, geometry } }))
+}
+
+const BATCH = 2000
+
+export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<void> {
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const c = cases.slice(i, i + BATCH)
+    const rows = await tx.query<{ id: number; code: string }>(citySql.insert_cases, [
+      c.map((x) => x.code), c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
+      c.map((x) => x.at[1]), c.map((x) => x.grid.id), c.map((x) => x.grid.communityId), c.map((x) => x.grid.townshipId),
+      c.map((x) => x.level), c.map((x) => x.state), c.map((x) => x.reportedAt), c.map((x) => x.dueAt), c.map((x) => x.escalations),
+      c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description),
+    ])
+    const idOf = new Map(rows.map((r) => [r.code, r.id]))
+    const steps = c.flatMap((x) => x.history.map((h) => ({ id: idOf.get(x.code)!, ...h })))
+    await tx.query(citySql.insert_history, [
+      steps.map((h) => h.id), steps.map((h) => h.step), steps.map((h) => h.actorRole), steps.map((h) => h.level),
+      steps.map((h) => h.at), steps.map((h) => h.department), steps.map((h) => h.note),
+    ])
+    const parties = c.flatMap((x) => x.parties.map((p) => ({ id: idOf.get(x.code)!, ...p })))
+    await tx.query(citySql.insert_parties, [
+      parties.map((p) => p.id), parties.map((p) => p.role), parties.map((p) => p.name), parties.map((p) => p.phone),
+      parties.map((p) => p.idNumber),
+    ])
+  }
+}
