@@ -8,7 +8,7 @@ export const LonLat = z.tuple([Longitude, Latitude])
 export type LonLat = z.infer<typeof LonLat>
 
 /** A number given in a query string, e.g. `lon=125.32`. */
-export const QueryNumber = z.string().trim().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number').transform(Number)
+export const QueryNumber = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a decimal number') }).trim().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number').transform(Number)
 
 /**
  * A bounding box in a query string, `minLon,minLat,maxLon,maxLat` in degrees, e.g. `bbox=125.2,46.3,125.4,46.5`.

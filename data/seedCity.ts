@@ -10,7 +10,7 @@ import { gridAreas, insertCameras, insertCases, insertPatrols, insertRoads } fro
 
 export const DEFAULT_SEED = 'anda-2026'
 
-/** The tables the demo city fills, children first; emptied by a reset. */
+/** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
 const CITY_TABLES = [
   'change_log', 'party_access_log', 'case_parties', 'case_history', 'cases',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
@@ -30,9 +30,9 @@ export type SeedReport = {
 /**
  * Builds the demo city in one transaction: nothing of it exists unless all of it does.
  * The same seed gives the same regions, grids, cameras and patrol units; case times are laid out
- * backwards from `now`.
+ * backwards from `now`. With `replace`, the city already there is emptied first.
  */
-export async function seedCity(db: Db, options: { seed?: string; now?: Date } = {}): Promise<SeedReport> {
+export async function seedCity(db: Db, options: { seed?: string; now?: Date; replace?: boolean } = {}): Promise<SeedReport> {
   const seed = options.seed ?? DEFAULT_SEED
   const now = options.now ?? new Date()
   const started = performance.now()
@@ -42,6 +42,8 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date } = 
   const { roads, junctions } = layOutRoads(rng.fork('roads'), layout)
   const patrols = layOutPatrols(rng.fork('patrols'), layout)
   const counts = await db.transaction(async (tx) => {
+    // Emptied inside the same transaction, so a failed rebuild leaves the old city in place.
+    if (options.replace) await tx.exec(`TRUNCATE ${CITY_TABLES.join(', ')} RESTART IDENTITY CASCADE`)
     const ids = await buildRegions(tx, layout, validFrom)
     const roadCount = await insertRoads(tx, roads, ids.city)
     const grids = await gridAreas(tx)
@@ -62,9 +64,4 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date } = 
 export async function cityIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions')
   return row!.n === 0
-}
-
-/** Empties every city table (the append-only triggers fire on UPDATE and DELETE, not on TRUNCATE). */
-export async function clearCity(db: Db): Promise<void> {
-  await db.exec(`TRUNCATE ${CITY_TABLES.join(', ')} RESTART IDENTITY CASCADE`)
 }

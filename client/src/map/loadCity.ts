@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { featureCollection, GridCollection, RegionCollection } from '../../../contract'
+import { fetchJson } from '../api/fetchJson'
+
+const RoadCollection = featureCollection(z.object({ kind: z.string(), name: z.string().nullable() }))
+
+export type City = {
+  regions: RegionCollection
+  grids: GridCollection
+  roads: z.infer<typeof RoadCollection>
+}
+
+/** The whole city as the first screen needs it: regions of every level, current grids, roads. */
+export async function loadCity(): Promise<City> {
+  const [regions, grids, roads] = await Promise.all([
+    fetchJson('/api/v1/regions', RegionCollection),
+    fetchJson('/api/v1/grids', GridCollection),
+    fetchJson('/api/v1/roads', RoadCollection),
+  ])
+  return { regions, grids, roads }
+}
+
+/** Region seats as points, where their names are written. */
+export function seatPoints(regions: RegionCollection) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: regions.features.flatMap((f) =>
+      f.properties.seat
+        ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: f.properties.seat }, properties: f.properties }]
+        : [],
+    ),
+  }
+}

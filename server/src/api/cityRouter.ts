@@ -1,0 +1,48 @@
+import { Router, type Response } from 'express'
+import { z } from 'zod'
+import { GridAtQuery, GridsQuery, RegionsQuery } from '../../../contract'
+import { gridAt, gridsGeoJson, regionByCode, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
+import type { Db } from '../db/Db'
+import { HttpError, parseOr400 } from './errors'
+
+const EmptyQuery = z.strictObject({})
+
+const sendGeoJson = (res: Response, body: string) => res.type('application/geo+json').send(body)
+
+/** The city's regions, grids and roads: `GET /regions`, `GET /grids`, `GET /grids/at`, `GET /roads`. */
+export function cityRouter(db: Db): Router {
+  const router = Router()
+
+  router.get('/regions', async (req, res) => {
+    const q = parseOr400(RegionsQuery, req.query, 'query')
+    sendGeoJson(res, await regionsGeoJson(db, q))
+  })
+
+  router.get('/grids', async (req, res) => {
+    const q = parseOr400(GridsQuery, req.query, 'query')
+    if (q.region) {
+      const region = await regionByCode(db, q.region)
+      if (!region) throw new HttpError(404, 'not_found', `no region with code ${q.region}`)
+      if (q.level && region.level !== q.level) {
+        throw new HttpError(400, 'invalid_query', `level: region ${q.region} is a ${region.level}, not a ${q.level}`, [
+          { field: 'level', reason: `region ${q.region} is a ${region.level}, not a ${q.level}` },
+        ])
+      }
+    }
+    sendGeoJson(res, await gridsGeoJson(db, q))
+  })
+
+  router.get('/grids/at', async (req, res) => {
+    const q = parseOr400(GridAtQuery, req.query, 'query')
+    const found = await gridAt(db, q.lon, q.lat)
+    if (!found) throw new HttpError(404, 'not_found', `no grid at ${q.lon},${q.lat}: the point is outside the city`)
+    res.json(found)
+  })
+
+  router.get('/roads', async (req, res) => {
+    parseOr400(EmptyQuery, req.query, 'query')
+    sendGeoJson(res, await roadsGeoJson(db))
+  })
+
+  return router
+}

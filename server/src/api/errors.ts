@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { z } from 'zod'
+import type { ApiErrorBody, ApiIssue } from '../../../contract'
+import type { Logger } from '../log'
+
+/** An error a handler throws on purpose; the one error middleware turns it into the response. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ApiIssue[],
+  ) {
+    super(message)
+  }
+}
+
+/** zod issues as `{ field, reason }`, one per offending field; unknown keys each get their own. */
+export function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), reason: 'is not a known parameter' }))
+      : [{ field: issue.path.join('.') || '(root)', reason: issue.message }],
+  )
+}
+
+/** Parses `input` with `schema` or throws a 400 naming every bad field. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'body'): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const issues = issuesOf(result.error)
+  throw new HttpError(400, `invalid_${what}`, issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues)
+}
+
+export const apiNotFound: RequestHandler = (req) => {
+  throw new HttpError(404, 'not_found', `no route ${req.method} ${req.originalUrl.split('?')[0]}`)
+}
+
+/** Every error response has one shape; nothing unexpected reaches a client beyond `internal`. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let body: ApiErrorBody
+    let status: number
+    if (err instanceof HttpError) {
+      status = err.status
+      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) }
+    } else if (err?.type === 'entity.parse.failed') {
+      status = 400
+      body = { code: 'invalid_json', message: 'request body is not valid JSON', issues: [{ field: '(body)', reason: 'is not valid JSON' }] }
+    } else if (err?.type === 'entity.too.large') {
+      status = 413
+      body = { code: 'too_large', message: 'request body is too large' }
+    } else {
+      status = 500
+      body = { code: 'internal', message: 'internal error' }
+      log.error({ err, method: req.method, url: req.originalUrl }, 'request failed')
+    }
+    res.status(status).json(body)
+  }
+}

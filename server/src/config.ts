@@ -1,0 +1,24 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** The server's settings, all from the environment; see the README's configuration table. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./var/db'),
+  SEED: z.string().default('anda-2026'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = { port: number; host: string; databaseUrl: string | undefined; dataDir: string; seed: string; logLevel: string }
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`bad configuration:\n${lines.join('\n')}`)
+  }
+  const e = result.data
+  return { port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL }
+}

@@ -1,0 +1,22 @@
+-- Regions as one GeoJSON FeatureCollection (text, sent as it is), optionally of one level, under one
+-- parent, within a bbox. $1 level, $2 parent code, $3..$6 bbox min lon, min lat, max lon, max lat
+-- (each NULL for no filter). Uses regions_geom_idx for the bbox.
+WITH r AS (
+  SELECT r.*, p.code AS parent_code,
+         (SELECT count(*) FROM grids g JOIN regions c ON c.id = g.community_id
+          WHERE g.valid_to IS NULL AND (r.level = 'city' OR c.id = r.id OR c.parent_id = r.id)) AS grid_count
+  FROM regions r LEFT JOIN regions p ON p.id = r.parent_id
+  WHERE ($1::text IS NULL OR r.level = $1)
+    AND ($2::text IS NULL OR p.code = $2)
+    AND ($3::float8 IS NULL OR ST_Intersects(r.geom, ST_MakeEnvelope($3, $4, $5, $6, 4326)))
+)
+SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+  'type', 'Feature',
+  'id', code,
+  'geometry', ST_AsGeoJSON(geom, 6)::json,
+  'properties', json_build_object(
+    'code', code, 'name', name, 'level', level, 'kind', kind, 'parentCode', parent_code,
+    'households', households, 'gridCount', grid_count,
+    'seat', CASE WHEN seat IS NULL THEN NULL ELSE json_build_array(round(ST_X(seat)::numeric, 6), round(ST_Y(seat)::numeric, 6)) END)
+) ORDER BY code), '[]'::json))::text AS body
+FROM r

@@ -1,0 +1,71 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clientAssets } from '../../server/src/api/clientAssets'
+import { CLIENT_DIST } from '../../server/src/clientBuild'
+import type { Db } from '../../server/src/db/Db'
+import { launchChromium, offMachineRequests, screenshotDir, webglRenderer } from '../support/browser'
+import { serve } from '../support/serve'
+import { seededDb } from '../support/testDb'
+
+let db: Db
+let server: Awaited<ReturnType<typeof serve>>
+let browser: Browser
+beforeAll(async () => {
+  db = await seededDb()
+  server = await serve(db, clientAssets(CLIENT_DIST))
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await db?.close()
+})
+
+describe('the first look at /', () => {
+  for (const [label, width, height] of [['1080p', 1920, 1080], ['4k', 3840, 2160]] as const) {
+    it(`draws the city's grids on a dark map at ${label}, offline`, async () => {
+      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 })
+      const leaks = offMachineRequests(page)
+      const errors: string[] = []
+      page.on('pageerror', (err) => errors.push(err.message))
+      await page.goto(server.url + '/')
+      console.log(`[browser] WebGL renderer: ${await webglRenderer(page)}`)
+      const map = page.getByTestId('city-map')
+      await expect.poll(() => map.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+
+      // Most of the 1,011 grids are on screen when the whole city is in view.
+      expect(Number(await map.getAttribute('data-rendered-grids'))).toBeGreaterThan(900)
+      await expect.poll(() => page.locator('.map-title').textContent()).toContain('网格 1011 个')
+
+      const shot = join(screenshotDir(), `city-map-${label}.png`)
+      const png = await page.screenshot({ path: shot })
+      console.log(`[browser] screenshot: ${shot}`)
+      // The map is dark, not black: the city ground and grid fills light up part of the screen.
+      const { dark, lit } = await page.evaluate(async (b64) => {
+        const img = new Image()
+        img.src = `data:image/png;base64,${b64}`
+        await img.decode()
+        const c = new OffscreenCanvas(img.width, img.height)
+        const ctx = c.getContext('2d')!
+        ctx.drawImage(img, 0, 0)
+        const px = ctx.getImageData(0, 0, img.width, img.height).data
+        let dark = 0
+        let lit = 0
+        for (let i = 0; i < px.length; i += 4 * 97) {
+          const l = 0.2126 * px[i]! + 0.7152 * px[i + 1]! + 0.0722 * px[i + 2]!
+          if (l < 60) dark++
+          if (l > 25) lit++
+        }
+        const n = px.length / (4 * 97)
+        return { dark: dark / n, lit: lit / n }
+      }, png.toString('base64'))
+      expect(dark).toBeGreaterThan(0.8)
+      expect(lit).toBeGreaterThan(0.15)
+
+      expect(errors).toEqual([])
+      expect(leaks).toEqual([])
+      await page.close()
+    })
+  }
+})

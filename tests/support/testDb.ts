@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { inject } from 'vitest'
+import type { Db } from '../../server/src/db/Db'
+import { migrate } from '../../server/src/db/migrate'
+import { pgDb } from '../../server/src/db/pgDb'
+import { pgliteDb } from '../../server/src/db/pgliteDb'
+import { createLogger } from '../../server/src/log'
+import { adminUrl, databaseUrl, uniqueName } from './pgAdmin'
+
+export const engine = (process.env.TEST_ENGINE ?? 'pglite') as Db['engine']
+const log = createLogger('silent')
+
+/** A database of this test file's own: created now, dropped by `close`. */
+async function ownPgDatabase(template?: string): Promise<Db> {
+  const name = uniqueName('file')
+  const admin = pgDb(adminUrl(), log, 1)
+  await admin.exec(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+  const db = pgDb(databaseUrl(name), log)
+  return {
+    ...db,
+    async close() {
+      await db.close()
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.close()
+    },
+  }
+}
+
+/** A store holding the demo city as seeded at SEEDED_AT, this test file's own to change. */
+export async function seededDb(): Promise<Db> {
+  if (engine === 'pg') return ownPgDatabase(inject('seededDatabase'))
+  return pgliteDb({ loadDataDir: new Blob([readFileSync(inject('seededDump'))]) })
+}
+
+/** A migrated store with no city in it. */
+export async function emptyDb(): Promise<Db> {
+  const db = engine === 'pg' ? await ownPgDatabase() : await pgliteDb({ dataDir: 'memory://' })
+  await migrate(db)
+  return db
+}
+
+/** A pg connection string for a fresh empty database of this file's own, and how to drop it. */
+export async function emptyPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = uniqueName('url')
+  const admin = pgDb(adminUrl(), log, 1)
+  await admin.exec(`CREATE DATABASE ${name}`)
+  return {
+    url: databaseUrl(name),
+    async drop() {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.close()
+    },
+  }
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Tell plainly what is skipped and how to turn it on, instead of passing quietly. */
+function announceSkips(): void {
+  if (!process.env.TEST_DATABASE_URL) {
+    process.stdout.write('\n[tests] real PostGIS suite SKIPPED: set TEST_DATABASE_URL=postgres://user@host:5432/postgres (a server with PostGIS 3.3+) to run it\n')
+  }
+  if (!existsSync(chromium)) {
+    process.stdout.write(`[tests] browser suite SKIPPED: no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH\n`)
+  }
+}
+if (process.env.VITEST && !process.env.VITEST_WORKER_ID) announceSkips()
+
+const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['pg'] : [])]
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
+  test: {
+    root: '.',
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      ...engines.map((engine) => ({
+        test: {
+          name: `integration:${engine}`,
+          include: ['tests/integration/**/*.test.ts'],
+          env: { TEST_ENGINE: engine, LOG_LEVEL: 'silent' },
+          globalSetup: ['tests/support/seededCity.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      })),
+      ...(existsSync(chromium)
+        ? [{
+            test: {
+              name: 'browser',
+              include: ['tests/browser/**/*.test.ts'],
+              env: { TEST_ENGINE: 'pglite', LOG_LEVEL: 'silent', CHROMIUM_PATH: chromium },
+              globalSetup: ['tests/support/seededCity.ts', 'tests/support/builtClient.ts'],
+              testTimeout: 120_000,
+              hookTimeout: 180_000,
+            },
+          }]
+        : []),
+    ],
+  },
+})
