@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http'
+import compression from 'compression'
 import express, { type RequestHandler } from 'express'
 import { cityRouter } from './api/cityRouter'
 import { apiNotFound, errorHandler } from './api/errors'
@@ -18,6 +19,8 @@ export function createApp({ db, log, client }: AppDeps): { app: express.Express;
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
+  // The whole city's grids are 560 KiB of GeoJSON and 51 KiB gzipped.
+  app.use(compression())
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/health', healthRouter(db))
   app.use('/api/v1', cityRouter(db))

@@ -16,8 +16,13 @@ afterAll(async () => {
 })
 
 const get = async (path: string) => {
-  const res = await fetch(server.url + path)
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as unknown }
+  const res = await fetch(server.url + path, { headers: { 'accept-encoding': 'gzip' } })
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    encoding: res.headers.get('content-encoding'),
+    body: (await res.json()) as unknown,
+  }
 }
 
 describe('GET /api/health', () => {
@@ -52,8 +57,10 @@ describe('GET /api/v1/regions', () => {
 })
 
 describe('GET /api/v1/grids', () => {
-  it('sends all 1,011 current grids as GeoJSON polygons', async () => {
-    const grids = GridCollection.parse((await get('/api/v1/grids')).body)
+  it('sends all 1,011 current grids as GeoJSON polygons, gzipped', async () => {
+    const res = await get('/api/v1/grids')
+    expect(res.encoding).toBe('gzip')
+    const grids = GridCollection.parse(res.body)
     expect(grids.features).toHaveLength(1011)
     expect(grids.features[0]!.geometry.type).toBe('MultiPolygon')
   })

@@ -10,6 +10,9 @@ import { darkStyle, LABEL_FONT } from './style/darkStyle'
 
 maplibregl.setWorkerUrl(workerUrl)
 
+/** 1 on a 1080-line screen, 2 on a 4K wall: what lines and type are multiplied by to read the same from a distance. */
+const displayScale = () => Math.max(1, window.innerHeight / 1080)
+
 type Status = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
 
 /**
@@ -40,7 +43,7 @@ export function CityMap() {
         map.addSource(CITY_SOURCES.grids, geojson(city.grids))
         map.addSource(CITY_SOURCES.roads, geojson(city.roads))
         map.addSource(CITY_SOURCES.seats, geojson(seatPoints(city.regions)))
-        for (const layer of cityLayers()) map.addLayer(layer)
+        for (const layer of cityLayers({ scale: displayScale() })) map.addLayer(layer)
         const [minX, minY, maxX, maxY] = turf.bbox(city.regions as GeoJSON.FeatureCollection)
         map.fitBounds([minX, minY, maxX, maxY], { padding: 40, duration: 0 })
         map.once('idle', () => {
