@@ -11,7 +11,6 @@ export type CaseGrid = { id: number; communityId: number; townshipId: number; ho
 export type HistoryPlan = { step: CaseStep; actorRole: ActorRole; level: CaseLevel; at: Date; department: string | null; note: string }
 export type PartyPlan = { role: 'applicant' | 'respondent'; name: string; phone: string; idNumber: string }
 export type CasePlan = {
-  code: string
   category: CaseCategory
   kind: DisputeKind | HazardKind
   source: CaseSource
@@ -67,19 +66,12 @@ export function layOutCases(rng: Rng, grids: readonly CaseGrid[], now: Date): Ca
     for (const g of grids) if ((x -= g.households) < 0) return g
     return grids.at(-1)!
   }
-  const plans: Omit<CasePlan, 'code'>[] = []
+  const plans: CasePlan[] = []
   const counts: [CaseCategory, number][] = [['dispute', ANDA.disputesPerYear], ['hazard', ANDA.hazardsPerYear]]
   for (const [category, n] of counts) {
     for (let k = 0; k < n; k++) plans.push(oneCase(rng, category, pickGrid(), reportTime(rng, now), now))
   }
-  plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
-  const perDay = new Map<string, number>()
-  return plans.map((p) => {
-    const day = p.reportedAt.toISOString().slice(0, 10).replaceAll('-', '')
-    const n = (perDay.get(day) ?? 0) + 1
-    perDay.set(day, n)
-    return { ...p, code: `AD${day}${String(n).padStart(4, '0')}` }
-  })
+  return plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
 }
 
 /** Uniform over the last year, with reports by day four times as likely as by night (Beijing time). */
@@ -91,7 +83,7 @@ function reportTime(rng: Rng, now: Date): Date {
   }
 }
 
-function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, now: Date): Omit<CasePlan, 'code'> {
+function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, now: Date): CasePlan {
   const kind = category === 'dispute' ? rng.weighted(DISPUTE_MIX) : rng.weighted(HAZARD_MIX)
   const source = rng.weighted(category === 'dispute' ? DISPUTE_SOURCES : HAZARD_SOURCES)
   const target = rng.weighted(SETTLED_AT)

@@ -4,6 +4,10 @@ import type { CasePlan, CaseGrid } from './cases'
 import type { PatrolPlan } from './patrols'
 import type { Road } from './roads'
 import { citySql } from './sql'
+import { caseCode } from '../../server/src/domain/caseCode'
+import { sqlFiles } from '../../server/src/db/sqlFiles'
+
+const caseSql = sqlFiles(['reserve_case_ids'])
 
 /** Writes the laid-out city in batches: one statement per table and batch, values as arrays. */
 export async function insertRoads(tx: Queryable, roads: readonly Road[], cityId: number): Promise<number> {
@@ -40,19 +44,20 @@ const BATCH = 2000
 export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<void> {
   for (let i = 0; i < cases.length; i += BATCH) {
     const c = cases.slice(i, i + BATCH)
-    const rows = await tx.query<{ id: number; code: string }>(citySql.insert_cases, [
-      c.map((x) => x.code), c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
+    const ids = (await tx.query<{ id: number }>(caseSql.reserve_case_ids, [c.length])).map((r) => r.id)
+    const codes = c.map((x, k) => caseCode(ids[k]!, x.reportedAt))
+    await tx.query(citySql.insert_cases, [
+      codes, c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
       c.map((x) => x.at[1]), c.map((x) => x.grid.id), c.map((x) => x.grid.communityId), c.map((x) => x.grid.townshipId),
       c.map((x) => x.level), c.map((x) => x.state), c.map((x) => x.reportedAt), c.map((x) => x.dueAt), c.map((x) => x.escalations),
-      c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description),
+      c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description), ids,
     ])
-    const idOf = new Map(rows.map((r) => [r.code, r.id]))
-    const steps = c.flatMap((x) => x.history.map((h) => ({ id: idOf.get(x.code)!, ...h })))
+    const steps = c.flatMap((x, k) => x.history.map((h) => ({ id: ids[k]!, ...h })))
     await tx.query(citySql.insert_history, [
       steps.map((h) => h.id), steps.map((h) => h.step), steps.map((h) => h.actorRole), steps.map((h) => h.level),
       steps.map((h) => h.at), steps.map((h) => h.department), steps.map((h) => h.note),
     ])
-    const parties = c.flatMap((x) => x.parties.map((p) => ({ id: idOf.get(x.code)!, ...p })))
+    const parties = c.flatMap((x, k) => x.parties.map((p) => ({ id: ids[k]!, ...p })))
     await tx.query(citySql.insert_parties, [
       parties.map((p) => p.id), parties.map((p) => p.role), parties.map((p) => p.name), parties.map((p) => p.phone),
       parties.map((p) => p.idNumber),

@@ -1,31 +1,56 @@
 import { createServer, type Server } from 'node:http'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
+import type { Tokens } from './api/auth'
+import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
+import { devicesRouter } from './api/devicesRouter'
 import { apiNotFound, errorHandler } from './api/errors'
 import { healthRouter } from './api/healthRouter'
+import type { Clock } from './clock'
+import { caseCommands } from './commands/cases'
+import { deviceCommands } from './commands/devices'
 import type { Db } from './db/Db'
+import { committer } from './live/commit'
+import { type HubOptions, LiveHub } from './live/hub'
+import { liveSnapshot } from './live/snapshot'
 import type { Logger } from './log'
 
 export type AppDeps = {
   db: Db
   log: Logger
+  clock: Clock
+  tokens: Tokens
   /** Serves the screens: the built client in production, Vite's middleware in development. */
   client?: RequestHandler
+  live?: Partial<HubOptions>
 }
 
-/** Wires the HTTP API (and, when given, the client) over a store; never listens itself. */
-export function createApp({ db, log, client }: AppDeps): { app: express.Express; http: Server } {
+/** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
+export async function createApp({ db, log, clock, tokens, client, live }: AppDeps) {
   const app = express()
+  const http: Server = createServer(app)
+  const hub = new LiveHub(http, db, log, live)
+  await hub.start()
+  const commit = committer(db, clock, () => hub.notify())
+  const cases = caseCommands({ db, commit, clock })
+  const devices = deviceCommands({ commit })
+
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
   // The whole city's grids are 560 KiB of GeoJSON and 51 KiB gzipped.
   app.use(compression())
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/health', healthRouter(db))
+  app.use('/api/v1/cases', casesRouter(cases, tokens, clock))
+  app.use('/api/v1', devicesRouter(devices, tokens))
+  app.get('/api/v1/live/snapshot', async (_req, res) => {
+    res.json(await liveSnapshot(db))
+  })
   app.use('/api/v1', cityRouter(db))
   app.use('/api', apiNotFound)
   if (client) app.use(client)
   app.use(errorHandler(log))
-  return { app, http: createServer(app) }
+  return { app, http, hub, cases, devices, commit }
 }
+export type App = Awaited<ReturnType<typeof createApp>>

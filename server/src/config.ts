@@ -9,9 +9,21 @@ const Env = z.object({
   DATA_DIR: z.string().default('./var/db'),
   SEED: z.string().default('anda-2026'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_TOKENS: z.string().optional(),
+  ESCALATE_EVERY_MS: z.coerce.number().int().min(100).default(10_000),
 })
 
-export type Config = { port: number; host: string; databaseUrl: string | undefined; dataDir: string; seed: string; logLevel: string }
+export type Config = {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  seed: string
+  logLevel: string
+  /** `role:token,…`; unset means demo mode, with one printed token per role. */
+  authTokens: string | undefined
+  escalateEveryMs: number
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
@@ -20,5 +32,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`bad configuration:\n${lines.join('\n')}`)
   }
   const e = result.data
-  return { port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL }
+  return {
+    port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
+    authTokens: e.AUTH_TOKENS, escalateEveryMs: e.ESCALATE_EVERY_MS,
+  }
 }

@@ -3,6 +3,9 @@ import type { RequestHandler } from 'express'
 import { clientAssets } from './api/clientAssets'
 import { CLIENT_DIST } from './clientBuild'
 import { createApp } from './app'
+import { DEMO_TOKENS, parseTokens } from './api/auth'
+import { systemClock } from './clock'
+import { startEscalationClock } from './live/escalationClock'
 import { readConfig } from './config'
 import { openStore } from './db/openStore'
 import { createLogger } from './log'
@@ -13,16 +16,23 @@ export async function main(client?: RequestHandler): Promise<void> {
   const log = createLogger(config.logLevel)
   const started = performance.now()
   const { db } = await openStore(config, log)
-  const { http } = createApp({ db, log, client: client ?? clientAssets(CLIENT_DIST) })
+  const tokens = config.authTokens ? parseTokens(config.authTokens) : DEMO_TOKENS
+  const { http, hub, cases } = await createApp({ db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST) })
+  const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
   log.info({ ms: Math.round(performance.now() - started), engine: db.engine }, 'serving')
   process.stdout.write(`\n  城市社会治理指挥中心 · command centre\n  Map:    http://${host}:${port}/\n  Health: http://${host}:${port}/api/health\n\n`)
+  if (!config.authTokens) {
+    const lines = [...DEMO_TOKENS].map(([token, role]) => `    ${role.padEnd(12)} Authorization: Bearer ${token}`)
+    process.stdout.write(`  Demo mode: these tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)\n${lines.join('\n')}\n\n`)
+  }
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping')
-    http.close()
+    stopEscalation()
+    await hub.close()
     await db.close()
     process.exit(0)
   }

@@ -13,7 +13,7 @@ let server: Awaited<ReturnType<typeof serve>>
 let browser: Browser
 beforeAll(async () => {
   db = await seededDb()
-  server = await serve(db, clientAssets(CLIENT_DIST))
+  server = await serve(db, { client: clientAssets(CLIENT_DIST) })
   browser = await launchChromium()
 })
 afterAll(async () => {

@@ -25,7 +25,7 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
 }
 
 /** Parses `input` with `schema` or throws a 400 naming every bad field. */
-export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'body'): z.output<S> {
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'body' | 'path'): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issues = issuesOf(result.error)

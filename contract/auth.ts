@@ -1,0 +1,9 @@
+import { z } from 'zod'
+
+/**
+ * Who is calling. An operator watches and reads nothing personal; a grid worker reports and handles at
+ * the grid; a duty leader may take any step and open a case's parties; an analyst edits grids; the
+ * simulator acts as grid workers, higher levels and devices, never reading parties.
+ */
+export const Role = z.enum(['operator', 'grid_worker', 'duty_leader', 'analyst', 'simulator'])
+export type Role = z.infer<typeof Role>

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { CaseSummary } from './cases'
+import { CameraClass, CameraState, PatrolKind } from './domain'
+
+/** Bumped on any change a client of the previous version could not read; checked at connect. */
+export const PROTOCOL_VERSION = 1
+
+/** A camera's public state, as the stream carries it. */
+export const CameraView = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  class: CameraClass,
+  state: CameraState,
+  stateChangedAt: z.string(),
+  location: z.tuple([z.number(), z.number()]),
+  townshipCode: z.string().nullable(),
+})
+export type CameraView = z.infer<typeof CameraView>
+
+export const Fix = z.object({
+  at: z.string(),
+  location: z.tuple([z.number(), z.number()]),
+  speedMps: z.number().nullable(),
+  heading: z.number().nullable(),
+})
+export type Fix = z.infer<typeof Fix>
+
+/** A patrol unit's new fixes, oldest first; the unit is a call sign, never a person. */
+export const PatrolFixes = z.object({
+  unitId: z.number().int(),
+  code: z.string(),
+  kind: PatrolKind,
+  townshipCode: z.string(),
+  fixes: z.array(Fix),
+})
+export type PatrolFixes = z.infer<typeof PatrolFixes>
+
+const stamped = { seq: z.number().int().positive(), at: z.string() }
+
+/** One committed change, stamped with its position in the change log. */
+export const Change = z.discriminatedUnion('entity', [
+  z.object({ ...stamped, entity: z.literal('case'), op: z.enum(['insert', 'update']), data: CaseSummary }),
+  z.object({ ...stamped, entity: z.literal('camera'), op: z.literal('update'), data: CameraView }),
+  z.object({ ...stamped, entity: z.literal('patrol'), op: z.literal('update'), data: PatrolFixes }),
+])
+export type Change = z.infer<typeof Change>
+
+/** A room: the whole city, one township (its 12-digit code) or one grid (its 15-digit code). */
+export const Room = z.union([z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^grid:\d{15}$/)])
+export type Room = z.infer<typeof Room>
+
+/** What a client sends when it connects: its protocol, the last position it applied, the rooms it wants. */
+export const LiveHandshake = z.strictObject({
+  protocol: z.number().int(),
+  since: z.number().int().min(0).optional(),
+  rooms: z.array(Room).min(1).max(50).default(['city']),
+})
+export type LiveHandshake = z.input<typeof LiveHandshake>
+
+/** Frames the server sends. `live:resync`: the client is too far behind (or ahead): load a snapshot. */
+export const serverEvents = {
+  'live:hello': z.object({ protocol: z.number().int(), seq: z.number().int() }),
+  'live:changes': z.array(Change),
+  'live:resync': z.object({ reason: z.string(), seq: z.number().int() }),
+} as const
+
+/** Frames a client may send; anything else is refused and logged. */
+export const clientEvents = {
+  'live:ping': z.object({ t: z.number() }),
+} as const
+
+type Payloads<M extends Record<string, z.ZodType>> = { [K in keyof M]: (payload: z.infer<M[K]>) => void }
+export type ServerToClientEvents = Payloads<typeof serverEvents>
+export type ClientToServerEvents = Payloads<typeof clientEvents>
+
+/** `GET /api/v1/live/snapshot`: everything live at position `seq`; apply changes after it. */
+export const LiveSnapshot = z.object({
+  seq: z.number().int(),
+  cases: z.array(CaseSummary),
+  cameras: z.array(CameraView),
+  patrols: z.array(PatrolFixes),
+})
+export type LiveSnapshot = z.infer<typeof LiveSnapshot>

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import { Router } from 'express'
+import { CaseReport, CasesQuery, IdParam, StepRequest } from '../../../contract'
+import type { Clock } from '../clock'
+import type { CaseCommands } from '../commands/cases'
+import { requireRole, type Tokens } from './auth'
+import { parseOr400 } from './errors'
+
+/** Who read personal data, without writing the token itself into the log. */
+const actorOf = (role: string, token: string) => `${role}#${createHash('sha256').update(token).digest('hex').slice(0, 10)}`
+
+/** Cases: report, step, read one with its history, list; a case's parties for duty leaders only. */
+export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): Router {
+  const router = Router()
+  const reporters = requireRole(tokens, 'grid_worker', 'duty_leader', 'simulator')
+
+  router.post('/', reporters, async (req, res) => {
+    const report = parseOr400(CaseReport, req.body, 'body')
+    res.status(201).json(await cases.report(report, req.caller!.role))
+  })
+
+  router.post('/:id/steps', reporters, async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    const step = parseOr400(StepRequest, req.body, 'body')
+    res.json(await cases.step(id, step, req.caller!.role))
+  })
+
+  router.get('/', async (req, res) => {
+    res.json(await cases.list(parseOr400(CasesQuery, req.query, 'query'), clock.now()))
+  })
+
+  router.get('/:id', async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    res.json(await cases.detail(id))
+  })
+
+  router.get('/:id/parties', requireRole(tokens, 'duty_leader'), async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    res.set('Cache-Control', 'no-store').json(await cases.parties(id, actorOf(req.caller!.role, req.caller!.token), clock.now()))
+  })
+
+  return router
+}

@@ -1,0 +1,125 @@
+import type { Role } from '../../../contract/auth'
+import type { z } from 'zod'
+import type { CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, StepRequest } from '../../../contract/cases'
+import type { ActorRole, CaseSource } from '../../../contract/domain'
+import { HttpError } from '../api/errors'
+import type { Clock } from '../clock'
+import type { Db, Queryable } from '../db/Db'
+import { sqlFiles } from '../db/sqlFiles'
+import { caseCode } from '../domain/caseCode'
+import { type CaseFacts, escalation, firstDue, IllegalStep, type StepOutcome, takeStep } from '../domain/caseLoop'
+import type { Commit } from '../live/commit'
+import type { PendingChange } from '../live/outbox'
+
+const sql = sqlFiles([
+  'reserve_case_ids', 'insert_case', 'grid_ids_at', 'insert_history', 'insert_party', 'case_facts_for_update', 'update_case',
+  'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access',
+])
+
+export type ReportInput = z.output<typeof CaseReport>
+export type StepInput = z.output<typeof StepRequest>
+
+/** Who the history says filed a report: the reporter's role, or for devices and the simulator, the source's channel. */
+const COLLECTED_BY: Record<CaseSource, ActorRole> = {
+  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department',
+}
+
+async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
+  const [row] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
+  return row!.summary
+}
+
+async function write(tx: Queryable, id: number, o: StepOutcome): Promise<PendingChange> {
+  await tx.query(sql.update_case, [id, o.level, o.state, o.dueAt, o.escalations, o.closedAt, o.resolved, o.satisfaction])
+  const e = o.entry
+  await tx.query(sql.insert_history, [id, e.step, e.actorRole, e.level, e.at, e.department, e.note])
+  return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
+}
+
+/** The case loop over the store: reports, steps, the platform's escalations, reads. */
+export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Clock }) {
+  return {
+    /** Files a report where its point lies; 400 naming `location` when that is outside every grid. */
+    report(input: ReportInput, role: Role): Promise<CaseSummary> {
+      return commit(async (tx, now) => {
+        const [place] = await tx.query<{ gridId: number; communityId: number; townshipId: number }>(sql.grid_ids_at, input.location)
+        if (!place) {
+          throw new HttpError(400, 'invalid_body', 'location: is outside the city', [{ field: 'location', reason: 'is outside the city: no grid covers it' }])
+        }
+        const [{ id }] = (await tx.query<{ id: number }>(sql.reserve_case_ids, [1])) as [{ id: number }]
+        const facts = { category: input.category, kind: input.kind as CaseFacts['kind'] }
+        await tx.query(sql.insert_case, [
+          id, caseCode(id, now), input.category, input.kind, input.source, input.location[0], input.location[1],
+          place.gridId, place.communityId, place.townshipId, now, firstDue(facts, now), input.description,
+        ])
+        const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
+        await tx.query(sql.insert_history, [id, 'collect', actor, 'grid', now, null, ''])
+        for (const p of input.parties) await tx.query(sql.insert_party, [id, p.role, p.name, p.phone ?? null, p.idNumber ?? null])
+        const created = await summary(tx, id)
+        return { result: created, changes: [{ entity: 'case', entityId: id, op: 'insert', payload: created }] }
+      })
+    },
+
+    /** Takes the next step; 404 for an unknown case, 409 naming the state and what may follow. */
+    step(id: number, input: StepInput, role: Role): Promise<CaseSummary> {
+      return commit(async (tx, now) => {
+        const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
+        if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+        let outcome: StepOutcome
+        try {
+          outcome = takeStep(facts, input, role, now)
+        } catch (err) {
+          if (err instanceof IllegalStep) throw new HttpError(409, 'illegal_step', err.message)
+          throw err
+        }
+        const change = await write(tx, id, outcome)
+        return { result: change.payload as CaseSummary, changes: [change] }
+      })
+    },
+
+    /**
+     * The platform's clock: every open case past its due time moves one level up with a supervise
+     * step, each in its own transaction. Due times live in the store, so this survives a restart; a
+     * moved case gets a new due time, so it is moved once per lapse. Returns how many moved.
+     */
+    async escalateOverdue(now: Date, limit = 500): Promise<number> {
+      const due = await db.query<{ id: number }>(sql.overdue_cases, [now, limit])
+      let moved = 0
+      for (const { id } of due) {
+        const done = await commit(async (tx, at) => {
+          const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
+          const outcome = facts ? escalation(facts, at) : null
+          if (!outcome) return { result: false, changes: [] }
+          return { result: true, changes: [await write(tx, id, outcome)] }
+        })
+        if (done) moved++
+      }
+      return moved
+    },
+
+    async detail(id: number): Promise<CaseDetail> {
+      const [row] = await db.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
+      if (!row) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+      return { ...row.summary, description: row.description, history: row.history }
+    },
+
+    async list(q: CasesQuery, now: Date): Promise<CaseSummary[]> {
+      const rows = await db.query<{ summary: CaseSummary }>(sql.list_cases, [
+        q.region ?? null, q.grid ?? null, q.state ?? null, q.overdue ?? null, now, q.limit,
+      ])
+      return rows.map((r) => r.summary)
+    },
+
+    /** A case's parties, for a duty leader; the read itself is logged with who and when, in the same transaction. */
+    parties(id: number, actor: string, now: Date): Promise<CaseParties> {
+      return db.transaction(async (tx) => {
+        const [exists] = await tx.query(sql.case_summary, [id])
+        if (!exists) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+        await tx.query(sql.log_party_access, [id, actor, now])
+        const parties = await tx.query<CaseParties['parties'][number]>(sql.case_parties, [id])
+        return { caseId: id, parties: parties.map((p) => ({ ...p, phone: p.phone ?? undefined, idNumber: p.idNumber ?? undefined })) }
+      })
+    },
+  }
+}
+export type CaseCommands = ReturnType<typeof caseCommands>

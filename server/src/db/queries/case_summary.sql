@@ -1,0 +1,2 @@
+-- $1 case id.
+SELECT summary FROM case_public WHERE id = $1

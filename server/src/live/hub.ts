@@ -1,0 +1,186 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server, type Socket } from 'socket.io'
+import {
+  type Change, clientEvents, type ClientToServerEvents, LiveHandshake, PROTOCOL_VERSION, type Room, type ServerToClientEvents,
+} from '../../../contract/live'
+import { issuesOf } from '../api/errors'
+import type { Db } from '../db/Db'
+import type { Logger } from '../log'
+import { logPosition, readChanges } from './outbox'
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { rooms: Room[] }>
+
+export type HubOptions = {
+  /** A client further behind than this many positions gets `live:resync` and loads a snapshot. */
+  maxReplay: number
+  /** Changes read from the log per query, while pumping or replaying. */
+  batch: number
+  /** A client with more unsent packets than this is cut off; it reconnects and replays from the log. */
+  maxBufferedPackets: number
+  /** How often the log is read even without a local commit (another process may have written). */
+  pollMs: number
+}
+
+const DEFAULTS: HubOptions = { maxReplay: 50_000, batch: 2000, maxBufferedPackets: 2000, pollMs: 1000 }
+
+/** The rooms a change goes to: the whole city, its township, its grid. */
+export function roomsOf(change: Change): Room[] {
+  const rooms: Room[] = ['city']
+  const township = change.data.townshipCode
+  if (township) rooms.push(`township:${township}`)
+  if (change.entity === 'case') rooms.push(`grid:${change.data.gridCode}`)
+  return rooms
+}
+
+/** A grid lies in a township when their codes share the township's 9-digit prefix. */
+function overlapping(rooms: readonly Room[]): boolean {
+  if (rooms.includes('city')) return rooms.length > 1
+  const townships = rooms.filter((r) => r.startsWith('township:')).map((r) => r.slice(9, 18))
+  return rooms.some((r) => r.startsWith('grid:') && townships.includes(r.slice(5, 14)))
+}
+
+/**
+ * Streams committed changes from the change log to Socket.IO clients. A client connects with the
+ * last position it applied and first gets everything after it from the log, then joins its rooms
+ * and gets live changes: no gap, no duplicate, and nothing depends on server memory, so a restart
+ * loses nothing. Rooms may not overlap, so a client receives each change once.
+ */
+export class LiveHub {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { rooms: Room[] }>
+  private sent = 0
+  private pumping: Promise<void> | null = null
+  private pending = false
+  private timer: NodeJS.Timeout | null = null
+  private readonly options: HubOptions
+
+  constructor(http: HttpServer, private readonly db: Db, private readonly log: Logger, options: Partial<HubOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options }
+    this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 })
+    this.io.use((socket, next) => {
+      const parsed = LiveHandshake.safeParse(socket.handshake.auth)
+      if (!parsed.success) return next(new Error(`invalid handshake: ${issuesOf(parsed.error).map((i) => `${i.field} ${i.reason}`).join('; ')}`))
+      if (parsed.data.protocol !== PROTOCOL_VERSION) return next(new Error(`protocol ${parsed.data.protocol} is not spoken here; this server speaks ${PROTOCOL_VERSION}`))
+      if (overlapping(parsed.data.rooms)) return next(new Error('rooms overlap: ask for the city alone, or townships and grids outside them'))
+      socket.data.rooms = parsed.data.rooms
+      next()
+    })
+    this.io.on('connection', (socket) => void this.welcome(socket, LiveHandshake.parse(socket.handshake.auth).since))
+  }
+
+  /** Starts from the newest position in the log and polls it; call once before clients connect. */
+  async start(): Promise<void> {
+    this.sent = (await logPosition(this.db)).newest
+    this.timer = setInterval(() => this.notify(), this.options.pollMs)
+    this.timer.unref()
+  }
+
+  /** The newest position broadcast so far. */
+  get position(): number {
+    return this.sent
+  }
+
+  /** Something was committed: read the log and broadcast it (calls coalesce while a pump runs). */
+  notify(): void {
+    if (this.pumping) {
+      this.pending = true
+      return
+    }
+    this.pumping = this.pump()
+      .catch((err: unknown) => this.log.error({ err }, 'live pump failed'))
+      .finally(() => {
+        this.pumping = null
+        if (this.pending) {
+          this.pending = false
+          this.notify()
+        }
+      })
+  }
+
+  /** Resolves once everything committed before the call has been broadcast. */
+  async flush(): Promise<void> {
+    this.notify()
+    while (this.pumping) await this.pumping
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    while (this.pumping) await this.pumping
+    await this.io.close()
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const changes = await readChanges(this.db, this.sent, Number.MAX_SAFE_INTEGER, this.options.batch)
+      if (changes.length === 0) return
+      this.broadcast(changes)
+      this.sent = changes.at(-1)!.seq
+      this.cutOffSlowClients()
+    }
+  }
+
+  private broadcast(changes: Change[]): void {
+    this.io.to('city').emit('live:changes', changes)
+    const byRoom = new Map<Room, Change[]>()
+    for (const change of changes) {
+      for (const room of roomsOf(change).slice(1)) {
+        const list = byRoom.get(room) ?? []
+        list.push(change)
+        byRoom.set(room, list)
+      }
+    }
+    for (const [room, list] of byRoom) this.io.to(room).except('city').emit('live:changes', list)
+  }
+
+  /** Socket.IO has no backpressure: a wall that cannot keep up is cut off rather than grow our memory. */
+  private cutOffSlowClients(): void {
+    for (const socket of this.io.sockets.sockets.values()) {
+      // engine.io keeps the packets a transport has not yet taken here; its typings call it private.
+      const buffered = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length
+      if (buffered > this.options.maxBufferedPackets) {
+        this.log.warn({ socket: socket.id, buffered }, 'client too slow: disconnecting it to replay later')
+        socket.disconnect(true)
+      }
+    }
+  }
+
+  private async welcome(socket: LiveSocket, since: number | undefined): Promise<void> {
+    socket.onAny((event: string, ...args: unknown[]) => this.onClientFrame(socket, event, args))
+    try {
+      const { newest, oldest } = await logPosition(this.db)
+      let cursor = since ?? this.sent
+      const behind = newest - cursor
+      if (cursor > newest || behind > this.options.maxReplay || (oldest > 0 && cursor < oldest - 1)) {
+        socket.emit('live:resync', { reason: cursor > newest ? 'ahead of the log' : 'too far behind', seq: this.sent })
+        cursor = this.sent
+      }
+      socket.emit('live:hello', { protocol: PROTOCOL_VERSION, seq: cursor })
+      const wanted = new Set<Room>(socket.data.rooms)
+      const mine = (c: Change) => wanted.has('city') || roomsOf(c).some((r) => wanted.has(r))
+      // Replay up to what the pump has sent; the pump may move on meanwhile, so loop until caught up,
+      // then join the rooms in the same tick as the last check: the next pump batch reaches this socket.
+      while (cursor < this.sent) {
+        const changes = await readChanges(this.db, cursor, this.sent, this.options.batch)
+        if (!socket.connected) return
+        const relevant = changes.filter(mine)
+        if (relevant.length > 0) socket.emit('live:changes', relevant)
+        cursor = changes.at(-1)?.seq ?? this.sent
+      }
+      void socket.join(socket.data.rooms)
+    } catch (err) {
+      this.log.error({ err, socket: socket.id }, 'replay failed')
+      socket.disconnect(true)
+    }
+  }
+
+  private onClientFrame(socket: LiveSocket, event: string, args: unknown[]): void {
+    const schema = clientEvents[event as keyof typeof clientEvents]
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (x: unknown) => void) : null
+    const parsed = schema?.safeParse(args[0])
+    if (!schema || !parsed?.success) {
+      this.log.warn({ socket: socket.id, event }, 'refused a frame the contract does not name')
+      ack?.({ error: `unknown or malformed frame ${event}` })
+      return
+    }
+    ack?.({ t: parsed.data.t, seq: this.sent })
+  }
+}

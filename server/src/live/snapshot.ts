@@ -1,0 +1,24 @@
+import type { LiveSnapshot } from '../../../contract/live'
+import type { Db } from '../db/Db'
+import { sqlFiles } from '../db/sqlFiles'
+import { logPosition } from './outbox'
+
+const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols'])
+
+/**
+ * Everything live, stamped with the log position it reflects. One repeatable-read transaction, so
+ * the rows and the position agree: a client applies the changes after `seq` and misses nothing.
+ */
+export function liveSnapshot(db: Db): Promise<LiveSnapshot> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+    const { newest } = await logPosition(tx)
+    const read = async <T>(q: string) => (await tx.query<{ summary: T }>(q)).map((r) => r.summary)
+    return {
+      seq: newest,
+      cases: await read<LiveSnapshot['cases'][number]>(sql.snapshot_cases),
+      cameras: await read<LiveSnapshot['cameras'][number]>(sql.snapshot_cameras),
+      patrols: await read<LiveSnapshot['patrols'][number]>(sql.snapshot_patrols),
+    }
+  })
+}
