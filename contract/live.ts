@@ -69,9 +69,19 @@ export const clientEvents = {
   'live:ping': z.object({ t: z.number() }),
 } as const
 
-type Payloads<M extends Record<string, z.ZodType>> = { [K in keyof M]: (payload: z.infer<M[K]>) => void }
-export type ServerToClientEvents = Payloads<typeof serverEvents>
-export type ClientToServerEvents = Payloads<typeof clientEvents>
+/** What the server answers to each client frame (Socket.IO acknowledgement), or `{ error }` when it refuses it. */
+export const clientReplies = {
+  'live:ping': z.object({ t: z.number(), seq: z.number().int() }),
+} as const satisfies Record<keyof typeof clientEvents, z.ZodType>
+
+export type FrameRefused = { error: string }
+export type ServerToClientEvents = { [K in keyof typeof serverEvents]: (payload: z.infer<(typeof serverEvents)[K]>) => void }
+export type ClientToServerEvents = {
+  [K in keyof typeof clientEvents]: (
+    payload: z.infer<(typeof clientEvents)[K]>,
+    ack: (reply: z.infer<(typeof clientReplies)[K]> | FrameRefused) => void,
+  ) => void
+}
 
 /** `GET /api/v1/live/snapshot`: everything live at position `seq`; apply changes after it. */
 export const LiveSnapshot = z.object({

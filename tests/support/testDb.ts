@@ -11,13 +11,15 @@ export const engine = (process.env.TEST_ENGINE ?? 'pglite') as Db['engine']
 const log = createLogger('silent')
 
 /** A database of this test file's own: created now, dropped by `close`. */
-async function ownPgDatabase(template?: string): Promise<Db> {
+async function ownPgDatabase(template?: string): Promise<Db & { url: string }> {
   const name = uniqueName('file')
   const admin = pgDb(adminUrl(), log, 1)
   await admin.exec(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
-  const db = pgDb(databaseUrl(name), log)
+  const url = databaseUrl(name)
+  const db = pgDb(url, log)
   return {
     ...db,
+    url,
     async close() {
       await db.close()
       await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
@@ -26,8 +28,8 @@ async function ownPgDatabase(template?: string): Promise<Db> {
   }
 }
 
-/** A store holding the demo city as seeded at SEEDED_AT, this test file's own to change. */
-export async function seededDb(): Promise<Db> {
+/** A store holding the demo city as seeded at SEEDED_AT, this test file's own to change; `url` on pg. */
+export async function seededDb(): Promise<Db & { url?: string }> {
   if (engine === 'pg') return ownPgDatabase(inject('seededDatabase'))
   return pgliteDb({ loadDataDir: new Blob([readFileSync(inject('seededDump'))]) })
 }

@@ -1,0 +1,229 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { io, type Socket } from 'socket.io-client'
+import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents } from '../../contract'
+import type { Db } from '../../server/src/db/Db'
+import { pgDb } from '../../server/src/db/pgDb'
+import { createLogger } from '../../server/src/log'
+import { appendChanges, type PendingChange } from '../../server/src/live/outbox'
+import { as, call, serve, type Served } from '../support/serve'
+import { engine, seededDb } from '../support/testDb'
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>
+
+let db: Db & { url?: string }
+let server: Served
+let inGrid: [number, number]
+const sockets: Client[] = []
+
+beforeAll(async () => {
+  db = await seededDb()
+  server = await serve(db)
+  const [p] = await db.query<{ lon: number; lat: number }>(
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM grids, LATERAL ST_PointOnSurface(geom) p WHERE code = '231281001001001'`)
+  inGrid = [p!.lon, p!.lat]
+})
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect()
+})
+afterAll(async () => {
+  await server?.stop()
+  await db?.close()
+})
+
+/** A real Socket.IO client that records every change it applies, and reconnects from the last one. */
+function liveClient(url: string, rooms: string[] = ['city'], since?: number) {
+  const received: Change[] = []
+  let last = since
+  const socket: Client = io(url, {
+    transports: ['websocket'],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    auth: (cb) => cb({ protocol: PROTOCOL_VERSION, rooms, ...(last === undefined ? {} : { since: last }) }),
+  })
+  socket.on('live:changes', (changes) => {
+    for (const c of changes) {
+      received.push(c)
+      last = c.seq
+    }
+  })
+  const hello = new Promise<number>((resolve) => socket.once('live:hello', ({ seq }) => resolve(seq)))
+  sockets.push(socket)
+  return { socket, received, hello, position: () => last }
+}
+
+const idOf = (c: Change) => (c.entity === 'patrol' ? c.data.unitId : c.data.id)
+
+const until = async (check: () => boolean, what: string, ms = 10_000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const report = (extra: Record<string, unknown> = {}) => ({
+  category: 'dispute', kind: 'family', source: 'hotline_12345', location: inGrid,
+  description: '王五反映其配偶长期不归家', parties: [{ role: 'applicant', name: '王五', phone: '13800002222', idNumber: '23128119800101001X' }], ...extra,
+})
+
+describe('commit, then broadcast', () => {
+  it('sends a new report to another connected client, with nothing personal in the frame', async () => {
+    const watcher = liveClient(server.url)
+    await watcher.hello
+    const { status, body } = await call(`${server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
+    expect(status).toBe(201)
+    const id = (body as { id: number }).id
+    await until(() => watcher.received.some((c) => c.entity === 'case' && c.data.id === id), 'the new case')
+    const frame = JSON.stringify(watcher.received)
+    for (const personal of ['王五', '13800002222', '23128119800101001X', '长期不归家']) expect(frame).not.toContain(personal)
+    const change = watcher.received.find((c) => c.entity === 'case' && c.data.id === id)!
+    expect(change).toMatchObject({ op: 'insert', data: { state: 'collected', gridCode: '231281001001001' } })
+    const [row] = await db.query<{ seq: number }>(`SELECT seq FROM change_log WHERE entity = 'case' AND entity_id = $1`, [String(id)])
+    expect(change.seq).toBe(row!.seq)
+  })
+
+  it('emits nothing and stores nothing when a transaction fails after its first statement', async () => {
+    const watcher = liveClient(server.url)
+    await watcher.hello
+    const before = await db.query('SELECT count(*)::int AS n FROM cases')
+    const failing = server.commit(async (tx) => {
+      await tx.query(`INSERT INTO change_log (at, entity, entity_id, op, payload) VALUES (now(), 'case', '0', 'insert', '{}')`)
+      await tx.query('SELECT no_such_column FROM cases')
+      return { result: null, changes: [] }
+    })
+    await expect(failing).rejects.toThrow()
+    await server.hub.flush()
+    // The next change the watcher sees is the one after the failure: nothing came in between.
+    const next = await call(`${server.url}/api/v1/cameras/1/state`, 'POST', { state: 'faulty' }, as.simulator)
+    expect(next.status).toBe(200)
+    await until(() => watcher.received.length > 0, 'the camera change')
+    expect(watcher.received.map((c) => c.entity)).toEqual(['camera'])
+    expect(await db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before)
+    expect(await db.query(`SELECT 1 FROM change_log WHERE entity_id = '0'`)).toEqual([])
+  })
+
+  it('streams a township’s changes to a client of that township only', async () => {
+    const here = liveClient(server.url, ['township:231281001000'])
+    const elsewhere = liveClient(server.url, ['township:231281002000'])
+    await Promise.all([here.hello, elsewhere.hello])
+    await call(`${server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
+    await until(() => here.received.length > 0, 'the township change')
+    await server.hub.flush()
+    expect(here.received.every((c) => c.data.townshipCode === '231281001000')).toBe(true)
+    expect(elsewhere.received.filter((c) => c.entity === 'case')).toEqual([])
+  })
+})
+
+describe('replay', () => {
+  it('gives a client that was away while 200 changes happened all 200, in order, once each', async () => {
+    const client = liveClient(server.url)
+    await client.hello
+    await call(`${server.url}/api/v1/cameras/2/state`, 'POST', { state: 'offline' }, as.simulator)
+    await until(() => client.received.length === 1, 'the first change')
+    client.socket.disconnect()
+    const seqs: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const state = i % 2 === 0 ? 'online' : 'offline'
+      await call(`${server.url}/api/v1/cameras/${3 + (i % 20)}/state`, 'POST', { state }, as.simulator)
+    }
+    const rows = await db.query<{ seq: number }>('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [client.position()])
+    seqs.push(...rows.map((r) => r.seq))
+    expect(seqs).toHaveLength(200)
+    client.socket.connect()
+    await until(() => client.received.length === 201, '200 replayed changes')
+    expect(client.received.slice(1).map((c) => c.seq)).toEqual(seqs)
+    await server.hub.flush()
+    expect(client.received).toHaveLength(201)
+  })
+
+  it.runIf(engine === 'pg')('does not skip a change that took its place before, but committed after, another', async () => {
+    const client = liveClient(server.url)
+    const since = await client.hello
+    const url = db.url
+    const a = pgDb(url!, createLogger('silent'), 1)
+    const b = pgDb(url!, createLogger('silent'), 1)
+    const change = (id: number): PendingChange => ({ entity: 'camera', entityId: id, op: 'update', payload: { id, code: `X${id}`, class: 'A', state: 'offline', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } })
+    let releaseFirst!: () => void
+    const firstMayCommit = new Promise<void>((r) => { releaseFirst = r })
+    // The first transaction starts and writes first, but commits last.
+    const first = a.transaction(async (tx) => {
+      await tx.query(`UPDATE cameras SET state = 'offline' WHERE id = 30`)
+      await firstMayCommit
+      await appendChanges(tx, [change(30)], new Date())
+    })
+    await b.transaction(async (tx) => {
+      await tx.query(`UPDATE cameras SET state = 'offline' WHERE id = 31`)
+      await appendChanges(tx, [change(31)], new Date())
+    })
+    server.hub.notify()
+    await until(() => client.received.length === 1, 'the second transaction’s change')
+    client.socket.disconnect()
+    releaseFirst()
+    await first
+    await Promise.all([a.close(), b.close()])
+    const back = liveClient(server.url, ['city'], client.position())
+    await until(() => back.received.length === 1, 'the first transaction’s change')
+    expect([...client.received, ...back.received].map(idOf).sort()).toEqual([30, 31])
+    expect(back.received[0]!.seq).toBeGreaterThan(since)
+  })
+
+  it('tells a client too far behind to load a snapshot instead', async () => {
+    const small = await serve(db, { live: { maxReplay: 5 } })
+    try {
+      const client = liveClient(small.url, ['city'], 1)
+      const resync = await new Promise<{ reason: string }>((resolve) => client.socket.once('live:resync', resolve))
+      expect(resync.reason).toBe('too far behind')
+      const snapshot = await call(`${small.url}/api/v1/live/snapshot`, 'GET')
+      expect(snapshot.status).toBe(200)
+      const s = snapshot.body as { seq: number; cases: unknown[]; cameras: unknown[]; patrols: unknown[] }
+      expect(s.cameras).toHaveLength(5911)
+      expect(s.patrols).toHaveLength(100)
+      expect(s.seq).toBe(small.hub.position)
+    } finally {
+      await small.stop()
+    }
+  })
+
+  it('loses nothing across a server restart: a client resumes from its last change', async () => {
+    const first = await serve(db)
+    const port = first.port
+    const client = liveClient(first.url)
+    await client.hello
+    for (let i = 0; i < 10; i++) await call(`${first.url}/api/v1/cameras/${40 + i}/state`, 'POST', { state: 'faulty' }, as.simulator)
+    await until(() => client.received.length === 10, 'ten changes before the restart')
+    await first.stop()
+    // Changes committed while no server runs: written straight to the store, as another process would.
+    await db.transaction(async (tx) => {
+      await appendChanges(tx, [{ entity: 'camera', entityId: 60, op: 'update', payload: { id: 60, code: 'X60', class: 'A', state: 'online', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } }], new Date())
+    })
+    const second = await serve(db, { port })
+    try {
+      await call(`${second.url}/api/v1/cameras/61/state`, 'POST', { state: 'faulty' }, as.simulator)
+      await until(() => client.received.length === 12, 'the two changes after the restart')
+      const seqs = client.received.map((c) => c.seq)
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y))
+      expect(new Set(seqs).size).toBe(12)
+      expect(client.received.slice(-2).map(idOf)).toEqual([60, 61])
+    } finally {
+      await second.stop()
+    }
+  })
+})
+
+describe('the contract at the socket', () => {
+  it('refuses a client of another protocol version', async () => {
+    const socket: Client = io(server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999 } })
+    sockets.push(socket)
+    const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve))
+    expect(err.message).toBe(`protocol 999 is not spoken here; this server speaks ${PROTOCOL_VERSION}`)
+  })
+
+  it('refuses a frame the contract does not name, and goes on serving', async () => {
+    const client = liveClient(server.url)
+    await client.hello
+    const answer = await (client.socket as unknown as Socket).timeout(5000).emitWithAck('case:delete', { id: 1 })
+    expect(answer).toEqual({ error: 'unknown or malformed frame case:delete' })
+    const pong = await client.socket.timeout(5000).emitWithAck('live:ping', { t: 1 })
+    expect(pong).toEqual({ t: 1, seq: server.hub.position })
+  })
+})
