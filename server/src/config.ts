@@ -11,6 +11,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_TOKENS: z.string().optional(),
   ESCALATE_EVERY_MS: z.coerce.number().int().min(100).default(10_000),
+  SIMULATE: z.enum(['0', '1']).default('1'),
+  SIM_SPEED: z.coerce.number().min(0.1).max(100_000).default(120),
+  SIM_TICK_MS: z.coerce.number().int().min(100).default(3000),
 })
 
 export type Config = {
@@ -23,6 +26,10 @@ export type Config = {
   /** `role:token,…`; unset means demo mode, with one printed token per role. */
   authTokens: string | undefined
   escalateEveryMs: number
+  /** Simulated traffic through the public API; speed compresses its daily rhythm and delays. */
+  simulate: boolean
+  simSpeed: number
+  simTickMs: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
     authTokens: e.AUTH_TOKENS, escalateEveryMs: e.ESCALATE_EVERY_MS,
+    simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
   }
 }

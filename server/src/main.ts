@@ -6,6 +6,7 @@ import { createApp } from './app'
 import { DEMO_TOKENS, parseTokens } from './api/auth'
 import { systemClock } from './clock'
 import { startEscalationClock } from './live/escalationClock'
+import { startSimulator } from './sim/simulator'
 import { readConfig } from './config'
 import { openStore } from './db/openStore'
 import { createLogger } from './log'
@@ -29,8 +30,20 @@ export async function main(client?: RequestHandler): Promise<void> {
     process.stdout.write(`  Demo mode: these tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)\n${lines.join('\n')}\n\n`)
   }
 
+  const simToken = [...tokens].find(([, role]) => role === 'simulator')?.[0]
+  let stopSimulator = () => {}
+  if (config.simulate && simToken) {
+    stopSimulator = await startSimulator({
+      baseUrl: `http://${host}:${port}`, token: simToken, speed: config.simSpeed, tickMs: config.simTickMs, seed: config.seed, log,
+    })
+    log.info({ speed: config.simSpeed }, 'simulated traffic running (SIMULATE=0 turns it off)')
+  } else if (config.simulate) {
+    log.warn('SIMULATE=1 but AUTH_TOKENS has no simulator token: no simulated traffic')
+  }
+
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping')
+    stopSimulator()
     stopEscalation()
     await hub.close()
     await db.close()
