@@ -16,6 +16,35 @@ const ROOT = join(import.meta.dirname, '..')
 const log = createLogger('silent')
 export type Row = { measure: string; engine: string; value: string; baseline?: string }
 
+type Engine = { name: Db['engine']; open(): Promise<{ db: Db; drop(): Promise<void> }> }
+
+/** The embedded engine always; a PostGIS server too when BENCH_DATABASE_URL or TEST_DATABASE_URL names one. */
+export function benchEngines(): Engine[] {
+  const engines: Engine[] = [{
+    name: 'pglite',
+    open: async () => {
+      const db = await pgliteDb({ dataDir: 'memory://' })
+      return { db, drop: () => db.close() }
+    },
+  }]
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (pgUrl) {
+    engines.push({
+      name: 'pg',
+      open: async () => {
+        const name = `gridgov_bench_${process.pid}_${Math.floor(Math.random() * 1e6)}`
+        const admin = pgDb(pgUrl, log, 1)
+        await admin.exec(`CREATE DATABASE ${name}`)
+        const url = new URL(pgUrl)
+        url.pathname = `/${name}`
+        const db = pgDb(url.toString(), log, 20)
+        return { db, drop: async () => { await db.close(); await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`); await admin.close() } }
+      },
+    })
+  }
+  return engines
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 0)} ms`
 
@@ -60,26 +89,7 @@ async function lookups(db: Db): Promise<{ api: number; bare: number; hits: numbe
 
 export async function foundationBench(): Promise<Row[]> {
   const rows: Row[] = []
-  const engines: { name: Db['engine']; open(): Promise<{ db: Db; drop(): Promise<void> }> }[] = [{
-    name: 'pglite',
-    open: async () => ({ db: await pgliteDb({ dataDir: 'memory://' }), drop: async () => undefined }),
-  }]
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
-  if (pgUrl) {
-    engines.push({
-      name: 'pg',
-      open: async () => {
-        const name = `gridgov_bench_${process.pid}`
-        const admin = pgDb(pgUrl, log, 1)
-        await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await admin.exec(`CREATE DATABASE ${name}`)
-        const url = new URL(pgUrl)
-        url.pathname = `/${name}`
-        const db = pgDb(url.toString(), log)
-        return { db, drop: async () => { await db.close(); await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`); await admin.close() } }
-      },
-    })
-  }
+  const engines = benchEngines()
   for (const engine of engines) {
     const { db, drop } = await engine.open()
     await migrate(db)
@@ -87,7 +97,6 @@ export async function foundationBench(): Promise<Row[]> {
     rows.push({ measure: 'seeding the demo city', engine: engine.name, value: ms(seeded.ms) })
     const l = await lookups(db)
     rows.push({ measure: `grid at a point, median of 1,000 (${l.hits} inside)`, engine: engine.name, value: ms(l.api), baseline: `${ms(l.bare)} bare ST_Covers` })
-    if (engine.name === 'pglite') await db.close()
     await drop()
   }
 

@@ -1,9 +1,18 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
-import { foundationBench, type Row } from './foundation'
+import { benchEngines, foundationBench, type Row } from './foundation'
+import { liveBench } from './live'
 
 /** `npm run bench`: every benchmark, each measure beside its baseline from the same run, as one table. */
 await ensureClientBuilt()
 const rows: Row[] = await foundationBench()
+for (const engine of benchEngines()) {
+  const { db, drop } = await engine.open()
+  try {
+    rows.push(...(await liveBench(engine.name, db)))
+  } finally {
+    await drop()
+  }
+}
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
 const width = (k: keyof Row) => Math.max(...table.map((r) => (r[k] ?? '').length))
