@@ -2,10 +2,14 @@ import { ensureClientBuilt } from '../server/src/clientBuild'
 import { benchEngines, foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 
-/** `npm run bench`: every benchmark, each measure beside its baseline from the same run, as one table. */
+/**
+ * `npm run bench [-- foundation|live]`: every benchmark (or the one named), each measure beside its
+ * baseline from the same run, as one table.
+ */
+const only = process.argv[2]
 await ensureClientBuilt()
-const rows: Row[] = await foundationBench()
-for (const engine of benchEngines()) {
+const rows: Row[] = only === 'live' ? [] : await foundationBench()
+for (const engine of only === 'foundation' ? [] : benchEngines()) {
   const { db, drop } = await engine.open()
   try {
     rows.push(...(await liveBench(engine.name, db)))

@@ -4,10 +4,6 @@ import type { CasePlan, CaseGrid } from './cases'
 import type { PatrolPlan } from './patrols'
 import type { Road } from './roads'
 import { citySql } from './sql'
-import { caseCode } from '../../server/src/domain/caseCode'
-import { sqlFiles } from '../../server/src/db/sqlFiles'
-
-const caseSql = sqlFiles(['reserve_case_ids'])
 
 /** Writes the laid-out city in batches: one statement per table and batch, values as arrays. */
 export async function insertRoads(tx: Queryable, roads: readonly Road[], cityId: number): Promise<number> {
@@ -44,13 +40,12 @@ const BATCH = 2000
 export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<void> {
   for (let i = 0; i < cases.length; i += BATCH) {
     const c = cases.slice(i, i + BATCH)
-    const ids = (await tx.query<{ id: number }>(caseSql.reserve_case_ids, [c.length])).map((r) => r.id)
-    const codes = c.map((x, k) => caseCode(ids[k]!, x.reportedAt))
+    const ids = (await tx.query<{ id: number }>(citySql.reserve_case_ids, [c.length])).map((r) => r.id)
     await tx.query(citySql.insert_cases, [
-      codes, c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
+      ids, c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
       c.map((x) => x.at[1]), c.map((x) => x.grid.id), c.map((x) => x.grid.communityId), c.map((x) => x.grid.townshipId),
       c.map((x) => x.level), c.map((x) => x.state), c.map((x) => x.reportedAt), c.map((x) => x.dueAt), c.map((x) => x.escalations),
-      c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description), ids,
+      c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description),
     ])
     const steps = c.flatMap((x, k) => x.history.map((h) => ({ id: ids[k]!, ...h })))
     await tx.query(citySql.insert_history, [

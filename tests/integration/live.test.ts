@@ -126,6 +126,7 @@ describe('replay', () => {
       const state = i % 2 === 0 ? 'online' : 'offline'
       await call(`${server.url}/api/v1/cameras/${3 + (i % 20)}/state`, 'POST', { state }, as.simulator)
     }
+    await server.hub.flush()
     const rows = await db.query<{ seq: number }>('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [client.position()])
     seqs.push(...rows.map((r) => r.seq))
     expect(seqs).toHaveLength(200)

@@ -6,13 +6,12 @@ import { HttpError } from '../api/errors'
 import type { Clock } from '../clock'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
-import { caseCode } from '../domain/caseCode'
 import { type CaseFacts, escalation, firstDue, IllegalStep, type StepOutcome, takeStep } from '../domain/caseLoop'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
 
 const sql = sqlFiles([
-  'reserve_case_ids', 'insert_case', 'grid_ids_at', 'insert_history', 'insert_party', 'case_facts_for_update', 'update_case',
+  'report_case', 'insert_history', 'case_facts_for_update', 'update_case',
   'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access',
 ])
 
@@ -40,24 +39,18 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
 export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Clock }) {
   return {
     /** Files a report where its point lies; 400 naming `location` when that is outside every grid. */
-    report(input: ReportInput, role: Role): Promise<CaseSummary> {
-      return commit(async (tx, now) => {
-        const [place] = await tx.query<{ gridId: number; communityId: number; townshipId: number }>(sql.grid_ids_at, input.location)
-        if (!place) {
-          throw new HttpError(400, 'invalid_body', 'location: is outside the city', [{ field: 'location', reason: 'is outside the city: no grid covers it' }])
-        }
-        const [{ id }] = (await tx.query<{ id: number }>(sql.reserve_case_ids, [1])) as [{ id: number }]
-        const facts = { category: input.category, kind: input.kind as CaseFacts['kind'] }
-        await tx.query(sql.insert_case, [
-          id, caseCode(id, now), input.category, input.kind, input.source, input.location[0], input.location[1],
-          place.gridId, place.communityId, place.townshipId, now, firstDue(facts, now), input.description,
-        ])
-        const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
-        await tx.query(sql.insert_history, [id, 'collect', actor, 'grid', now, null, ''])
-        for (const p of input.parties) await tx.query(sql.insert_party, [id, p.role, p.name, p.phone ?? null, p.idNumber ?? null])
-        const created = await summary(tx, id)
-        return { result: created, changes: [{ entity: 'case', entityId: id, op: 'insert', payload: created }] }
-      })
+    async report(input: ReportInput, role: Role): Promise<CaseSummary> {
+      const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
+      const p = input.parties
+      const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
+        input.category, input.kind, input.source, input.location[0], input.location[1], now,
+        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now), input.description, actor,
+        p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null),
+      ])
+      if (!row) {
+        throw new HttpError(400, 'invalid_body', 'location: is outside the city', [{ field: 'location', reason: 'is outside the city: no grid covers it' }])
+      }
+      return row.summary
     },
 
     /** Takes the next step; 404 for an unknown case, 409 naming the state and what may follow. */

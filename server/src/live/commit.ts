@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/Db'
+import type { Db, Queryable, Row } from '../db/Db'
 import type { Clock } from '../clock'
 import { appendChanges, type PendingChange } from './outbox'
 
@@ -10,14 +10,24 @@ export type Work<T> = (tx: Queryable, now: Date) => Promise<{ result: T; changes
  * tells nobody.
  */
 export function committer(db: Db, clock: Clock, committed: () => void) {
-  return async function commit<T>(work: Work<T>): Promise<T> {
+  const commit = async <T>(work: Work<T>): Promise<T> => {
     const now = clock.now()
-    const { result, seqs } = await db.transaction(async (tx) => {
+    const { result, written } = await db.transaction(async (tx) => {
       const { result, changes } = await work(tx, now)
-      return { result, seqs: await appendChanges(tx, changes, now) }
+      return { result, written: await appendChanges(tx, changes, now) }
     })
-    if (seqs.length > 0) committed()
+    if (written > 0) committed()
     return result
   }
+  /**
+   * The same for a write that is one statement writing its rows and its change-log rows together
+   * (a statement is a transaction of its own, one round trip): rows back mean something committed.
+   */
+  commit.statement = async <R extends Row>(sql: string, params: (now: Date) => readonly unknown[]): Promise<R[]> => {
+    const rows = await db.query<R>(sql, params(clock.now()))
+    if (rows.length > 0) committed()
+    return rows
+  }
+  return commit
 }
 export type Commit = ReturnType<typeof committer>

@@ -6,7 +6,7 @@ import {
 import { issuesOf } from '../api/errors'
 import type { Db } from '../db/Db'
 import type { Logger } from '../log'
-import { logPosition, readChanges } from './outbox'
+import { logPosition, readChanges, sequenceChanges } from './outbox'
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { rooms: Room[] }>
 
@@ -40,7 +40,7 @@ function overlapping(rooms: readonly Room[]): boolean {
 }
 
 /**
- * Streams committed changes from the change log to Socket.IO clients. A client connects with the
+ * Numbers committed changes (see `sequenceChanges`) and streams them from the change log to Socket.IO clients. A client connects with the
  * last position it applied and first gets everything after it from the log, then joins its rooms
  * and gets live changes: no gap, no duplicate, and nothing depends on server memory, so a restart
  * loses nothing. Rooms may not overlap, so a client receives each change once.
@@ -67,8 +67,12 @@ export class LiveHub {
     this.io.on('connection', (socket) => void this.welcome(socket, LiveHandshake.parse(socket.handshake.auth).since))
   }
 
-  /** Starts from the newest position in the log and polls it; call once before clients connect. */
+  /**
+   * Numbers what was committed while no hub ran, starts from the newest position (clients that were
+   * away replay what they missed), and polls the log; call once before clients connect.
+   */
   async start(): Promise<void> {
+    while ((await sequenceChanges(this.db, this.options.batch)) === this.options.batch);
     this.sent = (await logPosition(this.db)).newest
     this.timer = setInterval(() => this.notify(), this.options.pollMs)
     this.timer.unref()
@@ -110,11 +114,15 @@ export class LiveHub {
 
   private async pump(): Promise<void> {
     for (;;) {
-      const changes = await readChanges(this.db, this.sent, Number.MAX_SAFE_INTEGER, this.options.batch)
-      if (changes.length === 0) return
-      this.broadcast(changes)
-      this.sent = changes.at(-1)!.seq
-      this.cutOffSlowClients()
+      const numbered = await sequenceChanges(this.db, this.options.batch)
+      for (;;) {
+        const changes = await readChanges(this.db, this.sent, Number.MAX_SAFE_INTEGER, this.options.batch)
+        if (changes.length === 0) break
+        this.broadcast(changes)
+        this.sent = changes.at(-1)!.seq
+        this.cutOffSlowClients()
+      }
+      if (numbered < this.options.batch) return
     }
   }
 

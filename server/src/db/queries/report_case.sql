@@ -1,0 +1,32 @@
+-- A new report in one statement (one transaction): the grid covering the point (lower code on a
+-- shared edge), the case at the grid level, its collect step, its parties, and its change for the
+-- stream, whose payload is case_json of the new row. No row back means the point is in no grid.
+-- $1 category, $2 kind, $3 source, $4 lon, $5 lat, $6 now, $7 due at, $8 description, $9 actor role;
+-- parties as arrays: $10 roles, $11 names, $12 phones, $13 ID numbers.
+WITH place AS (
+  SELECT g.id AS grid_id, g.community_id, c.parent_id AS township_id
+  FROM grids g JOIN regions c ON c.id = g.community_id
+  WHERE g.valid_to IS NULL AND ST_Covers(g.geom, ST_SetSRID(ST_MakePoint($4, $5), 4326))
+  ORDER BY g.code LIMIT 1
+), new_id AS (
+  SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS id FROM place
+), ins AS (
+  INSERT INTO cases (id, code, category, kind, source, geom, grid_id, community_id, township_id, level, state,
+                     reported_at, due_at, description)
+  OVERRIDING SYSTEM VALUE
+  SELECT n.id, case_code(n.id, $6), $1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), p.grid_id, p.community_id,
+         p.township_id, 'grid', 'collected', $6, $7, $8
+  FROM new_id n, place p
+  RETURNING *
+), history AS (
+  INSERT INTO case_history (case_id, step, actor_role, level, at) SELECT id, 'collect', $9, 'grid', $6 FROM ins
+), parties AS (
+  INSERT INTO case_parties (case_id, role, name, phone, id_number)
+  SELECT ins.id, p.role, p.name, p.phone, p.id_number
+  FROM ins, unnest($10::text[], $11::text[], $12::text[], $13::text[]) AS p (role, name, phone, id_number)
+), summary AS (
+  SELECT ins.id, case_json(ins::cases) AS j FROM ins
+), logged AS (
+  INSERT INTO change_log (at, entity, entity_id, op, payload) SELECT $6, 'case', id::text, 'insert', j::jsonb FROM summary
+)
+SELECT j AS summary FROM summary
