@@ -1,43 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { io as connect, type Socket } from 'socket.io-client'
-import { Server } from 'socket.io'
 import { createServer } from 'node:http'
+import { Server } from 'socket.io'
 import { PROTOCOL_VERSION } from '../contract'
-import { seedCity } from '../data/seedCity'
 import { DEMO_TOKENS } from '../server/src/api/auth'
 import { createApp } from '../server/src/app'
 import { systemClock } from '../server/src/clock'
 import type { Db } from '../server/src/db/Db'
-import { migrate } from '../server/src/db/migrate'
+import { pgDb } from '../server/src/db/pgDb'
+import { pgliteDb } from '../server/src/db/pgliteDb'
 import { appendChanges } from '../server/src/live/outbox'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
 
+const ROOT = join(import.meta.dirname, '..')
 const CLIENTS = 50
+const IN_FLIGHT = 20
 const log = createLogger('silent')
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
 const f0 = (x: number) => Math.round(x).toLocaleString('en-US')
-const f1 = (x: number) => x.toFixed(1)
+const ms = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 99).toFixed(1)} ms`
 
-/** Runs `jobs` with at most `width` in flight. */
-async function pool(jobs: number, width: number, job: (i: number) => Promise<void>): Promise<void> {
-  let next = 0
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs) await job(next++)
-  }))
+const waitFor = async (check: () => boolean, limitMs = 180_000) => {
+  const end = Date.now() + limitMs
+  while (!check()) {
+    if (Date.now() > end) throw new Error('bench timed out')
+    await new Promise((r) => setTimeout(r, 2))
+  }
 }
 
-type Counted = { sockets: Socket[]; count: () => number; arrivals: Map<number, number>; close(): void }
+/** A server in its own process, as `npm start` runs it: the bench's clients do not share its event loop. */
+async function startServer(entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT, stdio: 'ignore',
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SIMULATE: '0', LOG_LEVEL: 'warn', ESCALATE_EVERY_MS: '3600000' },
+  })
+  const end = Date.now() + 300_000
+  for (;;) {
+    if (Date.now() > end) throw new Error(`${entry} did not come up`)
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`)
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status < 500, () => false)
+    if (up) return child
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
 
-/** `CLIENTS` sockets; counts what the last one received and when each case id first arrived at the first. */
-async function clients(url: string, event: string, auth?: object): Promise<Counted> {
+const stopServer = (child: ChildProcess) => new Promise<void>((resolve) => {
+  child.once('exit', () => resolve())
+  child.kill('SIGTERM')
+})
+
+/** POSTs JSON over keep-alive connections, as devices and screens on other machines would. */
+function poster(base: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT })
+  const { hostname, port } = new URL(base)
+  const post = (path: string, body: unknown) => new Promise<{ id?: number }>((resolve, reject) => {
+    const data = JSON.stringify(body)
+    const req = http.request({
+      host: hostname, port, path, method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: 'Bearer demo-simulator' },
+    }, (res) => {
+      let text = ''
+      res.on('data', (c: Buffer) => (text += c))
+      res.on('end', () => (res.statusCode! < 300 ? resolve(JSON.parse(text) as { id?: number }) : reject(new Error(`${path}: ${res.statusCode} ${text}`))))
+    })
+    req.on('error', reject)
+    req.end(data)
+  })
+  return { post, close: () => agent.destroy() }
+}
+
+/** `CLIENTS` sockets: counts what the last received, and when each case id first reached the first. */
+async function listeners(url: string, event: string, auth?: object) {
   const arrivals = new Map<number, number>()
   let received = 0
   const sockets = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Socket>((resolve) => {
-    const s = connect(url, { transports: ['websocket'], ...(auth ? { auth } : {}), reconnection: false })
+    const s = connect(url, { transports: ['websocket'], reconnection: false, ...(auth ? { auth } : {}) })
     s.on(event, (payload: unknown) => {
-      const items = Array.isArray(payload) ? payload : [payload]
-      if (i === 0) for (const p of items as { data?: { id?: number }; id?: number }[]) {
+      const items = (Array.isArray(payload) ? payload : [payload]) as { data?: { id?: number }; id?: number }[]
+      if (i === 0) for (const p of items) {
         const id = p.data?.id ?? p.id
         if (id !== undefined && !arrivals.has(id)) arrivals.set(id, performance.now())
       }
@@ -45,110 +91,65 @@ async function clients(url: string, event: string, auth?: object): Promise<Count
     })
     s.once('connect', () => resolve(s))
   })))
-  return { sockets, count: () => received, arrivals, close: () => sockets.forEach((s) => s.disconnect()) }
+  return { count: () => received, arrivals, close: () => sockets.forEach((s) => s.disconnect()) }
 }
 
-const waitFor = async (check: () => boolean, ms = 120_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('bench timed out')
-    await new Promise((r) => setTimeout(r, 2))
+type Measured = { reports: number; full: number[]; paced: number[]; fixes: number }
+
+/** Reports at full load (20 in flight) and paced at 100/s, then patrol fixes in batches of 50, each to 50 clients. */
+async function drive(url: string, event: string, auth: object | undefined, location: [number, number], n: number, batches: number): Promise<Measured> {
+  const live = await listeners(url, event, auth)
+  const { post, close } = poster(url)
+  const report = { category: 'dispute', kind: 'neighbour', source: 'grid_worker', location, description: 'bench' }
+  const sentAt = new Map<number, number>()
+  let next = 0
+  let t = performance.now()
+  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+    while (next++ < n) {
+      const start = performance.now()
+      sentAt.set((await post('/api/v1/cases', report)).id!, start)
+    }
+  }))
+  await waitFor(() => live.count() >= n)
+  const reports = n / ((performance.now() - t) / 1000)
+  const full = [...sentAt].map(([id, s]) => live.arrivals.get(id)! - s)
+
+  const paced: number[] = []
+  const pending: Promise<void>[] = []
+  for (let i = 0; i < 500; i++) {
+    const start = performance.now()
+    pending.push(post('/api/v1/cases', report).then(async ({ id }) => {
+      await waitFor(() => live.arrivals.has(id!))
+      paced.push(live.arrivals.get(id!)! - start)
+    }))
+    await new Promise((r) => setTimeout(r, 10))
   }
+  await Promise.all(pending)
+
+  const before = live.count()
+  next = 0
+  t = performance.now()
+  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+    while (next < batches) {
+      const unit = (next++ % 100) + 1
+      const at = new Date().toISOString()
+      await post(`/api/v1/patrols/${unit}/fixes`, {
+        fixes: Array.from({ length: 50 }, (_, k) => ({ at, location: [location[0] + k * 1e-5, location[1]] })),
+      })
+    }
+  }))
+  await waitFor(() => live.count() >= before + batches)
+  const fixes = (batches * 50) / ((performance.now() - t) / 1000)
+  live.close()
+  close()
+  return { reports, full, paced, fixes }
 }
 
-/** Case reports, patrol fixes and replay end to end, each beside a bare INSERT + emit in the same run. */
-export async function liveBench(engine: string, db: Db): Promise<Row[]> {
-  await migrate(db)
-  await seedCity(db)
-  const rows: Row[] = []
+/** Replay of 10,000 missed changes to one client, beside a bare SELECT of the same rows and one emit. */
+async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
   const app = await createApp({ db, log, clock: systemClock, tokens: DEMO_TOKENS })
   await new Promise<void>((r) => app.http.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`
-  const [grid] = await db.query<{ lon: number; lat: number; id: number; c: number; t: number }>(`
-    SELECT ST_X(p) AS lon, ST_Y(p) AS lat, g.id, g.community_id AS c, r.parent_id AS t
-    FROM grids g JOIN regions r ON r.id = g.community_id, LATERAL ST_PointOnSurface(g.geom) p ORDER BY g.code LIMIT 1`)
-  const report = { category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [grid!.lon, grid!.lat], description: 'bench' }
-  const post = (path: string, body: unknown) => fetch(url + path, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer demo-simulator' }, body: JSON.stringify(body),
-  }).then(async (r) => (await r.json()) as { id: number })
-
-  // (a) reports as fast as 20 callers can send them, to 50 clients.
-  const live = await clients(url, 'live:changes', { protocol: PROTOCOL_VERSION })
-  const N = engine === 'pg' ? 3000 : 600
-  const sentAt = new Map<number, number>()
-  let t = performance.now()
-  await pool(N, 20, async () => {
-    const start = performance.now()
-    const { id } = await post('/api/v1/cases', report)
-    sentAt.set(id, start)
-  })
-  await waitFor(() => live.count() >= N)
-  const reportRate = N / ((performance.now() - t) / 1000)
-  const lat = [...sentAt].map(([id, s]) => live.arrivals.get(id)! - s)
-
-  // Baseline: a bare INSERT and a bare emit to the same 50 clients.
-  const bareHttp = createServer()
-  await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r))
-  const bare = new Server(bareHttp)
-  const bareUrl = `http://127.0.0.1:${(bareHttp.address() as AddressInfo).port}`
-  const plain = await clients(bareUrl, 'row')
-  t = performance.now()
-  await pool(N, 20, async () => {
-    const start = performance.now()
-    const [row] = await db.query<{ id: number }>(
-      `INSERT INTO cases (code, category, kind, source, geom, grid_id, community_id, township_id, level, state, reported_at, due_at)
-       VALUES ('B' || md5(random()::text), 'dispute', 'neighbour', 'grid_worker', ST_SetSRID(ST_MakePoint($1, $2), 4326), $3, $4, $5, 'grid', 'collected', now(), now())
-       RETURNING id`, [grid!.lon, grid!.lat, grid!.id, grid!.c, grid!.t])
-    bare.emit('row', row)
-    sentAt.set(row!.id, start)
-  })
-  await waitFor(() => plain.count() >= N)
-  const bareRate = N / ((performance.now() - t) / 1000)
-  const bareLatency = [...plain.arrivals].map(([id, at]) => at - sentAt.get(id)!)
-  rows.push({ measure: `case reports/s, POST → COMMIT → ${CLIENTS} clients`, engine, value: f0(reportRate), baseline: `${f0(bareRate)} bare INSERT + emit` })
-  rows.push({ measure: '  latency p50 / p99 at full load', engine, value: `${f1(pct(lat, 50))} / ${f1(pct(lat, 99))} ms`, baseline: `${f1(pct(bareLatency, 50))} / ${f1(pct(bareLatency, 99))} ms` })
-
-  // Paced at 100 reports/s for 5 s: the latency a wall sees in ordinary use.
-  const paced: number[] = []
-  const before = live.count()
-  const ids: number[] = []
-  for (let i = 0; i < 500; i++) {
-    const start = performance.now()
-    void post('/api/v1/cases', report).then(({ id }) => { ids.push(id); sentAt.set(id, start) })
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  await waitFor(() => live.count() >= before + 500 && ids.length === 500)
-  for (const id of ids) paced.push(live.arrivals.get(id)! - sentAt.get(id)!)
-  rows.push({ measure: '  latency p50 / p99 at 100 reports/s', engine, value: `${f1(pct(paced, 50))} / ${f1(pct(paced, 99))} ms` })
-
-  // (b) patrol fixes in batches of 50 per unit.
-  const units = (await db.query<{ id: number }>('SELECT id FROM patrol_units ORDER BY id')).map((u) => u.id)
-  const batches = engine === 'pg' ? 400 : 100
-  const fixesBefore = live.count()
-  t = performance.now()
-  await pool(batches, 20, async (i) => {
-    const at = new Date().toISOString()
-    await post(`/api/v1/patrols/${units[i % units.length]}/fixes`, {
-      fixes: Array.from({ length: 50 }, (_, k) => ({ at, location: [grid!.lon + k * 1e-5, grid!.lat] })),
-    })
-  })
-  await waitFor(() => live.count() >= fixesBefore + batches)
-  const fixRate = (batches * 50) / ((performance.now() - t) / 1000)
-  t = performance.now()
-  const plainBefore = plain.count()
-  await pool(batches, 20, async (i) => {
-    const lons = Array.from({ length: 50 }, (_, k) => grid!.lon + k * 1e-5)
-    await db.query(`INSERT INTO patrol_fixes (unit_id, at, geom) SELECT $1, now(), ST_SetSRID(ST_MakePoint(x, $2), 4326) FROM unnest($3::float8[]) x`,
-      [units[i % units.length], grid!.lat, lons])
-    bare.emit('row', { id: -1, lons })
-  })
-  await waitFor(() => plain.count() >= plainBefore + batches)
-  const bareFixRate = (batches * 50) / ((performance.now() - t) / 1000)
-  rows.push({ measure: `patrol fixes/s, batches of 50 → ${CLIENTS} clients`, engine, value: f0(fixRate), baseline: `${f0(bareFixRate)} bare INSERT + emit` })
-  live.close()
-  plain.close()
-
-  // (c) replay of 10,000 missed changes to one client.
   await app.hub.flush()
   const since = app.hub.position
   await db.transaction((tx) => appendChanges(tx, Array.from({ length: 10_000 }, (_, i) => ({
@@ -157,25 +158,69 @@ export async function liveBench(engine: string, db: Db): Promise<Row[]> {
   })), new Date()))
   await app.hub.flush()
   let replayed = 0
-  t = performance.now()
+  let t = performance.now()
   const late = connect(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since }, reconnection: false })
   late.on('live:changes', (c: unknown[]) => { replayed += c.length })
   await waitFor(() => replayed >= 10_000)
-  const replayMs = performance.now() - t
+  const took = performance.now() - t
   late.disconnect()
-  t = performance.now()
-  const bareClient = connect(bareUrl, { transports: ['websocket'], reconnection: false })
-  let bareReplayed = 0
-  bareClient.on('rows', (r: unknown[]) => { bareReplayed += r.length })
-  await new Promise<void>((r) => bareClient.once('connect', () => r()))
-  const rowsOut = await db.query('SELECT seq, at, entity, op, payload FROM change_log WHERE seq > $1 ORDER BY seq', [since])
-  bare.emit('rows', rowsOut)
-  await waitFor(() => bareReplayed >= 10_000)
-  const bareReplayMs = performance.now() - t
-  bareClient.disconnect()
-  rows.push({ measure: 'replay of 10,000 missed changes to one client', engine, value: `${f0(replayMs)} ms`, baseline: `${f0(bareReplayMs)} ms bare SELECT + emit` })
-
-  await new Promise<void>((r) => bare.close(() => r()))
   await app.hub.close()
-  return rows
+
+  const bareHttp = createServer()
+  await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r))
+  const bare = new Server(bareHttp)
+  const client = connect(`http://127.0.0.1:${(bareHttp.address() as AddressInfo).port}`, { transports: ['websocket'], reconnection: false })
+  let got = 0
+  client.on('rows', (r: unknown[]) => { got += r.length })
+  await new Promise<void>((r) => client.once('connect', () => r()))
+  t = performance.now()
+  bare.emit('rows', await db.query('SELECT seq, at, entity, op, payload FROM change_log WHERE seq > $1 ORDER BY seq', [since]))
+  await waitFor(() => got >= 10_000)
+  const bareMs = performance.now() - t
+  client.disconnect()
+  await new Promise<void>((r) => bare.close(() => r()))
+  return { ms: took, bareMs }
+}
+
+/**
+ * The live city end to end: the product and the bare baseline each run as a server process over the
+ * same seeded store, driven by the same clients; then replay in process.
+ */
+export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gridgov-live-'))
+  const name = `gridgov_bench_live_${process.pid}`
+  let env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '' }
+  let admin: Db | null = null
+  if (engine === 'pg') {
+    admin = pgDb(pgUrl!, log, 1)
+    await admin.exec(`CREATE DATABASE ${name}`)
+    const url = new URL(pgUrl!)
+    url.pathname = `/${name}`
+    env = { DATABASE_URL: url.toString() }
+  }
+  try {
+    const port = 19_000 + (process.pid % 1000)
+    const [n, batches] = engine === 'pg' ? [3000, 400] : [600, 100]
+    const product = await startServer('server/src/main.ts', env, port)
+    const ours = await drive(`http://127.0.0.1:${port}`, 'live:changes', { protocol: PROTOCOL_VERSION }, [125.32, 46.4], n, batches)
+    await stopServer(product)
+    const baseline = await startServer('bench/bareServer.ts', env, port)
+    const bare = await drive(`http://127.0.0.1:${port}`, 'row', undefined, [125.32, 46.4], n, batches)
+    await stopServer(baseline)
+    const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir })
+    const r = await replay(db).finally(() => db.close())
+    return [
+      { measure: `case reports/s, HTTP POST → COMMIT → ${CLIENTS} clients`, engine, value: f0(ours.reports), baseline: `${f0(bare.reports)} bare INSERT + emit` },
+      { measure: `  latency p50 / p99, ${IN_FLIGHT} in flight`, engine, value: ms(ours.full), baseline: ms(bare.full) },
+      { measure: '  latency p50 / p99 at 100 reports/s', engine, value: ms(ours.paced), baseline: ms(bare.paced) },
+      { measure: `patrol fixes/s, batches of 50 → ${CLIENTS} clients`, engine, value: f0(ours.fixes), baseline: `${f0(bare.fixes)} bare INSERT + emit` },
+      { measure: 'replay of 10,000 missed changes to one client', engine, value: `${f0(r.ms)} ms`, baseline: `${f0(r.bareMs)} ms bare SELECT + emit` },
+    ]
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+    if (admin) {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.close()
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
-import { benchEngines, foundationBench, type Row } from './foundation'
+import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 
 /**
@@ -9,13 +9,10 @@ import { liveBench } from './live'
 const only = process.argv[2]
 await ensureClientBuilt()
 const rows: Row[] = only === 'live' ? [] : await foundationBench()
-for (const engine of only === 'foundation' ? [] : benchEngines()) {
-  const { db, drop } = await engine.open()
-  try {
-    rows.push(...(await liveBench(engine.name, db)))
-  } finally {
-    await drop()
-  }
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+if (only !== 'foundation') {
+  rows.push(...(await liveBench('pglite')))
+  if (pgUrl) rows.push(...(await liveBench('pg', pgUrl)))
 }
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
