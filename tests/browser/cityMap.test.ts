@@ -3,23 +3,16 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
-import type { Db } from '../../server/src/db/Db'
 import { launchChromium, offMachineRequests, screenshotDir, webglRenderer } from '../support/browser'
-import { serve } from '../support/serve'
-import { seededDb } from '../support/testDb'
+import { servedCity } from '../support/servedCity'
 
-let db: Db
-let server: Awaited<ReturnType<typeof serve>>
+const city = servedCity({ client: clientAssets(CLIENT_DIST) })
 let browser: Browser
 beforeAll(async () => {
-  db = await seededDb()
-  server = await serve(db, { client: clientAssets(CLIENT_DIST) })
   browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
-  await server?.stop()
-  await db?.close()
 })
 
 describe('the first look at /', () => {
@@ -29,7 +22,7 @@ describe('the first look at /', () => {
       const leaks = offMachineRequests(page)
       const errors: string[] = []
       page.on('pageerror', (err) => errors.push(err.message))
-      await page.goto(server.url + '/')
+      await page.goto(city.server.url + '/')
       console.log(`[browser] WebGL renderer: ${await webglRenderer(page)}`)
       const map = page.getByTestId('city-map')
       await expect.poll(() => map.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiErrorBody, GridAt, GridCollection, Health, RegionCollection } from '../../contract'
-import type { Db } from '../../server/src/db/Db'
 import { loadMigrations } from '../../server/src/db/migrate'
-import { serve } from '../support/serve'
-import { engine, seededDb } from '../support/testDb'
+import { servedCity } from '../support/servedCity'
+import { engine } from '../support/testDb'
 
-let db: Db
-let server: Awaited<ReturnType<typeof serve>>
-beforeAll(async () => {
-  db = await seededDb()
-  server = await serve(db)
-})
-afterAll(async () => {
-  await server?.stop()
-  await db?.close()
-})
+const city = servedCity()
 
 const get = async (path: string) => {
-  const res = await fetch(server.url + path, { headers: { 'accept-encoding': 'gzip' } })
+  const res = await fetch(city.server.url + path, { headers: { 'accept-encoding': 'gzip' } })
   return {
     status: res.status,
     type: res.headers.get('content-type') ?? '',
@@ -138,7 +128,7 @@ describe('ground rules', () => {
   })
 
   it('answers a broken JSON body with a 400, never a stack trace', async () => {
-    const res = await fetch(`${server.url}/api/v1/grids`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' })
+    const res = await fetch(`${city.server.url}/api/v1/grids`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' })
     const text = await res.text()
     expect(res.status).toBe(400)
     expect(ApiErrorBody.parse(JSON.parse(text)).code).toBe('invalid_json')

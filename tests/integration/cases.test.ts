@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiErrorBody, CaseDetail, CaseParties, CaseSummary } from '../../contract'
 import { manualClock } from '../../server/src/clock'
-import type { Db } from '../../server/src/db/Db'
 import { SEEDED_AT } from '../support/seededCity'
-import { as, call, serve, type Served } from '../support/serve'
-import { seededDb } from '../support/testDb'
+import { as, call } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
 
 const HOUR = 3_600_000
-let db: Db
-let server: Served
 const clock = manualClock(new Date(new Date(SEEDED_AT).getTime() + HOUR))
+const city = servedCity({ clock })
 let inGrid: [number, number]
-
 beforeAll(async () => {
-  db = await seededDb()
-  server = await serve(db, { clock })
-  const [p] = await db.query<{ lon: number; lat: number }>(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM grids, LATERAL ST_PointOnSurface(geom) p WHERE code = '231281001001001'`)
-  inGrid = [p!.lon, p!.lat]
-})
-afterAll(async () => {
-  await server?.stop()
-  await db?.close()
+  inGrid = await pointInGrid(city.db, '231281001001001')
 })
 
 const report = (extra: Record<string, unknown> = {}) => ({
   category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: inGrid,
   description: '张三与李四因楼上漏水发生纠纷', parties: [{ role: 'applicant', name: '张三', phone: '13900001111' }], ...extra,
 })
-const post = (path: string, body: unknown, who: Record<string, string> = as.gridWorker) => call(server.url + path, 'POST', body, who)
+const post = (path: string, body: unknown, who: Record<string, string> = as.gridWorker) => call(city.server.url + path, 'POST', body, who)
 const step = async (id: number, body: Record<string, unknown>, who: Record<string, string> = as.dutyLeader) => post(`/api/v1/cases/${id}/steps`, body, who)
 
 describe('POST /api/v1/cases', () => {
@@ -39,17 +28,17 @@ describe('POST /api/v1/cases', () => {
     expect(c).toMatchObject({ gridCode: '231281001001001', townshipCode: '231281001000', level: 'grid', state: 'collected' })
     expect(new Date(c.dueAt!).getTime() - new Date(c.reportedAt).getTime()).toBe(72 * HOUR)
     expect(c.code).toMatch(/^AD\d{8}\d{6}$/)
-    const detail = CaseDetail.parse((await call(`${server.url}/api/v1/cases/${c.id}`, 'GET')).body)
+    const detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET')).body)
     expect(detail.history.map((h) => [h.step, h.actorRole])).toEqual([['collect', 'grid_worker']])
     expect(JSON.stringify(detail)).not.toContain('13900001111')
   })
 
   it('rejects a point outside the city with a 400 naming location, and writes nothing', async () => {
-    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases')
+    const before = await city.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases')
     const { status, body } = await post('/api/v1/cases', report({ location: [120, 40] }))
     expect(status).toBe(400)
     expect(ApiErrorBody.parse(body).issues).toEqual([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
-    expect(await db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before)
+    expect(await city.db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before)
   })
 
   it('names each bad field: a hazard kind on a dispute, a latitude out of range, an unknown field', async () => {
@@ -85,7 +74,7 @@ describe('POST /api/v1/cases/:id/steps', () => {
       const res = await step(c.id, { step: s, ...extra }, who)
       expect(res.status, `${s}: ${JSON.stringify(res.body)}`).toBe(200)
     }
-    const detail = CaseDetail.parse((await call(`${server.url}/api/v1/cases/${c.id}`, 'GET')).body)
+    const detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET')).body)
     expect(detail).toMatchObject({ state: 'closed', level: 'township', resolved: true, satisfaction: 'satisfied', dueAt: null })
     expect(detail.history.map((h) => h.step)).toEqual(['collect', 'verify', 'handle', 'report_up', 'report_up', 'route', 'handle', 'feed_back', 'close'])
     expect(detail.history.find((h) => h.step === 'route')?.department).toBe('司法所')
@@ -128,14 +117,14 @@ describe('the escalation clock', () => {
   it('moves a case the grid lets lapse to the community, and when that lapses to the township, once each', async () => {
     const c = CaseSummary.parse((await post('/api/v1/cases', report())).body)
     clock.set(new Date(new Date(c.dueAt!).getTime() + 1000))
-    expect(await server.cases.escalateOverdue(clock.now())).toBeGreaterThanOrEqual(1)
-    expect(await server.cases.escalateOverdue(clock.now())).toBe(0)
-    let detail = CaseDetail.parse((await call(`${server.url}/api/v1/cases/${c.id}`, 'GET')).body)
+    expect(await city.server.cases.escalateOverdue(clock.now())).toBeGreaterThanOrEqual(1)
+    expect(await city.server.cases.escalateOverdue(clock.now())).toBe(0)
+    let detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET')).body)
     expect(detail).toMatchObject({ level: 'community', escalations: 1 })
 
     clock.set(new Date(new Date(detail.dueAt!).getTime() + 1000))
-    await server.cases.escalateOverdue(clock.now())
-    detail = CaseDetail.parse((await call(`${server.url}/api/v1/cases/${c.id}`, 'GET')).body)
+    await city.server.cases.escalateOverdue(clock.now())
+    detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET')).body)
     expect(detail).toMatchObject({ level: 'township', escalations: 2, state: 'collected' })
     expect(detail.history.filter((h) => h.step === 'supervise').map((h) => [h.actorRole, h.level])).toEqual([
       ['platform', 'community'], ['platform', 'township'],
@@ -149,15 +138,15 @@ describe('the escalation clock', () => {
     await step(c.id, { step: 'feed_back' })
     await step(c.id, { step: 'close', resolved: true, satisfaction: 'basically_satisfied' })
     clock.advance(30 * 24 * HOUR)
-    await server.cases.escalateOverdue(clock.now())
-    const detail = CaseDetail.parse((await call(`${server.url}/api/v1/cases/${c.id}`, 'GET')).body)
+    await city.server.cases.escalateOverdue(clock.now())
+    const detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET')).body)
     expect(detail).toMatchObject({ state: 'closed', level: 'grid', escalations: 0 })
   })
 })
 
 describe('lists and parties', () => {
   it('lists overdue open cases of a township, most overdue first', async () => {
-    const { status, body } = await call(`${server.url}/api/v1/cases?region=231281001000&overdue=true&limit=50`, 'GET')
+    const { status, body } = await call(`${city.server.url}/api/v1/cases?region=231281001000&overdue=true&limit=50`, 'GET')
     expect(status).toBe(200)
     const list = CaseSummary.array().parse(body)
     expect(list.length).toBeGreaterThan(0)
@@ -168,12 +157,12 @@ describe('lists and parties', () => {
 
   it('shows a case’s parties to a duty leader only, and logs who read them', async () => {
     const c = CaseSummary.parse((await post('/api/v1/cases', report())).body)
-    expect((await call(`${server.url}/api/v1/cases/${c.id}/parties`, 'GET', undefined, as.operator)).status).toBe(403)
-    expect((await call(`${server.url}/api/v1/cases/${c.id}/parties`, 'GET')).status).toBe(401)
-    const { status, body } = await call(`${server.url}/api/v1/cases/${c.id}/parties`, 'GET', undefined, as.dutyLeader)
+    expect((await call(`${city.server.url}/api/v1/cases/${c.id}/parties`, 'GET', undefined, as.operator)).status).toBe(403)
+    expect((await call(`${city.server.url}/api/v1/cases/${c.id}/parties`, 'GET')).status).toBe(401)
+    const { status, body } = await call(`${city.server.url}/api/v1/cases/${c.id}/parties`, 'GET', undefined, as.dutyLeader)
     expect(status).toBe(200)
     expect(CaseParties.parse(body).parties).toEqual([{ role: 'applicant', name: '张三', phone: '13900001111' }])
-    const log = await db.query<{ actor: string }>('SELECT actor FROM party_access_log WHERE case_id = $1', [c.id])
+    const log = await city.db.query<{ actor: string }>('SELECT actor FROM party_access_log WHERE case_id = $1', [c.id])
     expect(log).toEqual([{ actor: expect.stringMatching(/^duty_leader#[0-9a-f]{10}$/) }])
   })
 })

@@ -1,33 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { io, type Socket } from 'socket.io-client'
 import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents } from '../../contract'
-import type { Db } from '../../server/src/db/Db'
 import { pgDb } from '../../server/src/db/pgDb'
 import { createLogger } from '../../server/src/log'
 import { appendChanges, type PendingChange } from '../../server/src/live/outbox'
-import { as, call, serve, type Served } from '../support/serve'
-import { engine, seededDb } from '../support/testDb'
+import { as, call, serve } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+import { engine } from '../support/testDb'
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
-let db: Db & { url?: string }
-let server: Served
-let inGrid: [number, number]
+const city = servedCity()
 const sockets: Client[] = []
-
+let inGrid: [number, number]
 beforeAll(async () => {
-  db = await seededDb()
-  server = await serve(db)
-  const [p] = await db.query<{ lon: number; lat: number }>(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM grids, LATERAL ST_PointOnSurface(geom) p WHERE code = '231281001001001'`)
-  inGrid = [p!.lon, p!.lat]
+  inGrid = await pointInGrid(city.db, '231281001001001')
 })
 afterEach(() => {
   for (const s of sockets.splice(0)) s.disconnect()
-})
-afterAll(async () => {
-  await server?.stop()
-  await db?.close()
 })
 
 /** A real Socket.IO client that records every change it applies, and reconnects from the last one. */
@@ -68,9 +58,9 @@ const report = (extra: Record<string, unknown> = {}) => ({
 
 describe('commit, then broadcast', () => {
   it('sends a new report to another connected client, with nothing personal in the frame', async () => {
-    const watcher = liveClient(server.url)
+    const watcher = liveClient(city.server.url)
     await watcher.hello
-    const { status, body } = await call(`${server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
+    const { status, body } = await call(`${city.server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
     expect(status).toBe(201)
     const id = (body as { id: number }).id
     await until(() => watcher.received.some((c) => c.entity === 'case' && c.data.id === id), 'the new case')
@@ -78,37 +68,37 @@ describe('commit, then broadcast', () => {
     for (const personal of ['王五', '13800002222', '23128119800101001X', '长期不归家']) expect(frame).not.toContain(personal)
     const change = watcher.received.find((c) => c.entity === 'case' && c.data.id === id)!
     expect(change).toMatchObject({ op: 'insert', data: { state: 'collected', gridCode: '231281001001001' } })
-    const [row] = await db.query<{ seq: number }>(`SELECT seq FROM change_log WHERE entity = 'case' AND entity_id = $1`, [String(id)])
+    const [row] = await city.db.query<{ seq: number }>(`SELECT seq FROM change_log WHERE entity = 'case' AND entity_id = $1`, [String(id)])
     expect(change.seq).toBe(row!.seq)
   })
 
   it('emits nothing and stores nothing when a transaction fails after its first statement', async () => {
-    const watcher = liveClient(server.url)
+    const watcher = liveClient(city.server.url)
     await watcher.hello
-    const before = await db.query('SELECT count(*)::int AS n FROM cases')
-    const failing = server.commit(async (tx) => {
+    const before = await city.db.query('SELECT count(*)::int AS n FROM cases')
+    const failing = city.server.commit(async (tx) => {
       await tx.query(`INSERT INTO change_log (at, entity, entity_id, op, payload) VALUES (now(), 'case', '0', 'insert', '{}')`)
       await tx.query('SELECT no_such_column FROM cases')
       return { result: null, changes: [] }
     })
     await expect(failing).rejects.toThrow()
-    await server.hub.flush()
+    await city.server.hub.flush()
     // The next change the watcher sees is the one after the failure: nothing came in between.
-    const next = await call(`${server.url}/api/v1/cameras/1/state`, 'POST', { state: 'faulty' }, as.simulator)
+    const next = await call(`${city.server.url}/api/v1/cameras/1/state`, 'POST', { state: 'faulty' }, as.simulator)
     expect(next.status).toBe(200)
     await until(() => watcher.received.length > 0, 'the camera change')
     expect(watcher.received.map((c) => c.entity)).toEqual(['camera'])
-    expect(await db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before)
-    expect(await db.query(`SELECT 1 FROM change_log WHERE entity_id = '0'`)).toEqual([])
+    expect(await city.db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before)
+    expect(await city.db.query(`SELECT 1 FROM change_log WHERE entity_id = '0'`)).toEqual([])
   })
 
   it('streams a township’s changes to a client of that township only', async () => {
-    const here = liveClient(server.url, ['township:231281001000'])
-    const elsewhere = liveClient(server.url, ['township:231281002000'])
+    const here = liveClient(city.server.url, ['township:231281001000'])
+    const elsewhere = liveClient(city.server.url, ['township:231281002000'])
     await Promise.all([here.hello, elsewhere.hello])
-    await call(`${server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
+    await call(`${city.server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
     await until(() => here.received.length > 0, 'the township change')
-    await server.hub.flush()
+    await city.server.hub.flush()
     expect(here.received.every((c) => c.data.townshipCode === '231281001000')).toBe(true)
     expect(elsewhere.received.filter((c) => c.entity === 'case')).toEqual([])
   })
@@ -116,31 +106,31 @@ describe('commit, then broadcast', () => {
 
 describe('replay', () => {
   it('gives a client that was away while 200 changes happened all 200, in order, once each', async () => {
-    const client = liveClient(server.url)
+    const client = liveClient(city.server.url)
     await client.hello
-    await call(`${server.url}/api/v1/cameras/2/state`, 'POST', { state: 'offline' }, as.simulator)
+    await call(`${city.server.url}/api/v1/cameras/2/state`, 'POST', { state: 'offline' }, as.simulator)
     await until(() => client.received.length === 1, 'the first change')
     client.socket.disconnect()
     const seqs: number[] = []
     for (let i = 0; i < 200; i++) {
       const state = i % 2 === 0 ? 'online' : 'offline'
-      await call(`${server.url}/api/v1/cameras/${3 + (i % 20)}/state`, 'POST', { state }, as.simulator)
+      await call(`${city.server.url}/api/v1/cameras/${3 + (i % 20)}/state`, 'POST', { state }, as.simulator)
     }
-    await server.hub.flush()
-    const rows = await db.query<{ seq: number }>('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [client.position()])
+    await city.server.hub.flush()
+    const rows = await city.db.query<{ seq: number }>('SELECT seq FROM change_log WHERE seq > $1 ORDER BY seq', [client.position()])
     seqs.push(...rows.map((r) => r.seq))
     expect(seqs).toHaveLength(200)
     client.socket.connect()
     await until(() => client.received.length === 201, '200 replayed changes')
     expect(client.received.slice(1).map((c) => c.seq)).toEqual(seqs)
-    await server.hub.flush()
+    await city.server.hub.flush()
     expect(client.received).toHaveLength(201)
   })
 
   it.runIf(engine === 'pg')('does not skip a change that took its place before, but committed after, another', async () => {
-    const client = liveClient(server.url)
+    const client = liveClient(city.server.url)
     const since = await client.hello
-    const url = db.url
+    const url = city.db.url
     const a = pgDb(url!, createLogger('silent'), 1)
     const b = pgDb(url!, createLogger('silent'), 1)
     const change = (id: number): PendingChange => ({ entity: 'camera', entityId: id, op: 'update', payload: { id, code: `X${id}`, class: 'A', state: 'offline', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } })
@@ -156,20 +146,20 @@ describe('replay', () => {
       await tx.query(`UPDATE cameras SET state = 'offline' WHERE id = 31`)
       await appendChanges(tx, [change(31)], new Date())
     })
-    server.hub.notify()
+    city.server.hub.notify()
     await until(() => client.received.length === 1, 'the second transaction’s change')
     client.socket.disconnect()
     releaseFirst()
     await first
     await Promise.all([a.close(), b.close()])
-    const back = liveClient(server.url, ['city'], client.position())
+    const back = liveClient(city.server.url, ['city'], client.position())
     await until(() => back.received.length === 1, 'the first transaction’s change')
     expect([...client.received, ...back.received].map(idOf).sort()).toEqual([30, 31])
     expect(back.received[0]!.seq).toBeGreaterThan(since)
   })
 
   it('tells a client too far behind to load a snapshot instead', async () => {
-    const small = await serve(db, { live: { maxReplay: 5 } })
+    const small = await serve(city.db, { live: { maxReplay: 5 } })
     try {
       const client = liveClient(small.url, ['city'], 1)
       const resync = await new Promise<{ reason: string }>((resolve) => client.socket.once('live:resync', resolve))
@@ -186,7 +176,7 @@ describe('replay', () => {
   })
 
   it('loses nothing across a server restart: a client resumes from its last change', async () => {
-    const first = await serve(db)
+    const first = await serve(city.db)
     const port = first.port
     const client = liveClient(first.url)
     await client.hello
@@ -194,10 +184,10 @@ describe('replay', () => {
     await until(() => client.received.length === 10, 'ten changes before the restart')
     await first.stop()
     // Changes committed while no server runs: written straight to the store, as another process would.
-    await db.transaction(async (tx) => {
+    await city.db.transaction(async (tx) => {
       await appendChanges(tx, [{ entity: 'camera', entityId: 60, op: 'update', payload: { id: 60, code: 'X60', class: 'A', state: 'online', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } }], new Date())
     })
-    const second = await serve(db, { port })
+    const second = await serve(city.db, { port })
     try {
       await call(`${second.url}/api/v1/cameras/61/state`, 'POST', { state: 'faulty' }, as.simulator)
       await until(() => client.received.length === 12, 'the two changes after the restart')
@@ -213,18 +203,18 @@ describe('replay', () => {
 
 describe('the contract at the socket', () => {
   it('refuses a client of another protocol version', async () => {
-    const socket: Client = io(server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999 } })
+    const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999 } })
     sockets.push(socket)
     const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve))
     expect(err.message).toBe(`protocol 999 is not spoken here; this server speaks ${PROTOCOL_VERSION}`)
   })
 
   it('refuses a frame the contract does not name, and goes on serving', async () => {
-    const client = liveClient(server.url)
+    const client = liveClient(city.server.url)
     await client.hello
     const answer = await (client.socket as unknown as Socket).timeout(5000).emitWithAck('case:delete', { id: 1 })
     expect(answer).toEqual({ error: 'unknown or malformed frame case:delete' })
     const pong = await client.socket.timeout(5000).emitWithAck('live:ping', { t: 1 })
-    expect(pong).toEqual({ t: 1, seq: server.hub.position })
+    expect(pong).toEqual({ t: 1, seq: city.server.hub.position })
   })
 })
