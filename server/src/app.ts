@@ -24,16 +24,18 @@ export type AppDeps = {
   /** Serves the screens: the built client in production, Vite's middleware in development. */
   client?: RequestHandler
   live?: Partial<HubOptions>
+  /** Divides the levels' time limits; 1 in real life. */
+  limitScale?: number
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, tokens, client, live }: AppDeps) {
+export async function createApp({ db, log, clock, tokens, client, live, limitScale = 1 }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
   const hub = new LiveHub(http, db, log, live)
   await hub.start()
   const commit = committer(db, clock, () => hub.notify())
-  const cases = caseCommands({ db, commit, clock })
+  const cases = caseCommands({ db, commit, clock, limitScale })
   const devices = deviceCommands({ commit })
 
   app.disable('x-powered-by')

@@ -14,6 +14,7 @@ const Env = z.object({
   SIMULATE: z.enum(['0', '1']).default('1'),
   SIM_SPEED: z.coerce.number().min(0.1).max(100_000).default(120),
   SIM_TICK_MS: z.coerce.number().int().min(100).default(3000),
+  LIMIT_SCALE: z.coerce.number().min(1).max(100_000).optional(),
 })
 
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   simulate: boolean
   simSpeed: number
   simTickMs: number
+  /** Divides the levels' time limits for cases filed from now on: SIM_SPEED while simulating, else 1. */
+  limitScale: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
     authTokens: e.AUTH_TOKENS, escalateEveryMs: e.ESCALATE_EVERY_MS,
     simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
+    limitScale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
   }
 }

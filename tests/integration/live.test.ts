@@ -175,6 +175,25 @@ describe('replay', () => {
     }
   })
 
+  it('cuts off a client that falls behind instead of buffering for it, and the client misses nothing', async () => {
+    // Every client counts as too slow here, so each is cut off after each broadcast and must replay.
+    const strict = await serve(city.db, { live: { maxBufferedPackets: -1 } })
+    try {
+      const client = liveClient(strict.url)
+      await client.hello
+      let cutOff = 0
+      client.socket.on('disconnect', () => cutOff++)
+      for (let i = 0; i < 30; i++) await call(`${strict.url}/api/v1/cameras/${70 + i}/state`, 'POST', { state: 'offline' }, as.simulator)
+      await strict.hub.flush()
+      await until(() => client.received.filter((c) => c.entity === 'camera' && c.data.id >= 70 && c.data.id < 100).length === 30, 'all 30 changes')
+      expect(cutOff).toBeGreaterThan(0)
+      const seqs = client.received.map((c) => c.seq)
+      expect(seqs).toEqual([...new Set(seqs)].sort((x, y) => x - y))
+    } finally {
+      await strict.stop()
+    }
+  })
+
   it('loses nothing across a server restart: a client resumes from its last change', async () => {
     const first = await serve(city.db)
     const port = first.port

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type CaseFacts, escalation, IllegalStep, nextSteps, takeStep } from '../../server/src/domain/caseLoop'
+import { type CaseFacts, escalation, firstDue, IllegalStep, nextSteps, takeStep } from '../../server/src/domain/caseLoop'
 
 const HOUR = 3_600_000
 const t0 = new Date('2026-11-23T08:00:00Z')
@@ -60,6 +60,13 @@ describe('escalation on overdue', () => {
     const second = escalation(atCommunity, new Date(first.dueAt!.getTime()))!
     expect(second).toMatchObject({ level: 'township', escalations: 2 })
     expect(escalation({ ...fresh, level: 'city' }, lapse1)).toBeNull()
+  })
+
+  it('compresses every limit by the demo’s scale, and only then', () => {
+    const out = takeStep({ ...fresh, state: 'verified' }, { step: 'report_up', note: '' }, 'grid_worker', t0, 120)
+    expect(out.dueAt).toEqual(new Date(t0.getTime() + HOUR))
+    expect(firstDue(fresh, t0, 120)).toEqual(new Date(t0.getTime() + 36 * 60_000))
+    expect(firstDue(fresh, t0)).toEqual(new Date(t0.getTime() + 72 * HOUR))
   })
 
   it('never escalates a closed case', () => {

@@ -35,8 +35,11 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
   return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
 }
 
-/** The case loop over the store: reports, steps, the platform's escalations, reads. */
-export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Clock }) {
+/**
+ * The case loop over the store: reports, steps, the platform's escalations, reads. `limitScale`
+ * divides the levels' time limits (1 in real life; see LIMIT_SCALE).
+ */
+export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: Commit; clock: Clock; limitScale?: number }) {
   return {
     /** Files a report where its point lies; 400 naming `location` when that is outside every grid. */
     async report(input: ReportInput, role: Role): Promise<CaseSummary> {
@@ -44,7 +47,7 @@ export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Cl
       const p = input.parties
       const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
         input.category, input.kind, input.source, input.location[0], input.location[1], now,
-        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now), input.description, actor,
+        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now, limitScale), input.description, actor,
         p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null),
       ])
       if (!row) {
@@ -60,7 +63,7 @@ export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Cl
         if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
         let outcome: StepOutcome
         try {
-          outcome = takeStep(facts, input, role, now)
+          outcome = takeStep(facts, input, role, now, limitScale)
         } catch (err) {
           if (err instanceof IllegalStep) throw new HttpError(409, 'illegal_step', err.message)
           throw err
@@ -81,7 +84,7 @@ export function caseCommands({ db, commit }: { db: Db; commit: Commit; clock: Cl
       for (const { id } of due) {
         const done = await commit(async (tx, at) => {
           const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
-          const outcome = facts ? escalation(facts, at) : null
+          const outcome = facts ? escalation(facts, at, limitScale) : null
           if (!outcome) return { result: false, changes: [] }
           return { result: true, changes: [await write(tx, id, outcome)] }
         })

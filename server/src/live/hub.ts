@@ -145,8 +145,9 @@ export class LiveHub {
       // engine.io keeps the packets a transport has not yet taken here; its typings call it private.
       const buffered = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length
       if (buffered > this.options.maxBufferedPackets) {
-        this.log.warn({ socket: socket.id, buffered }, 'client too slow: disconnecting it to replay later')
-        socket.disconnect(true)
+        this.log.warn({ socket: socket.id, buffered }, 'client too slow: dropping its connection; it reconnects and replays')
+        // Closing the transport (not socket.disconnect) makes the client reconnect by itself.
+        socket.conn.close()
       }
     }
   }
