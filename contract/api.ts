@@ -21,3 +21,6 @@ export const Health = z.object({
   city: z.object({ regions: z.number().int(), grids: z.number().int() }),
 })
 export type Health = z.infer<typeof Health>
+
+/** An id in a path, e.g. the `42` of `/api/v1/cases/42`. */
+export const IdParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number) })

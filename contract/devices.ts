@@ -17,6 +17,3 @@ export type FixBatch = z.input<typeof FixBatch>
 /** `POST /api/v1/cameras/:id/state` */
 export const CameraStateRequest = z.strictObject({ state: CameraState })
 export type CameraStateRequest = z.input<typeof CameraStateRequest>
-
-/** An id in a path, e.g. the `42` of `/api/v1/cases/42`. */
-export const IdParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number) })

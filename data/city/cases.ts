@@ -1,7 +1,7 @@
 import type {
   ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction,
 } from '../../contract/domain'
-import { levelAbove, limitHours } from '../../server/src/domain/timeLimits'
+import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../server/src/domain/caseLoop'
 import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
 import { type Area, pointIn, type Pt } from './geo'
 import type { Rng } from './rng'
@@ -87,65 +87,66 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
   const kind = category === 'dispute' ? rng.weighted(DISPUTE_MIX) : rng.weighted(HAZARD_MIX)
   const source = rng.weighted(category === 'dispute' ? DISPUTE_SOURCES : HAZARD_SOURCES)
   const target = rng.weighted(SETTLED_AT)
-  const history: HistoryPlan[] = []
+  const resolvedCase = rng.chance(0.945)
+  const history: HistoryPlan[] = [{ step: 'collect', actorRole: COLLECTOR[source], level: 'grid', at: reportedAt, department: null, note: '' }]
+  let facts: CaseFacts = { category, kind, level: 'grid', state: 'collected', dueAt: firstDue({ category, kind }, reportedAt), escalations: 0 }
+  let closedAt: Date | null = null
   let t = reportedAt.getTime()
-  let level: CaseLevel = 'grid'
-  let enteredLevel = t
-  let escalations = 0
-  let state: CaseState = 'collected'
-  const open = () => t > now.getTime()
-
-  /** Takes a step after `hours`, unless the level's time runs out first: then the platform moves the case up. */
-  const step = (s: CaseStep, actorRole: ActorRole, hours: number, next: CaseState | null, department: string | null = null): boolean => {
-    const at = t + hours * HOUR
-    const due = enteredLevel + limitHours(category, kind, level) * HOUR
-    const above = levelAbove(level)
-    if (at > due && above && due <= now.getTime()) {
-      history.push({ step: 'supervise', actorRole: 'platform', level: above, at: new Date(due), department: null, note: '超时未办，平台自动上提督办' })
-      level = above
-      enteredLevel = t = due
-      escalations++
-      return step(s, actorRole, hours / 2, next, department)
-    }
-    t = at
-    if (open()) return false
-    history.push({ step: s, actorRole, level, at: new Date(t), department, note: '' })
-    if (next) state = next
-    return true
+  const record = (o: StepOutcome) => {
+    history.push(o.entry)
+    facts = { ...facts, level: o.level, state: o.state, dueAt: o.dueAt, escalations: o.escalations }
+    closedAt = o.closedAt
+    t = o.entry.at.getTime()
   }
 
-  history.push({ step: 'collect', actorRole: COLLECTOR[source], level: 'grid', at: reportedAt, department: null, note: '' })
-  const resolvedCase = rng.chance(0.945)
+  /**
+   * Takes a step after `hours`, by the domain's own rules, unless the level's time runs out first:
+   * then the platform moves the case up (`escalation`) and the next level acts sooner. False when
+   * the step would fall after `now`: the case is still open.
+   */
+  const act = (input: StepInput, hours: number): boolean => {
+    for (;;) {
+      const at = t + hours * HOUR
+      const lapse = facts.dueAt && facts.dueAt.getTime() < at && facts.dueAt <= now ? escalation(facts, facts.dueAt) : null
+      if (!lapse) {
+        if (at > now.getTime()) return false
+        record(takeStep(facts, input, 'simulator', new Date(at)))
+        return true
+      }
+      record(lapse)
+      // The platform has moved the case up already: nobody reports it up again.
+      if (input.step === 'report_up') return true
+      hours /= 2
+    }
+  }
+
   // Most cases take hours at each step; one in ten drags on for days and meets the time limit.
   const slow = () => (rng.chance(0.1) ? rng.range(30, 100) : 0)
-  let done = step('verify', 'grid_worker', rng.range(0.5, 6), 'verified') && step('handle', 'grid_worker', rng.range(1, 20) + slow(), 'handling')
-  const order: CaseLevel[] = ['community', 'township', 'city']
-  for (const up of order) {
-    if (!done || levelIndex(level) >= levelIndex(target)) break
-    if (levelIndex(level) < levelIndex(up)) {
-      done = step('report_up', roleAt(level), rng.range(2, 30), 'reported_up')
-      if (!done) break
-      level = up
-      enteredLevel = t
+  let open = !(act({ step: 'verify', note: '' }, rng.range(0.5, 6)) && act({ step: 'handle', note: '' }, rng.range(1, 20) + slow()))
+  for (const up of ['community', 'township', 'city'] as const) {
+    if (open || levelIndex(facts.level) >= levelIndex(target)) break
+    if (levelIndex(facts.level) < levelIndex(up)) open = !act({ step: 'report_up', note: '' }, rng.range(2, 30))
+    if (!open && (up === 'township' || up === 'city') && facts.state !== 'routed') {
+      open = !act({ step: 'route', note: '', department: rng.pick(DEPARTMENTS) }, rng.range(1, 12))
     }
-    if (up === 'township' || up === 'city') done = step('route', roleAt(level), rng.range(1, 12), 'routed', rng.pick(DEPARTMENTS))
-    done = done && step('handle', up === 'community' ? 'community' : 'department', rng.range(6, 60) + slow(), 'handling')
+    if (!open) open = !act({ step: 'handle', note: '' }, rng.range(6, 60) + slow())
   }
-  done = done && step('feed_back', roleAt(level), rng.range(0.5, 8), 'fed_back') && step('close', roleAt(level), rng.range(0.5, 12), 'closed')
-
-  // `step` reassigns state from inside a closure, which narrowing cannot see.
-  const closed = (state as CaseState) === 'closed'
-  const satisfaction: Satisfaction | null = closed
-    ? resolvedCase ? rng.weighted({ satisfied: 88, basically_satisfied: 9, unsatisfied: 3 }) : rng.weighted({ satisfied: 20, basically_satisfied: 40, unsatisfied: 40 })
-    : null
-  if (closed) history.at(-1)!.note = resolvedCase ? '矛盾已化解，当事人签字确认' : '调解未成功，引导当事人通过诉讼途径解决'
+  const satisfaction: Satisfaction = resolvedCase
+    ? rng.weighted({ satisfied: 88, basically_satisfied: 9, unsatisfied: 3 })
+    : rng.weighted({ satisfied: 20, basically_satisfied: 40, unsatisfied: 40 })
+  if (!open) open = !act({ step: 'feed_back', note: '' }, rng.range(0.5, 8))
+  if (!open) {
+    const note = resolvedCase ? '矛盾已化解，当事人签字确认' : '调解未成功，引导当事人通过诉讼途径解决'
+    open = !act({ step: 'close', note, resolved: resolvedCase, satisfaction }, rng.range(0.5, 12))
+  }
+  const closed = facts.state === 'closed'
   return {
-    category, kind, source, at: pointIn(rng, grid.area), grid, level, state, reportedAt,
-    dueAt: closed ? null : new Date(enteredLevel + limitHours(category, kind, level) * HOUR),
-    escalations,
-    closedAt: closed ? history.at(-1)!.at : null,
+    category, kind, source, at: pointIn(rng, grid.area), grid, level: facts.level, state: facts.state, reportedAt,
+    dueAt: facts.dueAt,
+    escalations: facts.escalations,
+    closedAt,
     resolved: closed ? resolvedCase : null,
-    satisfaction,
+    satisfaction: closed ? satisfaction : null,
     description: DESCRIPTIONS[kind],
     history,
     parties: category === 'dispute' ? [party(rng, 'applicant'), party(rng, 'respondent')] : rng.chance(0.5) ? [party(rng, 'applicant')] : [],
@@ -157,7 +158,6 @@ const COLLECTOR: Record<CaseSource, ActorRole> = {
 }
 const LEVELS: CaseLevel[] = ['grid', 'community', 'township', 'city']
 const levelIndex = (l: CaseLevel) => LEVELS.indexOf(l)
-const roleAt = (l: CaseLevel): ActorRole => (l === 'grid' ? 'grid_worker' : l)
 
 /** Made-up parties of a demo case: a name, a mobile number and an 18-digit ID with a valid check digit. */
 function party(rng: Rng, role: PartyPlan['role']): PartyPlan {

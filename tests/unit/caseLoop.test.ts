@@ -9,7 +9,7 @@ describe('which step may follow', () => {
   it('follows the loop: collect → verify → handle → report up → route → feed back → close', () => {
     expect(nextSteps('collected', 'grid')).toEqual(['verify', 'supervise'])
     expect(nextSteps('verified', 'grid')).toEqual(['handle', 'report_up', 'supervise'])
-    expect(nextSteps('handling', 'township')).toEqual(['feed_back', 'report_up', 'route', 'supervise'])
+    expect(nextSteps('handling', 'township')).toEqual(['feed_back', 'handle', 'report_up', 'route', 'supervise'])
     expect(nextSteps('fed_back', 'grid')).toEqual(['close', 'handle', 'supervise'])
     expect(nextSteps('closed', 'grid')).toEqual([])
   })

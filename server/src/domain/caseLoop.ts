@@ -2,11 +2,15 @@ import type { Role } from '../../../contract/auth'
 import type { ActorRole, CaseCategory, CaseLevel, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction } from '../../../contract/domain'
 import { levelAbove, limitHours } from './timeLimits'
 
-/** Which steps may follow a state. `supervise` may come at any open state and changes no state. */
+/**
+ * Which steps may follow a state. `supervise` may come at any open state and changes no state.
+ * `handle` may follow itself: handling is recorded as it goes, and a level that took a case over
+ * from the platform's escalation records its own.
+ */
 const NEXT: Record<CaseState, readonly CaseStep[]> = {
   collected: ['verify', 'supervise'],
   verified: ['handle', 'report_up', 'supervise'],
-  handling: ['feed_back', 'report_up', 'route', 'supervise'],
+  handling: ['feed_back', 'handle', 'report_up', 'route', 'supervise'],
   reported_up: ['handle', 'route', 'report_up', 'supervise'],
   routed: ['handle', 'feed_back', 'supervise'],
   fed_back: ['close', 'handle', 'supervise'],

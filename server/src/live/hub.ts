@@ -8,7 +8,8 @@ import type { Db } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition, readChanges, sequenceChanges } from './outbox'
 
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { rooms: Room[] }>
+type SocketData = { rooms: Room[]; since: number | undefined }
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 export type HubOptions = {
   /** A client further behind than this many positions gets `live:resync` and loads a snapshot. */
@@ -46,7 +47,7 @@ function overlapping(rooms: readonly Room[]): boolean {
  * loses nothing. Rooms may not overlap, so a client receives each change once.
  */
 export class LiveHub {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { rooms: Room[] }>
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   private sent = 0
   private pumping: Promise<void> | null = null
   private pending = false
@@ -62,9 +63,10 @@ export class LiveHub {
       if (parsed.data.protocol !== PROTOCOL_VERSION) return next(new Error(`protocol ${parsed.data.protocol} is not spoken here; this server speaks ${PROTOCOL_VERSION}`))
       if (overlapping(parsed.data.rooms)) return next(new Error('rooms overlap: ask for the city alone, or townships and grids outside them'))
       socket.data.rooms = parsed.data.rooms
+      socket.data.since = parsed.data.since
       next()
     })
-    this.io.on('connection', (socket) => void this.welcome(socket, LiveHandshake.parse(socket.handshake.auth).since))
+    this.io.on('connection', (socket) => void this.welcome(socket))
   }
 
   /**
@@ -152,7 +154,8 @@ export class LiveHub {
     }
   }
 
-  private async welcome(socket: LiveSocket, since: number | undefined): Promise<void> {
+  private async welcome(socket: LiveSocket): Promise<void> {
+    const { since } = socket.data
     socket.onAny((event: string, ...args: unknown[]) => this.onClientFrame(socket, event, args))
     try {
       const { newest, oldest } = await logPosition(this.db)

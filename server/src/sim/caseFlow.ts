@@ -18,7 +18,7 @@ export function likelyStep(rng: Rng, c: Pick<CaseSummary, 'state' | 'level'>): S
   const allowed = nextSteps(c.state, c.level, 'simulator')
   if (allowed.length === 0) return null
   const weights: Partial<Record<StepRequest['step'], number>> = {
-    verify: 1, handle: 10, report_up: c.level === 'grid' ? 1.2 : 0.6, route: 3, feed_back: 8, close: 10,
+    verify: 1, handle: c.state === 'handling' ? 1 : 10, report_up: c.level === 'grid' ? 1.2 : 0.6, route: 3, feed_back: 8, close: 10,
   }
   const choices = Object.fromEntries(allowed.map((s) => [s, weights[s] ?? 0]).filter(([, w]) => (w as number) > 0))
   const step = rng.weighted(choices as Record<StepRequest['step'], number>)
