@@ -29,11 +29,11 @@ export async function main(client?: RequestHandler): Promise<void> {
   log.info({ ms: Math.round(performance.now() - started), engine: db.engine }, 'serving')
   process.stdout.write(`\n  城市社会治理指挥中心 · command centre\n  Map:    http://${host}:${port}/\n  Health: http://${host}:${port}/api/health\n\n`)
   if (!config.authTokens) {
-    const lines = [...DEMO_TOKENS].map(([token, role]) => `    ${role.padEnd(12)} Authorization: Bearer ${token}`)
+    const lines = [...DEMO_TOKENS].map(([token, { role, grid }]) => `    ${role.padEnd(12)} Authorization: Bearer ${token}${grid ? `   (grid ${grid})` : ''}`)
     process.stdout.write(`  Demo mode: these tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)\n${lines.join('\n')}\n\n`)
   }
 
-  const simToken = [...tokens].find(([, role]) => role === 'simulator')?.[0]
+  const simToken = [...tokens].find(([, id]) => id.role === 'simulator')?.[0]
   let stopSimulator = () => {}
   if (config.simulate && simToken) {
     stopSimulator = await startSimulator({

@@ -54,6 +54,14 @@ describe('POST /api/v1/cases', () => {
     ])
   })
 
+  it('lets a grid worker report in their own grid only', async () => {
+    const elsewhere = await pointInGrid(city.db, '231281001001002')
+    const { status, body } = await post('/api/v1/cases', report({ location: elsewhere }))
+    expect(status).toBe(403)
+    expect(ApiErrorBody.parse(body).message).toBe('a grid worker of grid 231281001001001 may not report in grid 231281001001002')
+    expect((await post('/api/v1/cases', report({ location: elsewhere }), as.dutyLeader)).status).toBe(201)
+  })
+
   it('needs a token (401) of a role that may report (403)', async () => {
     expect((await post('/api/v1/cases', report(), {})).status).toBe(401)
     expect((await post('/api/v1/cases', report(), { authorization: 'Bearer nobody' })).status).toBe(401)
@@ -96,6 +104,13 @@ describe('POST /api/v1/cases/:id/steps', () => {
     const { status, body } = await step(c.id, { step: 'handle' }, as.gridWorker)
     expect(status).toBe(409)
     expect(ApiErrorBody.parse(body).message).toBe('case is reported_up at community level; cannot handle; next may be nothing')
+  })
+
+  it('does not let a grid worker act on a case in another grid', async () => {
+    const c = CaseSummary.parse((await post('/api/v1/cases', report({ location: await pointInGrid(city.db, '231281001001002') }), as.dutyLeader)).body)
+    const { status, body } = await step(c.id, { step: 'verify' }, as.gridWorker)
+    expect(status).toBe(403)
+    expect(ApiErrorBody.parse(body).message).toBe('a grid worker of grid 231281001001001 may not act on a case in grid 231281001001002')
   })
 
   it('answers an unknown case with a 404 naming it, and a bad id with a 400', async () => {

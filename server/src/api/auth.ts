@@ -2,8 +2,10 @@ import type { RequestHandler } from 'express'
 import { Role } from '../../../contract/auth'
 import { HttpError } from './errors'
 
-export type Caller = { role: Role; token: string }
-export type Tokens = ReadonlyMap<string, Role>
+/** Who a token stands for: a role and, for a grid worker, the grid they work (15-digit code). */
+export type Identity = { role: Role; grid?: string }
+export type Caller = Identity & { token: string }
+export type Tokens = ReadonlyMap<string, Identity>
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -11,17 +13,29 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Demo tokens, one per role, used when AUTH_TOKENS is not set and printed at start. */
-export const DEMO_TOKENS: Tokens = new Map(Role.options.map((role) => [`demo-${role.replace('_', '-')}`, role]))
+/** The grid the demo grid worker works: the first grid of 新兴街道. */
+export const DEMO_GRID = '231281001001001'
 
-/** `AUTH_TOKENS=duty_leader:s3cret,grid_worker:…` → token → role. */
+/** Demo tokens, one per role, used when AUTH_TOKENS is not set and printed at start. */
+export const DEMO_TOKENS: Tokens = new Map(Role.options.map((role) => [
+  `demo-${role.replace('_', '-')}`, role === 'grid_worker' ? { role, grid: DEMO_GRID } : { role },
+]))
+
+/**
+ * `AUTH_TOKENS=duty_leader:s3cret,grid_worker@231281001001001:…` → token → identity. A grid worker's
+ * token names the grid they work; they report and act on cases there only.
+ */
 export function parseTokens(spec: string): Tokens {
-  const tokens = new Map<string, Role>()
+  const tokens = new Map<string, Identity>()
   for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [role, token] = pair.split(':')
+    const [who, token] = pair.split(':')
+    const [role, grid] = (who ?? '').split('@')
     const parsed = Role.safeParse(role)
     if (!parsed.success || !token) throw new Error(`AUTH_TOKENS: "${pair}" is not role:token with a role of ${Role.options.join(', ')}`)
-    tokens.set(token, parsed.data)
+    if (parsed.data === 'grid_worker' && !/^\d{15}$/.test(grid ?? '')) {
+      throw new Error(`AUTH_TOKENS: "${pair}": a grid worker's token names their grid, grid_worker@<15-digit grid code>:token`)
+    }
+    tokens.set(token, parsed.data === 'grid_worker' ? { role: parsed.data, grid: grid! } : { role: parsed.data })
   }
   return tokens
 }
@@ -31,10 +45,10 @@ export function requireRole(tokens: Tokens, ...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const header = req.get('authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    const role = token ? tokens.get(token) : undefined
-    if (!token || !role) throw new HttpError(401, 'unauthenticated', 'a valid bearer token is required')
-    if (!roles.includes(role)) throw new HttpError(403, 'forbidden', `a ${role} may not do this; it takes ${roles.join(' or ')}`)
-    req.caller = { role, token }
+    const identity = token ? tokens.get(token) : undefined
+    if (!token || !identity) throw new HttpError(401, 'unauthenticated', 'a valid bearer token is required')
+    if (!roles.includes(identity.role)) throw new HttpError(403, 'forbidden', `a ${identity.role} may not do this; it takes ${roles.join(' or ')}`)
+    req.caller = { ...identity, token }
     next()
   }
 }

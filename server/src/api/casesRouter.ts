@@ -16,13 +16,13 @@ export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): 
 
   router.post('/', reporters, async (req, res) => {
     const report = parseOr400(CaseReport, req.body, 'body')
-    res.status(201).json(await cases.report(report, req.caller!.role))
+    res.status(201).json(await cases.report(report, req.caller!))
   })
 
   router.post('/:id/steps', reporters, async (req, res) => {
     const { id } = parseOr400(IdParam, req.params, 'path')
     const step = parseOr400(StepRequest, req.body, 'body')
-    res.json(await cases.step(id, step, req.caller!.role))
+    res.json(await cases.step(id, step, req.caller!))
   })
 
   router.get('/', async (req, res) => {

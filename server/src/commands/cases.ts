@@ -1,8 +1,9 @@
-import type { Role } from '../../../contract/auth'
 import type { z } from 'zod'
 import type { CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, StepRequest } from '../../../contract/cases'
 import type { ActorRole, CaseSource } from '../../../contract/domain'
+import type { Identity } from '../api/auth'
 import { HttpError } from '../api/errors'
+import { gridAt } from '../db/cityQueries'
 import type { Clock } from '../clock'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
@@ -41,8 +42,15 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
  */
 export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: Commit; clock: Clock; limitScale?: number }) {
   return {
-    /** Files a report where its point lies; 400 naming `location` when that is outside every grid. */
-    async report(input: ReportInput, role: Role): Promise<CaseSummary> {
+    /**
+     * Files a report where its point lies; 400 naming `location` when that is outside every grid,
+     * 403 when a grid worker reports outside their own grid.
+     */
+    async report(input: ReportInput, { role, grid }: Identity): Promise<CaseSummary> {
+      if (grid) {
+        const at = await gridAt(db, input.location[0], input.location[1])
+        if (at && at.grid.code !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not report in grid ${at.grid.code}`)
+      }
       const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
       const p = input.parties
       const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
@@ -56,11 +64,12 @@ export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: C
       return row.summary
     },
 
-    /** Takes the next step; 404 for an unknown case, 409 naming the state and what may follow. */
-    step(id: number, input: StepInput, role: Role): Promise<CaseSummary> {
+    /** Takes the next step; 404 for an unknown case, 403 outside a grid worker's grid, 409 naming the state and what may follow. */
+    step(id: number, input: StepInput, { role, grid }: Identity): Promise<CaseSummary> {
       return commit(async (tx, now) => {
-        const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
+        const [facts] = await tx.query<CaseFacts & { gridCode: string }>(sql.case_facts_for_update, [id])
         if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+        if (grid && facts.gridCode !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
         let outcome: StepOutcome
         try {
           outcome = takeStep(facts, input, role, now, limitScale)
