@@ -11,6 +11,7 @@ import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
 import type { Db } from './db/Db'
+import type { TimeLimits } from './domain/timeLimits'
 import { committer } from './live/commit'
 import { type HubOptions, LiveHub } from './live/hub'
 import { liveSnapshot } from './live/snapshot'
@@ -24,18 +25,18 @@ export type AppDeps = {
   /** Serves the screens: the built client in production, Vite's middleware in development. */
   client?: RequestHandler
   live?: Partial<HubOptions>
-  /** Divides the levels' time limits; 1 in real life. */
-  limitScale?: number
+  /** The levels' time limits; the defaults when not given. */
+  limits?: TimeLimits
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, tokens, client, live, limitScale = 1 }: AppDeps) {
+export async function createApp({ db, log, clock, tokens, client, live, limits }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
   const hub = new LiveHub(http, db, log, live)
   await hub.start()
   const commit = committer(db, clock, () => hub.notify())
-  const cases = caseCommands({ db, commit, clock, limitScale })
+  const cases = caseCommands({ db, commit, clock, ...(limits ? { limits } : {}) })
   const devices = deviceCommands({ commit })
 
   app.disable('x-powered-by')

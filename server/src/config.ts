@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from './domain/timeLimits'
 
 /** The server's settings, all from the environment; see the README's configuration table. */
 const Env = z.object({
@@ -15,6 +16,8 @@ const Env = z.object({
   SIM_SPEED: z.coerce.number().min(0.1).max(100_000).default(120),
   SIM_TICK_MS: z.coerce.number().int().min(100).default(3000),
   LIMIT_SCALE: z.coerce.number().min(1).max(100_000).optional(),
+  LEVEL_LIMIT_HOURS: z.string().optional(),
+  URGENT_LIMIT_HOURS: z.coerce.number().positive().default(DEFAULT_LIMITS.urgentHours),
 })
 
 export type Config = {
@@ -31,8 +34,8 @@ export type Config = {
   simulate: boolean
   simSpeed: number
   simTickMs: number
-  /** Divides the levels' time limits for cases filed from now on: SIM_SPEED while simulating, else 1. */
-  limitScale: number
+  /** The levels' time limits; scaled by SIM_SPEED while simulating unless LIMIT_SCALE says otherwise. */
+  limits: TimeLimits
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +49,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
     authTokens: e.AUTH_TOKENS, escalateEveryMs: e.ESCALATE_EVERY_MS,
     simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
-    limitScale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
+    limits: {
+      hours: e.LEVEL_LIMIT_HOURS ? parseLevelHours(e.LEVEL_LIMIT_HOURS) : DEFAULT_LIMITS.hours,
+      urgentHours: e.URGENT_LIMIT_HOURS,
+      scale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
+    },
   }
 }

@@ -19,9 +19,9 @@ export async function main(client?: RequestHandler): Promise<void> {
   const { db } = await openStore(config, log)
   const tokens = config.authTokens ? parseTokens(config.authTokens) : DEMO_TOKENS
   const { http, hub, cases } = await createApp({
-    db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limitScale: config.limitScale,
+    db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits,
   })
-  if (config.limitScale !== 1) log.warn({ limitScale: config.limitScale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
+  if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo

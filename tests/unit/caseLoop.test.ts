@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type CaseFacts, escalation, firstDue, IllegalStep, nextSteps, takeStep } from '../../server/src/domain/caseLoop'
+import { DEFAULT_LIMITS } from '../../server/src/domain/timeLimits'
 
 const HOUR = 3_600_000
 const t0 = new Date('2026-11-23T08:00:00Z')
@@ -63,9 +64,10 @@ describe('escalation on overdue', () => {
   })
 
   it('compresses every limit by the demo’s scale, and only then', () => {
-    const out = takeStep({ ...fresh, state: 'verified' }, { step: 'report_up', note: '' }, 'grid_worker', t0, 120)
+    const demo = { ...DEFAULT_LIMITS, scale: 120 }
+    const out = takeStep({ ...fresh, state: 'verified' }, { step: 'report_up', note: '' }, 'grid_worker', t0, demo)
     expect(out.dueAt).toEqual(new Date(t0.getTime() + HOUR))
-    expect(firstDue(fresh, t0, 120)).toEqual(new Date(t0.getTime() + 36 * 60_000))
+    expect(firstDue(fresh, t0, demo)).toEqual(new Date(t0.getTime() + 36 * 60_000))
     expect(firstDue(fresh, t0)).toEqual(new Date(t0.getTime() + 72 * HOUR))
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BboxParam, GridAtQuery } from '../../contract'
 import { issuesOf } from '../../server/src/api/errors'
-import { levelAbove, limitHours } from '../../server/src/domain/timeLimits'
+import { DEFAULT_LIMITS, levelAbove, limitHours, parseLevelHours } from '../../server/src/domain/timeLimits'
 
 describe('query parameters', () => {
   it('parse a bbox and refuse one whose minimum exceeds its maximum', () => {
@@ -26,6 +26,13 @@ describe('time limits', () => {
     expect(['grid', 'community', 'township', 'city'].map((l) => limitHours('dispute', 'family', l as 'grid'))).toEqual([72, 120, 168, 360])
     expect(limitHours('hazard', 'gas', 'township')).toBe(48)
     expect(limitHours('hazard', 'road', 'township')).toBe(168)
+  })
+
+  it('are configurable per level, every level named', () => {
+    const limits = { ...DEFAULT_LIMITS, hours: parseLevelHours('grid:24,community:48,township:96,city:240') }
+    expect(limitHours('dispute', 'land', 'community', limits)).toBe(48)
+    expect(limitHours('hazard', 'fire', 'city', limits)).toBe(48)
+    expect(() => parseLevelHours('grid:24,community:48')).toThrow(/must give positive hours for grid, community, township and city/)
   })
 
   it('move an overdue case up one level, and the city nowhere', () => {

@@ -8,6 +8,7 @@ import type { Clock } from '../clock'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { type CaseFacts, escalation, firstDue, IllegalStep, type StepOutcome, takeStep } from '../domain/caseLoop'
+import { DEFAULT_LIMITS, type TimeLimits } from '../domain/timeLimits'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
 
@@ -36,11 +37,8 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
   return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
 }
 
-/**
- * The case loop over the store: reports, steps, the platform's escalations, reads. `limitScale`
- * divides the levels' time limits (1 in real life; see LIMIT_SCALE).
- */
-export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: Commit; clock: Clock; limitScale?: number }) {
+/** The case loop over the store: reports, steps, the platform's escalations (by `limits`), reads. */
+export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; commit: Commit; clock: Clock; limits?: TimeLimits }) {
   return {
     /**
      * Files a report where its point lies; 400 naming `location` when that is outside every grid,
@@ -55,7 +53,7 @@ export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: C
       const p = input.parties
       const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
         input.category, input.kind, input.source, input.location[0], input.location[1], now,
-        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now, limitScale), input.description, actor,
+        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now, limits), input.description, actor,
         p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null),
       ])
       if (!row) {
@@ -72,7 +70,7 @@ export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: C
         if (grid && facts.gridCode !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
         let outcome: StepOutcome
         try {
-          outcome = takeStep(facts, input, role, now, limitScale)
+          outcome = takeStep(facts, input, role, now, limits)
         } catch (err) {
           if (err instanceof IllegalStep) throw new HttpError(409, 'illegal_step', err.message)
           throw err
@@ -93,7 +91,7 @@ export function caseCommands({ db, commit, limitScale = 1 }: { db: Db; commit: C
       for (const { id } of due) {
         const done = await commit(async (tx, at) => {
           const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
-          const outcome = facts ? escalation(facts, at, limitScale) : null
+          const outcome = facts ? escalation(facts, at, limits) : null
           if (!outcome) return { result: false, changes: [] }
           return { result: true, changes: [await write(tx, id, outcome)] }
         })

@@ -1,6 +1,6 @@
 import type { Role } from '../../../contract/auth'
 import type { ActorRole, CaseCategory, CaseLevel, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction } from '../../../contract/domain'
-import { levelAbove, limitHours } from './timeLimits'
+import { DEFAULT_LIMITS, levelAbove, limitHours, type TimeLimits } from './timeLimits'
 
 /**
  * Which steps may follow a state. `supervise` may come at any open state and changes no state.
@@ -91,13 +91,13 @@ function actorOf(role: Role, step: CaseStep, level: CaseLevel, state: CaseState)
  * facts and the history entry to append. Reporting up moves the case one level and gives that level
  * its full time; closing records the outcome and clears the due time.
  */
-export function takeStep(c: CaseFacts, input: StepInput, role: Role, now: Date, limitScale = 1): StepOutcome {
+export function takeStep(c: CaseFacts, input: StepInput, role: Role, now: Date, limits = DEFAULT_LIMITS): StepOutcome {
   const allowed = nextSteps(c.state, c.level, role)
   if (!allowed.includes(input.step)) throw new IllegalStep(c.state, c.level, allowed, input.step)
   let { level, dueAt } = c
   if (input.step === 'report_up') {
     level = levelAbove(c.level)!
-    dueAt = dueAfter(c, level, now, limitScale)
+    dueAt = dueAfter(c, level, now, limits)
   }
   const state = input.step === 'supervise' || input.step === 'collect' ? c.state : STATE_AFTER[input.step]
   const closing = input.step === 'close'
@@ -116,27 +116,26 @@ export function takeStep(c: CaseFacts, input: StepInput, role: Role, now: Date, 
   }
 }
 
-/** `limitScale` divides every time limit: 1 in real life, the simulator's speed in a compressed demo. */
-function dueAfter(c: Pick<CaseFacts, 'category' | 'kind'>, level: CaseLevel, from: Date, limitScale: number): Date {
-  return new Date(from.getTime() + (limitHours(c.category, c.kind, level) * 3_600_000) / limitScale)
+function dueAfter(c: Pick<CaseFacts, 'category' | 'kind'>, level: CaseLevel, from: Date, limits: TimeLimits): Date {
+  return new Date(from.getTime() + limitHours(c.category, c.kind, level, limits) * 3_600_000)
 }
 
 /** When a new report is due at the grid. */
-export const firstDue = (c: Pick<CaseFacts, 'category' | 'kind'>, reportedAt: Date, limitScale = 1) =>
-  dueAfter(c, 'grid', reportedAt, limitScale)
+export const firstDue = (c: Pick<CaseFacts, 'category' | 'kind'>, reportedAt: Date, limits = DEFAULT_LIMITS) =>
+  dueAfter(c, 'grid', reportedAt, limits)
 
 /**
  * The platform's move when a level lets a case run past its due time (超时未办 → 上级督办): one level up,
  * a supervise step in the history, the new level's full time from now. Null when nothing is due:
  * the case is closed, not yet due, or already at the city, which has no level above.
  */
-export function escalation(c: CaseFacts, now: Date, limitScale = 1): StepOutcome | null {
+export function escalation(c: CaseFacts, now: Date, limits = DEFAULT_LIMITS): StepOutcome | null {
   const above = levelAbove(c.level)
   if (c.state === 'closed' || !c.dueAt || c.dueAt > now || !above) return null
   return {
     level: above,
     state: c.state,
-    dueAt: dueAfter(c, above, now, limitScale),
+    dueAt: dueAfter(c, above, now, limits),
     escalations: c.escalations + 1,
     closedAt: null,
     resolved: null,
