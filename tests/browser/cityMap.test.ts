@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
 import { launchChromium, offMachineRequests, screenshotDir, webglRenderer } from '../support/browser'
-import { servedCity } from '../support/servedCity'
+import { as, call } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
 
 const city = servedCity({ client: clientAssets(CLIENT_DIST) })
 let browser: Browser
@@ -13,6 +14,30 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
+})
+
+describe('the live cases on /', () => {
+  it('shows a case reported through the API within a second, and says it is live', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
+    await page.goto(city.server.url + '/')
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+    const openCases = async () => Number(await page.getByTestId('open-cases').textContent())
+    const [open] = await city.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE state <> 'closed'`)
+    const n = open!.n
+    await expect.poll(openCases, { timeout: 10_000 }).toBe(n)
+
+    const location = await pointInGrid(city.db, '231281001001001')
+    const posted = Date.now()
+    const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'hazard', kind: 'fire', source: 'grid_worker', location, description: '楼道堆放杂物',
+    }, as.gridWorker)
+    expect(res.status).toBe(201)
+    await expect.poll(openCases, { timeout: 1000, interval: 25 }).toBe(n + 1)
+    console.log(`[browser] new case on screen after ${Date.now() - posted} ms`)
+    await page.screenshot({ path: join(screenshotDir(), 'city-map-live-1080p.png') })
+    await page.close()
+  })
 })
 
 describe('the first look at /', () => {

@@ -1,9 +1,14 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre'
 import * as turf from '@turf/turf'
 import * as maplibregl from 'maplibre-gl'
 import type { GeoJSONSourceSpecification } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/fetchJson'
+import { LiveStatus } from '../live/LiveStatus'
+import { useLive } from '../live/useLive'
+import { useNow } from '../live/useNow'
+import { casesLayer } from './layers/casesLayer'
 import { CITY_SOURCES, cityLayers } from './cityLayers'
 import { type City, loadCity, seatPoints } from './loadCity'
 import { darkStyle, LABEL_FONT } from './style/darkStyle'
@@ -16,12 +21,16 @@ const displayScale = () => Math.max(1, window.innerHeight / 1080)
 type Status = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
 
 /**
- * The city on a dark, offline map: regions and grids from the server. Sets `data-ready` on its
- * element once the grids are drawn, and `data-rendered-grids` to how many are on screen.
+ * The city on a dark, offline map: regions and grids from the server, open cases live over them.
+ * Sets `data-ready` on its element once the grids are drawn, and `data-rendered-grids` to how many
+ * are on screen.
  */
 export function CityMap() {
   const container = useRef<HTMLDivElement>(null)
+  const overlay = useRef<MapLibreOverlay | null>(null)
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const { state, connection } = useLive()
+  const now = useNow(10_000)
 
   useEffect(() => {
     const el = container.current!
@@ -44,6 +53,8 @@ export function CityMap() {
         map.addSource(CITY_SOURCES.roads, geojson(city.roads))
         map.addSource(CITY_SOURCES.seats, geojson(seatPoints(city.regions)))
         for (const layer of cityLayers({ scale: displayScale() })) map.addLayer(layer)
+        overlay.current = new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] })
+        map.addControl(overlay.current)
         const [minX, minY, maxX, maxY] = turf.bbox(city.regions as GeoJSON.FeatureCollection)
         map.fitBounds([minX, minY, maxX, maxY], { padding: 40, duration: 0 })
         map.once('idle', () => {
@@ -58,9 +69,15 @@ export function CityMap() {
       })
     return () => {
       cancelled = true
+      overlay.current = null
       map.remove()
     }
   }, [])
+
+  const ready = status.kind === 'ready'
+  useEffect(() => {
+    overlay.current?.setProps({ layers: [casesLayer({ state, now, scale: displayScale() })] })
+  }, [ready, state, now])
 
   const city = status.kind === 'ready' ? status.city : null
   const townships = city?.regions.features.filter((f) => f.properties.level === 'township').length
@@ -74,6 +91,7 @@ export function CityMap() {
             乡镇（街道）<span className="figure">{townships}</span> 个 · 网格 <span className="figure">{city.grids.features.length}</span> 个
           </p>
         )}
+        <LiveStatus state={state} connection={connection} now={now} />
       </header>
       {status.kind === 'failed' && <div className="map-error" role="alert">{status.message}</div>}
     </>
