@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from './domain/timeLimits'
+import type { Retention } from './live/retention'
 
 /** The server's settings, all from the environment; see the README's configuration table. */
 const Env = z.object({
@@ -18,6 +19,8 @@ const Env = z.object({
   LIMIT_SCALE: z.coerce.number().min(1).max(100_000).optional(),
   LEVEL_LIMIT_HOURS: z.string().optional(),
   URGENT_LIMIT_HOURS: z.coerce.number().positive().default(DEFAULT_LIMITS.urgentHours),
+  RETAIN_CHANGES_HOURS: z.coerce.number().positive().default(24),
+  RETAIN_FIXES_HOURS: z.coerce.number().positive().default(24),
 })
 
 export type Config = {
@@ -36,6 +39,8 @@ export type Config = {
   simTickMs: number
   /** The levels' time limits; scaled by SIM_SPEED while simulating unless LIMIT_SCALE says otherwise. */
   limits: TimeLimits
+  /** How long changes stay replayable and patrol fixes stay as trails. */
+  retention: Retention
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urgentHours: e.URGENT_LIMIT_HOURS,
       scale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
     },
+    retention: { changeLogHours: e.RETAIN_CHANGES_HOURS, patrolFixHours: e.RETAIN_FIXES_HOURS },
   }
 }

@@ -6,6 +6,7 @@ import { createApp } from './app'
 import { DEMO_TOKENS, parseTokens } from './api/auth'
 import { systemClock } from './clock'
 import { startEscalationClock } from './live/escalationClock'
+import { startRetention } from './live/retention'
 import { startSimulator } from './sim/simulator'
 import { readConfig } from './config'
 import { openStore } from './db/openStore'
@@ -23,6 +24,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   })
   if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
+  const stopRetention = startRetention(db, systemClock, config.retention, 5 * 60_000, log)
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
@@ -48,6 +50,7 @@ export async function main(client?: RequestHandler): Promise<void> {
     log.info({ signal }, 'stopping')
     stopSimulator()
     stopEscalation()
+    stopRetention()
     await hub.close()
     await db.close()
     process.exit(0)

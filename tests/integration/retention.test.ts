@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { io } from 'socket.io-client'
+import { PROTOCOL_VERSION } from '../../contract'
+import { prune } from '../../server/src/live/retention'
+import { SEEDED_AT } from '../support/seededCity'
+import { as, call } from '../support/serve'
+import { servedCity } from '../support/servedCity'
+
+const city = servedCity()
+const HOUR = 3_600_000
+const seeded = new Date(SEEDED_AT).getTime()
+const iso = (ms: number) => new Date(ms).toISOString()
+
+describe('retention', () => {
+  it('forgets fixes and changes past their horizon, keeps each unit’s latest fix, and sends a client behind it a snapshot', async () => {
+    // Unit 1 walked 30 h and 1 h before "now"; unit 2 sent nothing since the seed.
+    const now = seeded + 48 * HOUR
+    for (const at of [now - 30 * HOUR, now - 29 * HOUR, now - HOUR]) {
+      const res = await call(`${city.server.url}/api/v1/patrols/1/fixes`, 'POST', { fixes: [{ at: iso(at), location: [125.32, 46.4] }] }, as.simulator)
+      expect(res.status).toBe(202)
+    }
+    await city.server.hub.flush()
+    await city.db.query(`UPDATE change_log SET at = $1 WHERE seq IS NOT NULL`, [iso(now - 30 * HOUR)])
+    const [{ newest }] = (await city.db.query<{ newest: number }>('SELECT max(seq) AS newest FROM change_log')) as [{ newest: number }]
+
+    const pruned = await prune(city.db, new Date(now), { changeLogHours: 24, patrolFixHours: 24 })
+    expect(pruned.changes).toBe(3)
+    expect(pruned.fixes).toBe(3) // the seed's fix of unit 1 and the two 29–30 h old ones
+
+    const unit1 = await city.db.query<{ at: Date }>('SELECT at FROM patrol_fixes WHERE unit_id = 1 ORDER BY at')
+    expect(unit1.map((f) => f.at.toISOString())).toEqual([iso(now - HOUR)])
+    const unit2 = await city.db.query('SELECT 1 FROM patrol_fixes WHERE unit_id = 2')
+    expect(unit2).toHaveLength(1)
+
+    await call(`${city.server.url}/api/v1/cameras/5/state`, 'POST', { state: 'faulty' }, as.simulator)
+    await city.server.hub.flush()
+    const socket = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, since: newest - 2 } })
+    try {
+      const resync = await new Promise<{ reason: string }>((resolve) => socket.once('live:resync', resolve))
+      expect(resync.reason).toBe('too far behind')
+    } finally {
+      socket.disconnect()
+    }
+  })
+})
