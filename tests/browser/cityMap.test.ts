@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
 import { launchChromium, offMachineRequests, screenshotDir, webglRenderer } from '../support/browser'
-import { as, call } from '../support/serve'
+import { as, call, serve } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 
 const city = servedCity({ client: clientAssets(CLIENT_DIST) })
@@ -36,6 +36,31 @@ describe('the live cases on /', () => {
     await expect.poll(openCases, { timeout: 1000, interval: 25 }).toBe(n + 1)
     console.log(`[browser] new case on screen after ${Date.now() - posted} ms`)
     await page.screenshot({ path: join(screenshotDir(), 'city-map-live-1080p.png') })
+    await page.close()
+  })
+})
+
+describe('the connection indicator', () => {
+  it('says plainly when the screen is not live, since when, and recovers by itself when the server returns', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
+    await page.goto(city.server.url + '/')
+    const indicator = page.getByTestId('connection')
+    await expect.poll(() => indicator.getAttribute('data-live'), { timeout: 60_000 }).toBe('true')
+
+    const { port } = city.server
+    await city.server.stop()
+    await expect.poll(() => indicator.getAttribute('data-live'), { timeout: 10_000 }).toBe('false')
+    expect(await indicator.textContent()).toMatch(/^● 未连接（自 \d{2}:\d{2}:\d{2}）$/)
+    await page.screenshot({ path: join(screenshotDir(), 'city-map-not-live-1080p.png'), clip: { x: 0, y: 0, width: 640, height: 140 } })
+
+    city.server = await serve(city.db, { port, client: clientAssets(CLIENT_DIST) })
+    await expect.poll(() => indicator.getAttribute('data-live'), { timeout: 15_000 }).toBe('true')
+    // Caught up, not just connected: a case reported after the restart still reaches the screen.
+    const before = Number(await page.getByTestId('open-cases').textContent())
+    await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'dispute', kind: 'labour', source: 'hotline_12345', location: await pointInGrid(city.db, '231281001001001'),
+    }, as.gridWorker)
+    await expect.poll(async () => Number(await page.getByTestId('open-cases').textContent()), { timeout: 2000 }).toBe(before + 1)
     await page.close()
   })
 })
