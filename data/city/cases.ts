@@ -3,6 +3,7 @@ import type {
 } from '../../contract/domain'
 import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../server/src/domain/caseLoop'
 import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
+import { DEPARTMENTS, DISPUTE_MIX, HAZARD_MIX, SATISFACTION, SOURCES } from './caseMix'
 import { type Area, pointIn, type Pt } from './geo'
 import type { Rng } from './rng'
 
@@ -29,16 +30,8 @@ export type CasePlan = {
   parties: PartyPlan[]
 }
 
-/** The mix of dispute kinds in the county reports: family and neighbour quarrels lead. */
-const DISPUTE_MIX: Record<DisputeKind, number> = {
-  family: 26, neighbour: 22, property_mgmt: 11, land: 11, labour: 9, financial: 9, traffic: 8, petition: 4,
-}
-const HAZARD_MIX: Record<HazardKind, number> = { fire: 30, building: 20, electric: 18, gas: 14, road: 12, flood: 6 }
-const DISPUTE_SOURCES: Record<CaseSource, number> = { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6 }
-const HAZARD_SOURCES: Record<CaseSource, number> = { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 }
 /** Where a closed case was settled: most at the grid (网格办小事), few at the city. */
 const SETTLED_AT: Record<CaseLevel, number> = { grid: 80, community: 11, township: 7, city: 2 }
-const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局']
 
 const DESCRIPTIONS: Record<DisputeKind | HazardKind, string> = {
   family: '夫妻因家庭琐事发生争吵，一方回娘家，请求调解', neighbour: '邻里因房屋漏水、噪音问题发生纠纷',
@@ -85,7 +78,7 @@ function reportTime(rng: Rng, now: Date): Date {
 
 function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, now: Date): CasePlan {
   const kind = category === 'dispute' ? rng.weighted(DISPUTE_MIX) : rng.weighted(HAZARD_MIX)
-  const source = rng.weighted(category === 'dispute' ? DISPUTE_SOURCES : HAZARD_SOURCES)
+  const source = rng.weighted(SOURCES[category])
   const target = rng.weighted(SETTLED_AT)
   const resolvedCase = rng.chance(0.945)
   const history: HistoryPlan[] = [{ step: 'collect', actorRole: COLLECTOR[source], level: 'grid', at: reportedAt, department: null, note: '' }]
@@ -131,9 +124,7 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
     }
     if (!open) open = !act({ step: 'handle', note: '' }, rng.range(6, 60) + slow())
   }
-  const satisfaction: Satisfaction = resolvedCase
-    ? rng.weighted({ satisfied: 88, basically_satisfied: 9, unsatisfied: 3 })
-    : rng.weighted({ satisfied: 20, basically_satisfied: 40, unsatisfied: 40 })
+  const satisfaction: Satisfaction = rng.weighted(resolvedCase ? SATISFACTION.resolved : SATISFACTION.unresolved)
   if (!open) open = !act({ step: 'feed_back', note: '' }, rng.range(0.5, 8))
   if (!open) {
     const note = resolvedCase ? '矛盾已化解，当事人签字确认' : '调解未成功，引导当事人通过诉讼途径解决'

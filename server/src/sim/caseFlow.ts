@@ -1,8 +1,7 @@
 import type { CaseSummary, StepRequest } from '../../../contract/cases'
+import { DEPARTMENTS, SATISFACTION } from '../../../data/city/caseMix'
 import type { Rng } from '../../../data/city/rng'
 import { nextSteps } from '../domain/caseLoop'
-
-const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局']
 
 /** Hours a step usually takes in the field, by the state it follows; the simulator draws around them. */
 export const TYPICAL_HOURS: Record<CaseSummary['state'], number> = {
@@ -25,10 +24,7 @@ export function likelyStep(rng: Rng, c: Pick<CaseSummary, 'state' | 'level'>): S
   if (step === 'route') return { step, department: rng.pick(DEPARTMENTS) }
   if (step === 'close') {
     const resolved = rng.chance(0.95)
-    return {
-      step, resolved,
-      satisfaction: resolved ? rng.weighted({ satisfied: 88, basically_satisfied: 9, unsatisfied: 3 }) : rng.weighted({ basically_satisfied: 40, unsatisfied: 60 }),
-    }
+    return { step, resolved, satisfaction: rng.weighted(resolved ? SATISFACTION.resolved : SATISFACTION.unresolved) }
   }
   return { step }
 }

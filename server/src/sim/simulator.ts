@@ -2,6 +2,8 @@ import * as turf from '@turf/turf'
 import type { Feature, LineString, MultiLineString, MultiPolygon } from 'geojson'
 import { z } from 'zod'
 import { CaseSummary, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest } from '../../../contract'
+import { SOURCES } from '../../../data/city/caseMix'
+import { pointIn } from '../../../data/city/geo'
 import { createRng, type Rng } from '../../../data/city/rng'
 import type { Logger } from '../log'
 import { likelyStep, TYPICAL_HOURS } from './caseFlow'
@@ -105,19 +107,12 @@ function newReport(rng: Rng, grids: GridCollection['features'], households: numb
   let x = rng.range(0, households)
   const grid = grids.find((g) => (x -= g.properties.households) < 0) ?? grids[0]!
   const category = rng.chance(0.76) ? 'dispute' : 'hazard'
-  const area = turf.feature(grid.geometry as MultiPolygon)
-  const [minX, minY, maxX, maxY] = turf.bbox(area)
-  let location: [number, number] = [minX, minY]
-  for (let i = 0; i < 100; i++) {
-    location = [Number(rng.range(minX, maxX).toFixed(6)), Number(rng.range(minY, maxY).toFixed(6))]
-    if (turf.booleanPointInPolygon(location, area)) break
-  }
+  const [lon, lat] = pointIn(rng, turf.feature(grid.geometry as MultiPolygon))
+  const location: [number, number] = [Number(lon.toFixed(6)), Number(lat.toFixed(6))]
   return {
     category,
     kind: category === 'dispute' ? rng.pick(DisputeKind.options) : rng.pick(HazardKind.options),
-    source: category === 'dispute'
-      ? rng.weighted({ grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6 })
-      : rng.weighted({ grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3 }),
+    source: rng.weighted(SOURCES[category]),
     location,
     description: '模拟上报',
   }

@@ -1,0 +1,27 @@
+import type { CaseSource, DisputeKind, HazardKind, Satisfaction } from '../../contract/domain'
+
+/**
+ * The shape of a county's case traffic, as the governance reports describe it: used for the demo
+ * city's year of history and for the simulator's live traffic alike.
+ */
+
+/** The mix of dispute kinds: family and neighbour quarrels lead. */
+export const DISPUTE_MIX: Record<DisputeKind, number> = {
+  family: 26, neighbour: 22, property_mgmt: 11, land: 11, labour: 9, financial: 9, traffic: 8, petition: 4,
+}
+export const HAZARD_MIX: Record<HazardKind, number> = { fire: 30, building: 20, electric: 18, gas: 14, road: 12, flood: 6 }
+
+/** Where reports come from: grid workers' rounds most of all; hazards almost only from patrols. */
+export const SOURCES: { dispute: Record<CaseSource, number>; hazard: Record<CaseSource, number> } = {
+  dispute: { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6 },
+  hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 },
+}
+
+/** The departments a township summons (街道吹哨、部门报到). */
+export const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局']
+
+/** The parties' satisfaction at close, for a resolved case and for one that was not. */
+export const SATISFACTION: { resolved: Record<Satisfaction, number>; unresolved: Record<Satisfaction, number> } = {
+  resolved: { satisfied: 88, basically_satisfied: 9, unsatisfied: 3 },
+  unresolved: { satisfied: 20, basically_satisfied: 40, unsatisfied: 40 },
+}
