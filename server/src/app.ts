@@ -36,7 +36,7 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   const hub = new LiveHub(http, db, log, live)
   await hub.start()
   const commit = committer(db, clock, () => hub.notify())
-  const cases = caseCommands({ db, commit, clock, ...(limits ? { limits } : {}) })
+  const cases = caseCommands({ db, commit, ...(limits ? { limits } : {}) })
   const devices = deviceCommands({ commit })
 
   app.disable('x-powered-by')

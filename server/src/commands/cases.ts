@@ -4,7 +4,6 @@ import type { ActorRole, CaseSource } from '../../../contract/domain'
 import type { Identity } from '../api/auth'
 import { HttpError } from '../api/errors'
 import { gridAt } from '../db/cityQueries'
-import type { Clock } from '../clock'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { type CaseFacts, escalation, firstDue, IllegalStep, type StepOutcome, takeStep } from '../domain/caseLoop'
@@ -38,7 +37,7 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
 }
 
 /** The case loop over the store: reports, steps, the platform's escalations (by `limits`), reads. */
-export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; commit: Commit; clock: Clock; limits?: TimeLimits }) {
+export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; commit: Commit; limits?: TimeLimits }) {
   return {
     /**
      * Files a report where its point lies; 400 naming `location` when that is outside every grid,
