@@ -7,7 +7,7 @@ import { health } from '../../server/src/db/cityQueries'
 import { loadMigrations, migrate, migrationLevel } from '../../server/src/db/migrate'
 import { openStore } from '../../server/src/db/openStore'
 import { createLogger } from '../../server/src/log'
-import { emptyDb, emptyPgDatabase, engine } from '../support/testDb'
+import { emptyDb, ownPgDatabase, engine } from '../support/testDb'
 
 const log = createLogger('silent')
 
@@ -52,7 +52,7 @@ describe('a restart', () => {
   it('keeps the city: the second start finds it and builds nothing', async () => {
     let config: { databaseUrl: string | undefined; dataDir: string; seed: string }
     if (engine === 'pg') {
-      const database = await emptyPgDatabase()
+      const database = await ownPgDatabase()
       cleanup.push(database.drop)
       config = { databaseUrl: database.url, dataDir: '', seed: DEFAULT_SEED }
     } else {

@@ -10,42 +10,11 @@ import { adminUrl, databaseUrl, uniqueName } from './pgAdmin'
 export const engine = (process.env.TEST_ENGINE ?? 'pglite') as Db['engine']
 const log = createLogger('silent')
 
-/** A database of this test file's own: created now, dropped by `close`. */
-async function ownPgDatabase(template?: string): Promise<Db & { url: string }> {
+/** A pg database of this test file's own (a copy of `template` if given): its URL, and how to drop it. */
+export async function ownPgDatabase(template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = uniqueName('file')
   const admin = pgDb(adminUrl(), log, 1)
   await admin.exec(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
-  const url = databaseUrl(name)
-  const db = pgDb(url, log)
-  return {
-    ...db,
-    url,
-    async close() {
-      await db.close()
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.close()
-    },
-  }
-}
-
-/** A store holding the demo city as seeded at SEEDED_AT, this test file's own to change; `url` on pg. */
-export async function seededDb(): Promise<Db & { url?: string }> {
-  if (engine === 'pg') return ownPgDatabase(inject('seededDatabase'))
-  return pgliteDb({ loadDataDir: new Blob([readFileSync(inject('seededDump'))]) })
-}
-
-/** A migrated store with no city in it. */
-export async function emptyDb(): Promise<Db> {
-  const db = engine === 'pg' ? await ownPgDatabase() : await pgliteDb({ dataDir: 'memory://' })
-  await migrate(db)
-  return db
-}
-
-/** A pg connection string for a fresh empty database of this file's own, and how to drop it. */
-export async function emptyPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = uniqueName('url')
-  const admin = pgDb(adminUrl(), log, 1)
-  await admin.exec(`CREATE DATABASE ${name}`)
   return {
     url: databaseUrl(name),
     async drop() {
@@ -53,4 +22,31 @@ export async function emptyPgDatabase(): Promise<{ url: string; drop(): Promise<
       await admin.close()
     },
   }
+}
+
+/** A store on a database of this test file's own, dropped by `close`. */
+async function ownPgDb(template?: string): Promise<Db & { url: string }> {
+  const { url, drop } = await ownPgDatabase(template)
+  const db = pgDb(url, log)
+  return {
+    ...db,
+    url,
+    async close() {
+      await db.close()
+      await drop()
+    },
+  }
+}
+
+/** A store holding the demo city as seeded at SEEDED_AT, this test file's own to change; `url` on pg. */
+export async function seededDb(): Promise<Db & { url?: string }> {
+  if (engine === 'pg') return ownPgDb(inject('seededDatabase'))
+  return pgliteDb({ loadDataDir: new Blob([readFileSync(inject('seededDump'))]) })
+}
+
+/** A migrated store with no city in it. */
+export async function emptyDb(): Promise<Db> {
+  const db = engine === 'pg' ? await ownPgDb() : await pgliteDb({ dataDir: 'memory://' })
+  await migrate(db)
+  return db
 }
