@@ -14,6 +14,10 @@ export const CameraView = z.object({
   stateChangedAt: z.string(),
   location: z.tuple([z.number(), z.number()]),
   townshipCode: z.string().nullable(),
+  /** Where it looks: compass bearing of the view's axis, its field of view, and how far it sees. */
+  bearingDeg: z.number(),
+  fovDeg: z.number(),
+  rangeM: z.number(),
 })
 export type CameraView = z.infer<typeof CameraView>
 
@@ -22,6 +26,8 @@ export const Fix = z.object({
   location: z.tuple([z.number(), z.number()]),
   speedMps: z.number().nullable(),
   heading: z.number().nullable(),
+  /** The current grid the fix lies in (null outside the city): what patrol coverage counts. */
+  gridCode: z.string().nullable(),
 })
 export type Fix = z.infer<typeof Fix>
 
@@ -35,6 +41,28 @@ export const PatrolFixes = z.object({
 })
 export type PatrolFixes = z.infer<typeof PatrolFixes>
 
+/**
+ * How much of a grid Sharp Eyes cameras see: the share of its area inside any camera's view as built
+ * (`designedShare`) and inside a working camera's view now (`workingShare`), both 0..1. A camera
+ * going offline lowers `workingShare` of every grid its view reaches.
+ */
+export const GridCover = z.object({
+  gridCode: z.string(),
+  townshipCode: z.string(),
+  cameras: z.number().int(),
+  online: z.number().int(),
+  designedShare: z.number(),
+  workingShare: z.number(),
+})
+export type GridCover = z.infer<typeof GridCover>
+
+/** When a patrol was last in a grid. */
+export const GridVisit = z.object({ gridCode: z.string(), lastAt: z.string() })
+export type GridVisit = z.infer<typeof GridVisit>
+
+/** How far back the snapshot's patrol trails reach, and how densely: one fix a unit per sample step. */
+export const TRAIL = { hours: 2, sampleSeconds: 60 } as const
+
 const stamped = { seq: z.number().int().positive(), at: z.string() }
 
 /** One committed change, stamped with its position in the change log. */
@@ -42,6 +70,7 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ ...stamped, entity: z.literal('case'), op: z.enum(['insert', 'update']), data: CaseSummary }),
   z.object({ ...stamped, entity: z.literal('camera'), op: z.literal('update'), data: CameraView }),
   z.object({ ...stamped, entity: z.literal('patrol'), op: z.literal('update'), data: PatrolFixes }),
+  z.object({ ...stamped, entity: z.literal('cover'), op: z.literal('update'), data: GridCover }),
 ])
 export type Change = z.infer<typeof Change>
 
@@ -83,11 +112,17 @@ export type ClientToServerEvents = {
   ) => void
 }
 
-/** `GET /api/v1/live/snapshot`: everything live at position `seq`; apply changes after it. */
+/**
+ * `GET /api/v1/live/snapshot`: everything live at position `seq`; apply changes after it. Each patrol
+ * unit's `fixes` are its trail over the last `TRAIL.hours`, one fix per `TRAIL.sampleSeconds`, oldest
+ * first, ending with its latest fix.
+ */
 export const LiveSnapshot = z.object({
   seq: z.number().int(),
   cases: z.array(CaseSummary),
   cameras: z.array(CameraView),
   patrols: z.array(PatrolFixes),
+  covers: z.array(GridCover),
+  visits: z.array(GridVisit),
 })
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>

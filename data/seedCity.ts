@@ -1,18 +1,23 @@
 import type { Db } from '../server/src/db/Db'
 import { layOutCameras } from './city/cameras'
 import { layOutCases } from './city/cases'
+import { gridLocator } from './city/gridLocator'
 import { layOutCity } from './city/layout'
-import { layOutPatrols } from './city/patrols'
+import { layOutPatrols, patrolHistory } from './city/patrols'
 import { buildRegions } from './city/regions'
+import { linesOf, roadNetwork } from './city/roadNetwork'
 import { layOutRoads } from './city/roads'
 import { createRng } from './city/rng'
-import { gridAreas, insertCameras, insertCases, insertPatrols, insertRoads } from './city/store'
+import { fillGridCover, gridAreas, insertCameras, insertCases, insertPatrolFixes, insertPatrols, insertRoads } from './city/store'
 
 export const DEFAULT_SEED = 'anda-2026'
 
+/** How much patrol history a new city starts with: one fix a minute over the last six hours. */
+const HISTORY = { hours: 6, stepSeconds: 60 }
+
 /** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
 const CITY_TABLES = [
-  'change_log', 'party_access_log', 'case_parties', 'case_history', 'cases',
+  'change_log', 'party_access_log', 'case_parties', 'case_history', 'cases', 'grid_patrol_visits', 'grid_camera_cover',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]
 
@@ -23,6 +28,7 @@ export type SeedReport = {
   roads: number
   cameras: number
   patrolUnits: number
+  patrolFixes: number
   cases: number
   ms: number
 }
@@ -45,16 +51,21 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     // Emptied inside the same transaction, so a failed rebuild leaves the old city in place.
     if (options.replace) await tx.exec(`TRUNCATE ${CITY_TABLES.join(', ')} RESTART IDENTITY CASCADE`)
     const ids = await buildRegions(tx, layout, validFrom)
-    const roadCount = await insertRoads(tx, roads, ids.city)
+    const storedRoads = await insertRoads(tx, roads, ids.city)
     const grids = await gridAreas(tx)
     const cameras = layOutCameras(rng.fork('cameras'), layout, roads, junctions, grids.filter((g) => g.kind === 'urban').map((g) => g.area), now)
     await insertCameras(tx, cameras)
-    await insertPatrols(tx, patrols, ids.townships, now)
+    await fillGridCover(tx)
+    await insertPatrols(tx, patrols, ids.townships)
+    // Along the roads as stored (clipped to the city), the ones the simulator walks on from the last fix.
+    const network = roadNetwork(storedRoads.flatMap(linesOf))
+    const fixes = patrolHistory(rng.fork('patrol-history'), patrols, network, gridLocator(grids), now, HISTORY)
+    await insertPatrolFixes(tx, fixes)
     const cases = layOutCases(rng.fork('cases'), grids, now)
     await insertCases(tx, cases)
     return {
-      regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: roadCount,
-      cameras: cameras.length, patrolUnits: patrols.length, cases: cases.length,
+      regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: storedRoads.length,
+      cameras: cameras.length, patrolUnits: patrols.length, patrolFixes: fixes.length, cases: cases.length,
     }
   })
   return { seed, ...counts, ms: Math.round(performance.now() - started) }

@@ -3,6 +3,8 @@ import { labels } from '../../contract/labels'
 import { ANDA } from './anda'
 import { offsetKm, type Pt } from './geo'
 import type { CityLayout } from './layout'
+import { patrolRoute, SPEED_MPS } from './patrolRoute'
+import type { RoadLine } from './roadNetwork'
 import type { Rng } from './rng'
 
 export type PatrolPlan = { code: string; kind: PatrolKind; callSign: string; township: number; at: Pt }
@@ -10,7 +12,7 @@ export type PatrolPlan = { code: string; kind: PatrolKind; callSign: string; tow
 /**
  * Patrol units of each kind, identified by call sign only. Police and auxiliary police patrol the
  * streets and township seats, volunteer patrols (义警) the town's communities, grid workers any grid.
- * Each starts near its base; the simulator moves them.
+ * Each starts near its base (see `patrolHistory`).
  */
 export function layOutPatrols(rng: Rng, layout: CityLayout): PatrolPlan[] {
   const streets = layout.townships.flatMap((t, i) => (t.kind === 'street' ? [i] : []))
@@ -34,4 +36,28 @@ export function layOutPatrols(rng: Rng, layout: CityLayout): PatrolPlan[] {
       }
     }),
   )
+}
+
+export type FixPlan = { unit: string; at: Date; location: Pt; heading: number; speedMps: number; gridCode: string | null }
+
+/**
+ * What each unit did before the city's first start, so the wall's patrol coverage means something
+ * from the first minute: `hours` of fixes, one every `stepSeconds`, the last at `now`, moving along
+ * the roads from its start as the simulator then carries on, each fix in the grid `gridAt` gives.
+ */
+export function patrolHistory(
+  rng: Rng, units: readonly PatrolPlan[], roads: readonly RoadLine[], gridAt: (p: Pt) => string | null,
+  now: Date, { hours, stepSeconds }: { hours: number; stepSeconds: number },
+): FixPlan[] {
+  const steps = Math.floor((hours * 3600) / stepSeconds)
+  return units.flatMap((u) => {
+    const route = patrolRoute(rng.fork(u.code), u.at, roads, u.kind)
+    return Array.from({ length: steps + 1 }, (_, k): FixPlan => {
+      const { location, heading } = route.advance(k === 0 ? 0 : stepSeconds)
+      return {
+        unit: u.code, at: new Date(now.getTime() - (steps - k) * stepSeconds * 1000), location, heading,
+        speedMps: SPEED_MPS[u.kind], gridCode: gridAt(location),
+      }
+    })
+  })
 }

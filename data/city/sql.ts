@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { sqlFiles } from '../../server/src/db/sqlFiles'
 
 export const citySql = sqlFiles([
-  'city_cells', 'insert_region', 'insert_grids', 'rollup_households', 'insert_roads', 'insert_cameras',
-  'insert_patrols', 'reserve_case_ids', 'insert_cases', 'insert_history', 'insert_parties', 'grid_areas',
+  'city_cells', 'insert_region', 'insert_grids', 'rollup_households', 'insert_roads', 'insert_cameras', 'fill_grid_cover',
+  'insert_patrols', 'insert_patrol_fixes', 'reserve_case_ids', 'insert_cases', 'insert_history',
+  'insert_parties', 'grid_areas',
 ], join(import.meta.dirname, 'sql'))

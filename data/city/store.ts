@@ -1,16 +1,19 @@
+import type { LineString, MultiLineString } from 'geojson'
 import type { Queryable } from '../../server/src/db/Db'
 import type { CameraPlan } from './cameras'
 import type { CasePlan, CaseGrid } from './cases'
-import type { PatrolPlan } from './patrols'
+import type { FixPlan, PatrolPlan } from './patrols'
 import type { Road } from './roads'
 import { citySql } from './sql'
 
-/** Writes the laid-out city in batches: one statement per table and batch, values as arrays. */
-export async function insertRoads(tx: Queryable, roads: readonly Road[], cityId: number): Promise<number> {
-  const rows = await tx.query(citySql.insert_roads, [
+// Writes the laid-out city in batches: one statement per table and batch, values as arrays.
+
+/** Returns the roads as stored, clipped to the city, in the order given. */
+export async function insertRoads(tx: Queryable, roads: readonly Road[], cityId: number): Promise<(LineString | MultiLineString)[]> {
+  const rows = await tx.query<{ id: number; geometry: LineString | MultiLineString }>(citySql.insert_roads, [
     roads.map((r) => r.kind), roads.map((r) => r.name), roads.map((r) => JSON.stringify({ type: 'LineString', coordinates: r.line })), cityId,
   ])
-  return rows.length
+  return rows.sort((a, b) => a.id - b.id).map((r) => r.geometry)
 }
 
 export async function insertCameras(tx: Queryable, cameras: readonly CameraPlan[]): Promise<void> {
@@ -22,16 +25,30 @@ export async function insertCameras(tx: Queryable, cameras: readonly CameraPlan[
   ])
 }
 
-export async function insertPatrols(tx: Queryable, units: readonly PatrolPlan[], townshipIds: readonly number[], at: Date): Promise<void> {
+/** Camera cover of every current grid, once the cameras stand; returns how many grids. */
+export async function fillGridCover(tx: Queryable): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(citySql.fill_grid_cover)
+  return row!.n
+}
+
+export async function insertPatrols(tx: Queryable, units: readonly PatrolPlan[], townshipIds: readonly number[]): Promise<void> {
   const u = units
   await tx.query(citySql.insert_patrols, [
     u.map((x) => x.code), u.map((x) => x.kind), u.map((x) => x.callSign), u.map((x) => townshipIds[x.township]!),
-    u.map((x) => x.at[0]), u.map((x) => x.at[1]), at,
   ])
 }
 
-export async function gridAreas(tx: Queryable): Promise<(CaseGrid & { kind: string })[]> {
-  const rows = await tx.query<Omit<CaseGrid, 'area'> & { kind: string; geometry: CaseGrid['area']['geometry'] }>(citySql.grid_areas)
+/** The fixes, and the last visit of every grid they lie in. */
+export async function insertPatrolFixes(tx: Queryable, fixes: readonly FixPlan[]): Promise<void> {
+  const f = fixes
+  await tx.query(citySql.insert_patrol_fixes, [
+    f.map((x) => x.unit), f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1]),
+    f.map((x) => x.speedMps), f.map((x) => x.heading), f.map((x) => x.gridCode),
+  ])
+}
+
+export async function gridAreas(tx: Queryable): Promise<(CaseGrid & { code: string; kind: string })[]> {
+  const rows = await tx.query<Omit<CaseGrid, 'area'> & { code: string; kind: string; geometry: CaseGrid['area']['geometry'] }>(citySql.grid_areas)
   return rows.map(({ geometry, ...g }) => ({ ...g, area: { type: 'Feature', properties: {}, geometry } }))
 }
 

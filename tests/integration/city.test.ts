@@ -76,6 +76,27 @@ describe('the demo city, as Anda counts it', () => {
     expect(outside.n).toBe(0)
   })
 
+  it('starts with six hours of patrol history, each fix in the grid the store finds for it', async () => {
+    const history = await one<{ units: number; per_unit: number; span_h: number; grids: number; visits: number }>(`
+      SELECT count(DISTINCT unit_id)::int AS units, (count(*) / count(DISTINCT unit_id))::int AS per_unit,
+             extract(epoch FROM max(at) - min(at)) / 3600 AS span_h, count(DISTINCT grid_code)::int AS grids,
+             (SELECT count(*)::int FROM grid_patrol_visits) AS visits
+      FROM patrol_fixes`)
+    expect(history).toEqual({ units: 100, per_unit: 361, span_h: 6, grids: expect.any(Number), visits: history.grids })
+    expect(history.grids).toBeGreaterThan(500)
+    // The seed places fixes in grids itself; every seventh fix is checked against the store's rule (grid_at.sql).
+    const wrong = await one<{ n: number; checked: number }>(`
+      SELECT count(*) FILTER (WHERE f.grid_code IS DISTINCT FROM (
+               SELECT g.code FROM grids g WHERE g.valid_to IS NULL AND ST_Covers(g.geom, f.geom) ORDER BY g.code LIMIT 1))::int AS n,
+             count(*)::int AS checked
+      FROM patrol_fixes f WHERE f.id % 7 = 0`)
+    expect(wrong).toEqual({ n: 0, checked: expect.any(Number) })
+    const late = await one<{ n: number }>(`
+      SELECT count(*)::int AS n FROM grid_patrol_visits v
+      WHERE v.last_at <> (SELECT max(at) FROM patrol_fixes f WHERE f.grid_code = v.grid_code)`)
+    expect(late.n).toBe(0)
+  })
+
   it('has patrol units of every kind', async () => {
     const rows = await db.query<{ kind: string }>('SELECT DISTINCT kind FROM patrol_units ORDER BY kind')
     expect(rows.map((r) => r.kind)).toEqual(['auxiliary', 'grid_worker', 'police', 'volunteer'])

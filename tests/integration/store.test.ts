@@ -26,6 +26,40 @@ describe('migrations', () => {
   })
 })
 
+describe('the wall migration', () => {
+  it('gives a store seeded before it its grids’ camera cover, its fixes’ grids and the grids’ last visits', async () => {
+    const db = await emptyDb(4)
+    try {
+      // One grid with a camera in its middle and a patrol unit that passed through it.
+      await db.exec(`
+        INSERT INTO regions (code, name, level, kind, parent_id, geom) VALUES
+          ('231281000000', '安达市', 'city', 'city', NULL, ST_Multi(ST_MakeEnvelope(125, 46, 126, 47, 4326)));
+        INSERT INTO regions (code, name, level, kind, parent_id, geom)
+          SELECT '231281001000', '新兴街道', 'township', 'street', id, geom FROM regions WHERE code = '231281000000';
+        INSERT INTO regions (code, name, level, kind, parent_id, geom)
+          SELECT '231281001001', '一社区', 'community', 'community', id, geom FROM regions WHERE code = '231281001000';
+        INSERT INTO grids (code, name, community_id, kind, households, geom, valid_from)
+          SELECT '231281001001001', '一网格', id, 'urban', 250,
+                 ST_Multi(ST_MakeEnvelope(125.30, 46.39, 125.32, 46.41, 4326)), '2025-01-01' FROM regions WHERE code = '231281001001';
+        INSERT INTO cameras (code, class, capture, site, bearing_deg, fov_deg, range_m, state, state_changed_at, geom)
+          SELECT 'C1', 'A', 'video', 'junction', 45, 90, 100, 'online', '2026-01-01', ST_Centroid(geom) FROM grids;
+        INSERT INTO patrol_units (code, kind, call_sign, region_id) SELECT 'PU-1', 'police', '巡01', id FROM regions WHERE level = 'township';
+        INSERT INTO patrol_fixes (unit_id, at, geom) SELECT u.id, '2026-11-23T01:00:00Z', ST_Centroid(g.geom) FROM patrol_units u, grids g;`)
+      await migrate(db)
+      const [cover] = await db.query<{ cameras: number; online: number; designed_m2: number; working_m2: number }>(
+        `SELECT cameras, online, designed_m2, working_m2 FROM grid_camera_cover WHERE grid_code = '231281001001001'`)
+      expect(cover).toMatchObject({ cameras: 1, online: 1, working_m2: cover!.designed_m2 })
+      // A quarter disc of 100 m, drawn as a fan of nine chords.
+      expect(cover!.designed_m2 / ((Math.PI * 100 ** 2) / 4)).toBeCloseTo(0.995, 2)
+      expect(await db.query('SELECT grid_code FROM patrol_fixes')).toEqual([{ grid_code: '231281001001001' }])
+      const visits = await db.query<{ grid_code: string; last_at: Date }>('SELECT grid_code, last_at FROM grid_patrol_visits')
+      expect(visits.map((v) => [v.grid_code, v.last_at.toISOString()])).toEqual([['231281001001001', '2026-11-23T01:00:00.000Z']])
+    } finally {
+      await db.close()
+    }
+  })
+})
+
 describe('transactions', () => {
   it('leave nothing behind when a later statement fails', async () => {
     const db = await emptyDb()

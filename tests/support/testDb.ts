@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import type { Db } from '../../server/src/db/Db'
-import { migrate } from '../../server/src/db/migrate'
+import { loadMigrations, migrate } from '../../server/src/db/migrate'
 import { pgDb } from '../../server/src/db/pgDb'
 import { pgliteDb } from '../../server/src/db/pgliteDb'
 import { createLogger } from '../../server/src/log'
@@ -44,9 +44,9 @@ export async function seededDb(): Promise<Db & { url?: string }> {
   return pgliteDb({ loadDataDir: new Blob([readFileSync(inject('seededDump'))]) })
 }
 
-/** A migrated store with no city in it. */
-export async function emptyDb(): Promise<Db> {
+/** A migrated store with no city in it; with `upTo`, migrated only that far (an older version's store). */
+export async function emptyDb(upTo?: number): Promise<Db> {
   const db = engine === 'pg' ? await ownPgDb() : await pgliteDb({ dataDir: 'memory://' })
-  await migrate(db)
+  await migrate(db, loadMigrations().filter((m) => upTo === undefined || m.version <= upTo))
   return db
 }

@@ -24,12 +24,12 @@ export type HubOptions = {
 
 const DEFAULTS: HubOptions = { maxReplay: 50_000, batch: 2000, maxBufferedPackets: 2000, pollMs: 1000 }
 
-/** The rooms a change goes to: the whole city, its township, its grid. */
+/** The rooms a change goes to: the whole city, its township, its grid (a case's, a grid's cover). */
 export function roomsOf(change: Change): Room[] {
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
   if (township) rooms.push(`township:${township}`)
-  if (change.entity === 'case') rooms.push(`grid:${change.data.gridCode}`)
+  if (change.entity === 'case' || change.entity === 'cover') rooms.push(`grid:${change.data.gridCode}`)
   return rooms
 }
 

@@ -1,24 +1,27 @@
-import type { LiveSnapshot } from '../../../contract/live'
+import { type LiveSnapshot, TRAIL } from '../../../contract/live'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { logPosition } from './outbox'
 
-const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols'])
+const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols', 'snapshot_covers', 'snapshot_visits'])
 
 /**
- * Everything live, stamped with the log position it reflects. One repeatable-read transaction, so
- * the rows and the position agree: a client applies the changes after `seq` and misses nothing.
+ * Everything live at `now`, stamped with the log position it reflects. One repeatable-read
+ * transaction, so the rows and the position agree: a client applies the changes after `seq` and
+ * misses nothing. Patrol trails reach `TRAIL.hours` back from `now`.
  */
-export function liveSnapshot(db: Db): Promise<LiveSnapshot> {
+export function liveSnapshot(db: Db, now: Date): Promise<LiveSnapshot> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
     const { newest } = await logPosition(tx)
-    const read = async <T>(q: string) => (await tx.query<{ summary: T }>(q)).map((r) => r.summary)
+    const read = async <T>(q: string, params: unknown[] = []) => (await tx.query<{ summary: T }>(q, params)).map((r) => r.summary)
     return {
       seq: newest,
       cases: await read<LiveSnapshot['cases'][number]>(sql.snapshot_cases),
       cameras: await read<LiveSnapshot['cameras'][number]>(sql.snapshot_cameras),
-      patrols: await read<LiveSnapshot['patrols'][number]>(sql.snapshot_patrols),
+      patrols: await read<LiveSnapshot['patrols'][number]>(sql.snapshot_patrols, [now, TRAIL.hours, TRAIL.sampleSeconds]),
+      covers: await read<LiveSnapshot['covers'][number]>(sql.snapshot_covers),
+      visits: await read<LiveSnapshot['visits'][number]>(sql.snapshot_visits),
     }
   })
 }

@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { CaseSummary, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest } from '../../../contract'
 import { SOURCES } from '../../../data/city/caseMix'
 import { pointIn } from '../../../data/city/geo'
+import { patrolRoute, SPEED_MPS } from '../../../data/city/patrolRoute'
+import { linesOf, roadNetwork } from '../../../data/city/roadNetwork'
 import { createRng, type Rng } from '../../../data/city/rng'
 import type { Logger } from '../log'
 import { likelyStep, TYPICAL_HOURS } from './caseFlow'
-import { patrolRoute, SPEED_MPS } from './patrolRoute'
 
 export type SimOptions = {
   /** The server's own URL: the simulator goes through the public API like any client. */
@@ -53,11 +54,12 @@ export async function startSimulator(o: SimOptions): Promise<() => void> {
   const grids = (await api('/api/v1/grids', GridCollection)).features
   const households = grids.reduce((s, g) => s + g.properties.households, 0)
   const roads = (await api('/api/v1/roads', z.object({ features: z.array(z.any()) }))).features as Feature<LineString | MultiLineString>[]
-  const lines = roads.flatMap((r) => turf.flatten(r).features as Feature<LineString>[])
+  const network = roadNetwork(roads.flatMap((r) => linesOf(r.geometry)))
   const snapshot = await api('/api/v1/live/snapshot', LiveSnapshot)
+  // Each unit goes on from its latest fix, the last of its trail.
   const units = snapshot.patrols.map((p) => ({
     id: p.unitId,
-    route: patrolRoute(rng.fork(p.code), p.fixes[0]!.location, lines, SPEED_MPS[p.kind]),
+    route: patrolRoute(rng.fork(p.code), p.fixes.at(-1)!.location, network, p.kind),
     speed: SPEED_MPS[p.kind],
   }))
   const open = new Map<number, { c: CaseSummary; nextAt: number }>()

@@ -1,18 +1,32 @@
--- A patrol unit's batch of fixes and its change for the stream, in one statement (one transaction).
--- No row back means there is no such unit. $1 unit id; arrays of equal length, oldest first: $2 times,
--- $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now.
+-- A patrol unit's batch of fixes, the grids it was in, and its change for the stream, in one statement
+-- (one transaction). No row back means there is no such unit. $1 unit id; arrays of equal length,
+-- oldest first: $2 times, $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now.
+-- Each fix's grid is the current one covering it, a point on a shared edge going to the lower code as
+-- in grid_at.sql (grids_current_geom_idx).
 WITH unit AS (
   SELECT id, code, kind, township_code FROM patrol_unit_public WHERE id = $1
 ), fixes AS (
-  SELECT f.n, f.at, f.lon, f.lat, f.speed, f.heading
+  SELECT f.n, f.at, f.lon, f.lat, f.speed, f.heading, g.code AS grid_code
   FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::real[], $6::real[]) WITH ORDINALITY AS f (at, lon, lat, speed, heading, n)
+  LEFT JOIN LATERAL (
+    SELECT code FROM grids
+    WHERE valid_to IS NULL AND ST_Covers(geom, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326))
+    ORDER BY code LIMIT 1
+  ) g ON true
 ), ins AS (
-  INSERT INTO patrol_fixes (unit_id, at, geom, speed_mps, heading)
-  SELECT unit.id, f.at, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326), f.speed, f.heading FROM unit, fixes f
+  INSERT INTO patrol_fixes (unit_id, at, geom, speed_mps, heading, grid_code)
+  SELECT unit.id, f.at, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326), f.speed, f.heading, f.grid_code FROM unit, fixes f
+), visits AS (
+  -- One row a grid (ON CONFLICT may touch a row once per statement), in code order so that batches
+  -- sharing grids lock them in the same order; a late batch of old fixes never moves a visit back.
+  INSERT INTO grid_patrol_visits AS v (grid_code, last_at)
+  SELECT f.grid_code, max(f.at) FROM unit, fixes f WHERE f.grid_code IS NOT NULL GROUP BY f.grid_code ORDER BY f.grid_code
+  ON CONFLICT (grid_code) DO UPDATE SET last_at = greatest(v.last_at, excluded.last_at)
 ), payload AS (
   SELECT unit.id, json_build_object('unitId', unit.id, 'code', unit.code, 'kind', unit.kind, 'townshipCode', unit.township_code,
            'fixes', (SELECT json_agg(json_build_object('at', iso_utc(f.at), 'location', json_build_array(f.lon, f.lat),
-                                                       'speedMps', f.speed, 'heading', f.heading) ORDER BY f.n) FROM fixes f)) AS j
+                                                       'speedMps', f.speed, 'heading', f.heading, 'gridCode', f.grid_code) ORDER BY f.n)
+                     FROM fixes f)) AS j
   FROM unit
 ), logged AS (
   INSERT INTO change_log (at, entity, entity_id, op, payload) SELECT $7, 'patrol', id::text, 'update', j::jsonb FROM payload

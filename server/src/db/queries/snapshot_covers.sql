@@ -1,0 +1,5 @@
+-- Every current grid's camera cover, for a screen's starting state.
+SELECT cover_json(gc) AS summary
+FROM grid_camera_cover gc
+WHERE EXISTS (SELECT 1 FROM grids g WHERE g.code = gc.grid_code AND g.valid_to IS NULL)
+ORDER BY gc.grid_code

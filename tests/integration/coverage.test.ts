@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { io, type Socket } from 'socket.io-client'
+import { type Change, LiveSnapshot, type PatrolFixes, PROTOCOL_VERSION, type ServerToClientEvents, TRAIL } from '../../contract'
+import { manualClock } from '../../server/src/clock'
+import { deviceCommands } from '../../server/src/commands/devices'
+import type { Db } from '../../server/src/db/Db'
+import { pgDb } from '../../server/src/db/pgDb'
+import { committer } from '../../server/src/live/commit'
+import { createLogger } from '../../server/src/log'
+import { SEEDED_AT } from '../support/seededCity'
+import { as, call } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+import { engine } from '../support/testDb'
+
+const MINUTE = 60_000
+// Ten minutes after the seed: the seeded six hours of patrol history lie just behind "now".
+const clock = manualClock(new Date(new Date(SEEDED_AT).getTime() + 10 * MINUTE))
+const city = servedCity({ clock })
+const sockets: Socket[] = []
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect()
+})
+
+function watch(rooms: string[]) {
+  const received: Change[] = []
+  const socket: Socket<ServerToClientEvents> = io(city.server.url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms } })
+  socket.on('live:changes', (changes) => received.push(...changes))
+  sockets.push(socket)
+  return { received, hello: new Promise((resolve) => socket.once('live:hello', resolve)) }
+}
+
+const until = async (check: () => boolean, what: string, ms = 10_000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+async function snapshot(): Promise<LiveSnapshot> {
+  const res = await call(`${city.server.url}/api/v1/live/snapshot`, 'GET')
+  expect(res.status).toBe(200)
+  return LiveSnapshot.parse(res.body)
+}
+
+const coverOf = async (gridCode: string) => (await snapshot()).covers.find((c) => c.gridCode === gridCode)!
+
+describe('what a camera sees', () => {
+  it('is a wedge of the camera’s field of view and range, pointing where it looks', async () => {
+    const [w] = await city.db.query<{ area: number; full: number; bearing: number; vertices: number }>(`
+      SELECT ST_Area(v::geography) AS area, ST_Area(camera_view(p, 0, 360, 100)::geography) AS full,
+             degrees(ST_Azimuth(p::geography, ST_Centroid(v)::geography)) AS bearing, ST_NPoints(v) AS vertices
+      FROM (SELECT ST_SetSRID(ST_MakePoint(125.32, 46.4), 4326) AS p) x, LATERAL camera_view(p, 45, 90, 100) v`)
+    // A fan of nine 10° chords falls 0.5 % short of the quarter disc.
+    expect(w!.area / ((Math.PI * 100 ** 2) / 4)).toBeCloseTo(0.995, 2)
+    expect(w!.full / (Math.PI * 100 ** 2)).toBeCloseTo(0.995, 2)
+    expect(w!.bearing).toBeCloseTo(45, 0)
+    expect(w!.vertices).toBe(12)
+  })
+})
+
+describe('camera cover', () => {
+  it('drops when a camera goes offline, reaches the grid’s room after the camera change, and comes back with it', async () => {
+    // An online camera whose view lies inside one grid and overlaps no other camera's: it alone sees that piece.
+    const [cam] = await city.db.query<{ id: number; grid: string; share: number }>(`
+      SELECT c.id, g.code AS grid, ST_Area(c.view_geom::geography) / ST_Area(g.geom::geography) AS share
+      FROM cameras c JOIN grids g ON g.valid_to IS NULL AND ST_Within(c.view_geom, g.geom)
+      WHERE c.state = 'online' AND g.kind = 'urban'
+        AND NOT EXISTS (SELECT 1 FROM cameras o WHERE o.id <> c.id AND ST_Intersects(o.view_geom, c.view_geom))
+      ORDER BY c.id LIMIT 1`)
+    const before = await coverOf(cam!.grid)
+    const inGrid = watch([`grid:${cam!.grid}`])
+    await inGrid.hello
+    const setState = (state: string) => call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state }, as.dutyLeader)
+
+    expect((await setState('offline')).status).toBe(200)
+    await until(() => inGrid.received.length > 0, 'the cover change')
+    const [dropped] = inGrid.received as Extract<Change, { entity: 'cover' }>[]
+    expect(dropped).toMatchObject({ entity: 'cover', op: 'update', data: { gridCode: cam!.grid, online: before.online - 1, cameras: before.cameras } })
+    expect(dropped!.data.workingShare).toBeCloseTo(before.workingShare - cam!.share, 3)
+    expect(dropped!.data.designedShare).toBe(before.designedShare)
+    const [cameraChange] = await city.db.query<{ seq: number }>(
+      `SELECT max(seq) AS seq FROM change_log WHERE entity = 'camera' AND entity_id = $1`, [String(cam!.id)])
+    expect(dropped!.seq).toBeGreaterThan(cameraChange!.seq)
+    expect(await coverOf(cam!.grid)).toEqual(dropped!.data)
+
+    // Offline to faulty: the camera still sees nothing, so no cover moves.
+    expect((await setState('faulty')).status).toBe(200)
+    await city.server.hub.flush()
+    expect(await coverOf(cam!.grid)).toEqual(dropped!.data)
+
+    expect((await setState('online')).status).toBe(200)
+    await until(() => inGrid.received.length > 1, 'the cover coming back')
+    expect(inGrid.received).toHaveLength(2)
+    expect(inGrid.received[1]!.data).toEqual(before)
+    expect(await coverOf(cam!.grid)).toEqual(before)
+  })
+
+  it.runIf(engine === 'pg')('counts two cameras of one grid that go offline at once', async () => {
+    const [pair] = await city.db.query<{ a: number; b: number; grid: string }>(`
+      SELECT a.id AS a, b.id AS b, g.code AS grid
+      FROM grids g
+      JOIN cameras a ON a.state = 'online' AND ST_Within(a.view_geom, g.geom)
+      JOIN cameras b ON b.state = 'online' AND b.id > a.id AND ST_Within(b.view_geom, g.geom)
+      WHERE g.valid_to IS NULL
+      ORDER BY g.code DESC, a.id, b.id LIMIT 1`)
+    const before = await coverOf(pair!.grid)
+    const [x, y] = [pgDb(city.db.url!, createLogger('silent'), 1), pgDb(city.db.url!, createLogger('silent'), 1)]
+    let release!: () => void
+    const mayCommit = new Promise<void>((r) => { release = r })
+    let refreshed!: () => void
+    const firstRefreshed = new Promise<void>((r) => { refreshed = r })
+    // The first change has refreshed the grid's cover but not committed when the second starts.
+    const held: Db = { ...x, transaction: (fn) => x.transaction(async (tx) => {
+      const result = await fn(tx)
+      refreshed()
+      await mayCommit
+      return result
+    }) }
+    const offline = (db: Db, id: number) => deviceCommands({ commit: committer(db, clock, () => {}) }).cameraState(id, { state: 'offline' })
+    try {
+      const first = offline(held, pair!.a)
+      await firstRefreshed
+      const second = offline(y, pair!.b)
+      // Let the first commit only once the second waits for the grid's row.
+      const waiting = async () => (await city.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n
+      while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 10))
+      release()
+      await Promise.all([first, second])
+    } finally {
+      await Promise.all([x.close(), y.close()])
+    }
+    expect(await coverOf(pair!.grid)).toMatchObject({ online: before.online - 2 })
+  })
+
+  it('is known for every current grid: as built and working, as shares of the grid, most town grids seen', async () => {
+    const { covers } = await snapshot()
+    const grids = await city.db.query<{ code: string; kind: string; township: string }>(`
+      SELECT g.code, g.kind, t.code AS township FROM grids g JOIN regions c ON c.id = g.community_id JOIN regions t ON t.id = c.parent_id
+      WHERE g.valid_to IS NULL ORDER BY g.code`)
+    expect(covers.map((c) => [c.gridCode, c.townshipCode])).toEqual(grids.map((g) => [g.code, g.township]))
+    for (const c of covers) {
+      expect(c.workingShare).toBeGreaterThanOrEqual(0)
+      expect(c.workingShare).toBeLessThanOrEqual(c.designedShare)
+      expect(c.designedShare).toBeLessThanOrEqual(1)
+      expect(c.online).toBeLessThanOrEqual(c.cameras)
+    }
+    const urban = new Set(grids.filter((g) => g.kind === 'urban').map((g) => g.code))
+    const town = covers.filter((c) => urban.has(c.gridCode))
+    expect(town.filter((c) => c.designedShare > 0).length / town.length).toBeGreaterThan(0.9)
+    // Some cameras are down (a cut fibre took a block off line): somewhere less works than was built.
+    expect(covers.some((c) => c.workingShare < c.designedShare)).toBe(true)
+  })
+})
+
+describe('patrol fixes and visits', () => {
+  const post = (unit: number, fixes: { at: string; location: [number, number] }[]) =>
+    call(`${city.server.url}/api/v1/patrols/${unit}/fixes`, 'POST', { fixes }, as.simulator)
+  const visitOf = async (grid: string) => (await snapshot()).visits.find((v) => v.gridCode === grid)?.lastAt
+
+  it('gives each fix the grid it lies in and moves that grid’s last visit, never back', async () => {
+    const grid = '231281001001001'
+    const inside = await pointInGrid(city.db, grid)
+    const at = new Date(clock.now().getTime() - MINUTE).toISOString()
+    const outside: [number, number] = [126.5, 46.4]
+    const res = await post(3, [{ at, location: inside }, { at, location: outside }])
+    expect(res.status).toBe(202)
+    expect((res.body as PatrolFixes).fixes.map((f) => f.gridCode)).toEqual([grid, null])
+    expect(await visitOf(grid)).toBe(at)
+
+    const [logged] = await city.db.query<{ payload: PatrolFixes }>(
+      `SELECT payload FROM change_log WHERE entity = 'patrol' AND entity_id = '3' ORDER BY id DESC LIMIT 1`)
+    expect(logged!.payload.fixes.map((f) => f.gridCode)).toEqual([grid, null])
+
+    // A late batch of older fixes does not move the visit back.
+    await post(3, [{ at: new Date(clock.now().getTime() - 30 * MINUTE).toISOString(), location: inside }])
+    expect(await visitOf(grid)).toBe(at)
+  })
+
+  it('counts a fix on the edge two grids share in the lower-coded grid, as the grid lookup does', async () => {
+    const [edge] = await city.db.query<{ lon: number; lat: number; low: string; high: string }>(`
+      SELECT ST_X(d.geom) AS lon, ST_Y(d.geom) AS lat, c.low, c.high
+      FROM grids a, LATERAL ST_DumpPoints(a.geom) d,
+           LATERAL (SELECT count(*) AS n, min(g.code) AS low, max(g.code) AS high FROM grids g
+                    WHERE g.valid_to IS NULL AND ST_Covers(g.geom, d.geom)) c
+      WHERE a.valid_to IS NULL AND c.n = 2
+      LIMIT 1`)
+    const at = clock.now().toISOString()
+    const res = await post(4, [{ at, location: [edge!.lon, edge!.lat] }])
+    expect((res.body as PatrolFixes).fixes[0]!.gridCode).toBe(edge!.low)
+    expect(await visitOf(edge!.low)).toBe(at)
+    expect(await visitOf(edge!.high)).not.toBe(at)
+  })
+
+  it('starts a screen with each unit’s trail: at most one fix a sample step over the trail hours, oldest first, ending at its latest', async () => {
+    const { patrols, visits } = await snapshot()
+    const latest = await city.db.query<{ unit: number; at: Date }>('SELECT unit_id AS unit, max(at) AS at FROM patrol_fixes GROUP BY unit_id ORDER BY unit_id')
+    expect(patrols.map((p) => p.unitId)).toEqual(latest.map((l) => l.unit))
+    const most = (TRAIL.hours * 3600) / TRAIL.sampleSeconds + 1
+    const since = clock.now().getTime() - TRAIL.hours * 3_600_000
+    for (const [i, p] of patrols.entries()) {
+      const times = p.fixes.map((f) => Date.parse(f.at))
+      expect(p.fixes.length).toBeLessThanOrEqual(most)
+      expect(times).toEqual([...times].sort((a, b) => a - b))
+      expect(times.at(-1)).toBe(latest[i]!.at.getTime())
+      expect(times.slice(0, -1).every((t) => t > since)).toBe(true)
+    }
+    // The seeded history fills the trails: a fix a minute from the seed, ten minutes ago, back to the trail's start.
+    expect(patrols.filter((p) => p.fixes.length >= 100).length).toBeGreaterThan(90)
+    expect(patrols.flatMap((p) => p.fixes).every((f) => f.gridCode === null || /^\d{15}$/.test(f.gridCode))).toBe(true)
+    // And the grids the patrols walked through in the six hours before the seed.
+    const seeded = new Date(SEEDED_AT).getTime()
+    expect(visits.length).toBeGreaterThan(500)
+    expect(visits.filter((v) => Date.parse(v.lastAt) <= seeded).every((v) => Date.parse(v.lastAt) >= seeded - 6 * 3_600_000)).toBe(true)
+  })
+})
