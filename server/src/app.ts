@@ -7,6 +7,7 @@ import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
 import { apiNotFound, errorHandler } from './api/errors'
 import { healthRouter } from './api/healthRouter'
+import { kpisRouter } from './api/kpisRouter'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
@@ -46,9 +47,10 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/health', healthRouter(db))
   app.use('/api/v1/cases', casesRouter(cases, tokens, clock))
+  app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1', devicesRouter(devices, tokens))
   app.get('/api/v1/live/snapshot', async (_req, res) => {
-    res.json(await liveSnapshot(db))
+    res.json(await liveSnapshot(db, clock.now()))
   })
   app.use('/api/v1', cityRouter(db))
   app.use('/api', apiNotFound)

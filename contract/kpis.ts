@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { CameraClass, CaseLevel } from './domain'
+import { QueryNumber } from './geo'
+
+const Count = z.number().int().min(0)
+/** A share 0..1, or null when there is nothing to divide by (no dispute found today, say). */
+const Rate = z.number().min(0).max(1).nullable()
+
+/** Disputes found in a period and how many of those are resolved now. */
+export const PeriodFigures = z.object({ found: Count, resolved: Count, rate: Rate })
+export type PeriodFigures = z.infer<typeof PeriodFigures>
+
+/** Open cases at one level: how many, how many past their due time, how many the platform moved up. */
+export const LevelFigures = z.object({ open: Count, overdue: Count, escalated: Count })
+export type LevelFigures = z.infer<typeof LevelFigures>
+
+/** One Beijing day of the trend: disputes found, cases closed, and of those closed on time and satisfied. */
+export const TrendDay = z.object({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  found: Count,
+  closed: Count,
+  onTime: Count,
+  satisfied: Count,
+})
+export type TrendDay = z.infer<typeof TrendDay>
+
+/**
+ * `GET /api/v1/kpis?region=&patrolHours=`: the figures the reports quote, computed in SQL from the
+ * store at log position `seq` and time `at`. Days, months and years are Beijing time (UTC+8).
+ * - `disputes`: disputes reported today, this month, this year, and of those resolved now;
+ * - `gridLevelShare`: of disputes reported this year and resolved, the share settled at grid level;
+ * - `levels`: open cases by the level handling them; `open`, `overdue` and `escalated` their totals;
+ * - `onTimeRate`: of cases closed this year, the share the platform never had to move up a level (each
+ *   level closed or passed it on within its time limit; closing clears the due time, so this is what the store keeps);
+ * - `satisfaction`: of cases closed this year, the share whose parties were satisfied or basically satisfied;
+ * - `cameras`: online and total by class; `patrol`: grids a patrol was in during the last `hours`;
+ * - `trend`: the last 30 days, oldest first, today last.
+ */
+export const Kpis = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  region: z.string().nullable(),
+  disputes: z.object({ today: PeriodFigures, month: PeriodFigures, year: PeriodFigures }),
+  gridLevelShare: Rate,
+  open: Count,
+  overdue: Count,
+  escalated: Count,
+  levels: z.object(Object.fromEntries(CaseLevel.options.map((l) => [l, LevelFigures])) as Record<CaseLevel, typeof LevelFigures>),
+  onTimeRate: Rate,
+  satisfaction: Rate,
+  cameras: z.object(Object.fromEntries(CameraClass.options.map((c) => [c, z.object({ online: Count, total: Count })])) as Record<
+    CameraClass, z.ZodObject<{ online: typeof Count; total: typeof Count }>
+  >),
+  patrol: z.object({ hours: z.number().int(), visited: Count, grids: Count }),
+  trend: z.array(TrendDay),
+})
+export type Kpis = z.infer<typeof Kpis>
+
+/** `GET /api/v1/kpis` query: a township or community code (none: the city), and the patrol window in hours. */
+export const KpisQuery = z.strictObject({
+  region: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
+  patrolHours: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(24, 'must be at most 24')).default(4),
+})
+export type KpisQuery = z.infer<typeof KpisQuery>

@@ -1,0 +1,39 @@
+import type { CameraClass, CaseLevel, Kpis, LevelFigures, RegionRef, TrendDay } from '../../../contract'
+import { logPosition } from '../live/outbox'
+import type { Db } from './Db'
+import { sqlFiles } from './sqlFiles'
+
+const sql = sqlFiles(['kpi_cases', 'kpi_open_levels', 'kpi_cameras', 'kpi_patrol', 'kpi_trend'])
+
+type CaseFigures = Pick<Kpis, 'disputes' | 'gridLevelShare' | 'onTimeRate' | 'satisfaction'>
+
+/**
+ * The KPIs of `region` (null or the city itself: the whole city) at `now`, stamped with the log
+ * position they reflect: one repeatable-read transaction, so every figure and `seq` agree.
+ */
+export function kpis(db: Db, region: RegionRef | null, patrolHours: number, now: Date): Promise<Kpis> {
+  const scope = region && region.level !== 'city' ? region.code : null
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+    const { newest } = await logPosition(tx)
+    const [cases] = await tx.query<CaseFigures>(sql.kpi_cases, [now, scope])
+    const levels = await tx.query<LevelFigures & { level: CaseLevel }>(sql.kpi_open_levels, [now, scope])
+    const cameras = await tx.query<{ class: CameraClass; online: number; total: number }>(sql.kpi_cameras, [scope])
+    const [patrol] = await tx.query<{ grids: number; visited: number }>(sql.kpi_patrol, [now, scope, patrolHours])
+    const trend = await tx.query<TrendDay>(sql.kpi_trend, [now, scope])
+    const total = (figure: keyof LevelFigures) => levels.reduce((sum, l) => sum + l[figure], 0)
+    return {
+      seq: newest,
+      at: now.toISOString(),
+      region: region?.code ?? null,
+      ...cases!,
+      open: total('open'),
+      overdue: total('overdue'),
+      escalated: total('escalated'),
+      levels: Object.fromEntries(levels.map(({ level, ...figures }) => [level, figures])) as Kpis['levels'],
+      cameras: Object.fromEntries(cameras.map(({ class: c, ...figures }) => [c, figures])) as Kpis['cameras'],
+      patrol: { hours: patrolHours, ...patrol! },
+      trend,
+    }
+  })
+}

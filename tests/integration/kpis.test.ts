@@ -1,0 +1,239 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ApiErrorBody, CaseSummary, Kpis } from '../../contract'
+import { manualClock } from '../../server/src/clock'
+import { SEEDED_AT } from '../support/seededCity'
+import { as, call } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const clock = manualClock(new Date(new Date(SEEDED_AT).getTime() + HOUR))
+const city = servedCity({ clock })
+let inGrid: [number, number]
+beforeAll(async () => {
+  inGrid = await pointInGrid(city.db, '231281001001001')
+})
+
+const kpis = async (query = '') => {
+  const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET')
+  expect(status, JSON.stringify(body)).toBe(200)
+  return Kpis.parse(body)
+}
+const count = async (sql: string, params: unknown[] = []) => (await city.db.query<{ n: number }>(sql, params))[0]!.n
+const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole)
+
+/** The Beijing (UTC+8) calendar date of an instant, e.g. 2026-11-23 for 2026-11-22T20:00Z. */
+const beijingDate = (t: Date) => new Date(t.getTime() + 8 * HOUR).toISOString().slice(0, 10)
+/** When a Beijing day, month or year starts and the next one starts, as instants. */
+function beijingPeriods(now: Date) {
+  const [y, m] = beijingDate(now).split('-').map(Number) as [number, number]
+  const at = (date: string) => new Date(`${date}T00:00:00+08:00`)
+  const today = at(beijingDate(now))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {
+    day: [today, new Date(today.getTime() + DAY)],
+    month: [at(`${y}-${pad(m)}-01`), m === 12 ? at(`${y + 1}-01-01`) : at(`${y}-${pad(m + 1)}-01`)],
+    year: [at(`${y}-01-01`), at(`${y + 1}-01-01`)],
+  } as const
+}
+
+const report = () => ({ category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: inGrid, description: '邻里因噪音发生纠纷', parties: [] })
+const post = (path: string, body: unknown, who: Record<string, string> = as.dutyLeader) => call(city.server.url + path, 'POST', body, who)
+
+describe('GET /api/v1/kpis', () => {
+  it('gives the city’s figures, each equal to a plain count of the store, to anyone without a token', async () => {
+    const k = await kpis()
+    const now = clock.now()
+    expect(k).toMatchObject({ region: null, at: now.toISOString() })
+    expect(k.seq).toBe(await count('SELECT coalesce(max(seq), 0) AS n FROM change_log'))
+
+    const periods = beijingPeriods(now)
+    for (const [name, [from, to]] of [['today', periods.day], ['month', periods.month], ['year', periods.year]] as const) {
+      const found = await count(`SELECT count(*) AS n FROM cases WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2`, [from, to])
+      const resolved = await count(`SELECT count(*) AS n FROM cases
+        WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2 AND state = 'closed' AND resolved`, [from, to])
+      expect(k.disputes[name], name).toEqual({ found, resolved, rate: rate(resolved, found) })
+    }
+    const [yearFrom, yearTo] = periods.year
+    const resolvedAtGrid = await count(`SELECT count(*) AS n FROM cases
+      WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2 AND resolved AND level = 'grid'`, [yearFrom, yearTo])
+    expect(k.gridLevelShare).toBe(rate(resolvedAtGrid, k.disputes.year.resolved))
+
+    const closed = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2', [yearFrom, yearTo])
+    const neverMovedUp = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND escalations = 0', [yearFrom, yearTo])
+    expect(k.onTimeRate).toBe(rate(neverMovedUp, closed))
+    const rated = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND satisfaction IS NOT NULL', [yearFrom, yearTo])
+    const satisfied = await count(`SELECT count(*) AS n FROM cases
+      WHERE closed_at >= $1 AND closed_at < $2 AND satisfaction IN ('satisfied', 'basically_satisfied')`, [yearFrom, yearTo])
+    expect(k.satisfaction).toBe(rate(satisfied, rated))
+
+    const open = await city.db.query<{ level: string; open: number; overdue: number; escalated: number }>(`
+      SELECT level, count(*) AS open, count(*) FILTER (WHERE due_at < $1) AS overdue, count(*) FILTER (WHERE escalations > 0) AS escalated
+      FROM cases WHERE state <> 'closed' GROUP BY level`, [now])
+    for (const level of ['grid', 'community', 'township', 'city'] as const) {
+      const { level: _, ...figures } = open.find((r) => r.level === level) ?? { level, open: 0, overdue: 0, escalated: 0 }
+      expect(k.levels[level], level).toEqual(figures)
+    }
+    expect(k.open).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed'`))
+    expect(k.overdue).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND due_at < $1`, [now]))
+    expect(k.escalated).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND escalations > 0`))
+
+    for (const c of ['A', 'B', 'C'] as const) {
+      expect(k.cameras[c], c).toEqual({
+        online: await count(`SELECT count(*) AS n FROM cameras WHERE class = $1 AND state = 'online'`, [c]),
+        total: await count('SELECT count(*) AS n FROM cameras WHERE class = $1', [c]),
+      })
+    }
+    expect(k.patrol).toEqual({
+      hours: 4,
+      grids: await count('SELECT count(*) AS n FROM grids WHERE valid_to IS NULL'),
+      visited: await count(`SELECT count(*) AS n FROM grid_patrol_visits v JOIN grids g ON g.code = v.grid_code AND g.valid_to IS NULL
+        WHERE v.last_at >= $1`, [new Date(now.getTime() - 4 * HOUR)]),
+    })
+  })
+
+  it('gives a trend of the last 30 Beijing days, today last, that matches the cases day by day', async () => {
+    const k = await kpis()
+    const now = clock.now()
+    const days = Array.from({ length: 30 }, (_, i) => beijingDate(new Date(now.getTime() - (29 - i) * DAY)))
+    expect(k.trend.map((d) => d.day)).toEqual(days)
+    const since = new Date(`${days[0]}T00:00:00+08:00`)
+    const rows = await city.db.query<{ category: string; reported_at: Date; closed_at: Date | null; escalations: number; satisfaction: string | null }>(
+      'SELECT category, reported_at, closed_at, escalations, satisfaction FROM cases WHERE reported_at >= $1 OR closed_at >= $1', [since])
+    const expected = days.map((day) => {
+      const closed = rows.filter((r) => r.closed_at && beijingDate(new Date(r.closed_at)) === day)
+      return {
+        day,
+        found: rows.filter((r) => r.category === 'dispute' && beijingDate(new Date(r.reported_at)) === day).length,
+        closed: closed.length,
+        onTime: closed.filter((r) => r.escalations === 0).length,
+        satisfied: closed.filter((r) => r.satisfaction === 'satisfied' || r.satisfaction === 'basically_satisfied').length,
+      }
+    })
+    expect(k.trend).toEqual(expected)
+    expect(k.trend.reduce((s, d) => s + d.found, 0)).toBeGreaterThan(300)
+  })
+
+  it('looks like the reports’ year on the seeded city: about 93 % resolved, most at the grid', async () => {
+    const k = await kpis()
+    expect(k.disputes.year.found).toBeGreaterThan(5000)
+    expect(k.disputes.year.rate).toBeGreaterThan(0.9)
+    expect(k.disputes.year.rate).toBeLessThan(0.97)
+    expect(k.gridLevelShare).toBeGreaterThan(0.7)
+    expect(k.satisfaction).toBeGreaterThan(0.8)
+    expect(k.cameras.A.total + k.cameras.B.total + k.cameras.C.total).toBe(5911)
+    expect(k.patrol.grids).toBe(1011)
+  })
+
+  it('counts a dispute reported through the API as found today and open, and as resolved once it is closed', async () => {
+    const before = await kpis()
+    const { status, body } = await post('/api/v1/cases', report(), as.gridWorker)
+    expect(status).toBe(201)
+    const c = CaseSummary.parse(body)
+
+    const reported = await kpis()
+    expect(reported.disputes.today.found).toBe(before.disputes.today.found + 1)
+    expect(reported.disputes.year.found).toBe(before.disputes.year.found + 1)
+    expect(reported.disputes.today.resolved).toBe(before.disputes.today.resolved)
+    expect(reported.open).toBe(before.open + 1)
+    expect(reported.levels.grid.open).toBe(before.levels.grid.open + 1)
+    expect(reported.trend.at(-1)!.found).toBe(before.trend.at(-1)!.found + 1)
+    expect(reported.seq).toBeGreaterThanOrEqual(before.seq)
+
+    for (const step of [{ step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }, { step: 'close', resolved: true, satisfaction: 'satisfied' }]) {
+      const res = await post(`/api/v1/cases/${c.id}/steps`, step)
+      expect(res.status, `${step.step}: ${JSON.stringify(res.body)}`).toBe(200)
+    }
+    const closed = await kpis()
+    expect(closed.disputes.today).toEqual({
+      found: reported.disputes.today.found, resolved: reported.disputes.today.resolved + 1,
+      rate: (reported.disputes.today.resolved + 1) / reported.disputes.today.found,
+    })
+    expect(closed.disputes.year.resolved).toBe(reported.disputes.year.resolved + 1)
+    expect(closed.open).toBe(before.open)
+    expect(closed.trend.at(-1)).toMatchObject({
+      closed: reported.trend.at(-1)!.closed + 1, onTime: reported.trend.at(-1)!.onTime + 1, satisfied: reported.trend.at(-1)!.satisfied + 1,
+    })
+  })
+
+  it('counts a camera set offline one fewer online in its class', async () => {
+    const [cam] = await city.db.query<{ id: number }>(`SELECT id FROM cameras WHERE class = 'B' AND state = 'online' ORDER BY id LIMIT 1`)
+    const before = await kpis()
+    expect((await post(`/api/v1/cameras/${cam!.id}/state`, { state: 'offline' })).status).toBe(200)
+    const after = await kpis()
+    expect(after.cameras).toEqual({ ...before.cameras, B: { online: before.cameras.B.online - 1, total: before.cameras.B.total } })
+  })
+
+  it('counts a grid a patrol has just been in as visited, within the hours asked for', async () => {
+    const [unit] = await city.db.query<{ id: number }>('SELECT id FROM patrol_units ORDER BY id LIMIT 1')
+    const gridCode = '231281001001002'
+    const before = await kpis('?patrolHours=2')
+    expect(before.patrol.hours).toBe(2)
+    const wasVisited = await count('SELECT count(*) AS n FROM grid_patrol_visits WHERE grid_code = $1 AND last_at >= $2', [
+      gridCode, new Date(clock.now().getTime() - 2 * HOUR),
+    ])
+    const fix = { at: clock.now().toISOString(), location: await pointInGrid(city.db, gridCode) }
+    expect((await post(`/api/v1/patrols/${unit!.id}/fixes`, { fixes: [fix] })).status).toBe(202)
+    const after = await kpis('?patrolHours=2')
+    expect(after.patrol).toEqual({ hours: 2, grids: before.patrol.grids, visited: before.patrol.visited + 1 - wasVisited })
+  })
+
+  it('scopes every figure to a township or a community; the townships’ open cases and grids add up to the city’s', async () => {
+    const cityWide = await kpis()
+    const [cityCode] = await city.db.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'city'`)
+    expect(await kpis(`?region=${cityCode!.code}`)).toEqual({ ...cityWide, region: cityCode!.code })
+    const townships = await city.db.query<{ id: number; code: string }>(`SELECT id, code FROM regions WHERE level = 'township' ORDER BY code`)
+    let open = 0
+    let grids = 0
+    for (const t of townships) {
+      const k = await kpis(`?region=${t.code}`)
+      expect(k.region).toBe(t.code)
+      expect(k.open, t.code).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND township_id = $1`, [t.id]))
+      open += k.open
+      grids += k.patrol.grids
+    }
+    expect(open).toBe(cityWide.open)
+    expect(grids).toBe(cityWide.patrol.grids)
+
+    const [t] = townships
+    const k = await kpis(`?region=${t!.code}`)
+    const [yearFrom, yearTo] = beijingPeriods(clock.now()).year
+    expect(k.disputes.year.found).toBe(await count(`SELECT count(*) AS n FROM cases
+      WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2 AND township_id = $3`, [yearFrom, yearTo, t!.id]))
+    const cams = await city.db.query<{ class: 'A' | 'B' | 'C'; online: number; total: number }>(`
+      SELECT c.class, count(*) FILTER (WHERE c.state = 'online') AS online, count(*) AS total
+      FROM cameras c, regions r WHERE r.code = $1 AND ST_Covers(r.geom, c.geom) GROUP BY c.class`, [t!.code])
+    for (const c of cams) expect(k.cameras[c.class], c.class).toEqual({ online: c.online, total: c.total })
+    expect(k.patrol.grids).toBe(await count(`SELECT count(*) AS n FROM grids g JOIN regions com ON com.id = g.community_id
+      WHERE g.valid_to IS NULL AND com.parent_id = $1`, [t!.id]))
+
+    const [community] = await city.db.query<{ id: number; code: string }>(`
+      SELECT r.id, r.code FROM regions r JOIN cases c ON c.community_id = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`)
+    const ck = await kpis(`?region=${community!.code}`)
+    expect(ck.region).toBe(community!.code)
+    expect(ck.disputes.year.found).toBe(await count(`SELECT count(*) AS n FROM cases
+      WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2 AND community_id = $3`, [yearFrom, yearTo, community!.id]))
+    expect(ck.patrol.grids).toBe(await count('SELECT count(*) AS n FROM grids WHERE valid_to IS NULL AND community_id = $1', [community!.id]))
+  })
+
+  it('answers a bad query with a 400 naming the parameter and the reason', async () => {
+    for (const [query, issue] of [
+      ['?patrolHours=0', { field: 'patrolHours', reason: 'must be at least 1' }],
+      ['?patrolHours=25', { field: 'patrolHours', reason: 'must be at most 24' }],
+      ['?patrolHours=1.5', { field: 'patrolHours', reason: 'must be a whole number' }],
+      ['?patrolHours=four', { field: 'patrolHours', reason: 'must be a decimal number' }],
+      ['?region=2312810', { field: 'region', reason: 'must be a 12-digit region code' }],
+      ['?colour=red', { field: 'colour', reason: 'is not a known parameter' }],
+    ] as const) {
+      const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET')
+      expect(status, query).toBe(400)
+      expect(ApiErrorBody.parse(body), query).toMatchObject({ code: 'invalid_query', issues: [issue] })
+    }
+  })
+
+  it('answers an unknown region with a 404 naming it', async () => {
+    const { status, body } = await call(`${city.server.url}/api/v1/kpis?region=231281999000`, 'GET')
+    expect(status).toBe(404)
+    expect(ApiErrorBody.parse(body)).toEqual({ code: 'not_found', message: 'no region with code 231281999000' })
+  })
+})
