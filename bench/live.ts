@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,8 +15,8 @@ import { pgliteDb } from '../server/src/db/pgliteDb'
 import { appendChanges } from '../server/src/live/outbox'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
+import { poster, startServer, stopServer } from './processes'
 
-const ROOT = join(import.meta.dirname, '..')
 const CLIENTS = 50
 const IN_FLIGHT = 20
 const log = createLogger('silent')
@@ -32,47 +30,6 @@ const waitFor = async (check: () => boolean, limitMs = 180_000) => {
     if (Date.now() > end) throw new Error('bench timed out')
     await new Promise((r) => setTimeout(r, 2))
   }
-}
-
-/** A server in its own process, as `npm start` runs it: the bench's clients do not share its event loop. */
-async function startServer(entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT, stdio: 'ignore',
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SIMULATE: '0', LOG_LEVEL: 'warn', ESCALATE_EVERY_MS: '3600000' },
-  })
-  const end = Date.now() + 300_000
-  for (;;) {
-    if (Date.now() > end) throw new Error(`${entry} did not come up`)
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`)
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status < 500, () => false)
-    if (up) return child
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
-const stopServer = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.once('exit', () => resolve())
-  child.kill('SIGTERM')
-})
-
-/** POSTs JSON over keep-alive connections, as devices and screens on other machines would. */
-function poster(base: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT })
-  const { hostname, port } = new URL(base)
-  const post = (path: string, body: unknown) => new Promise<{ id?: number }>((resolve, reject) => {
-    const data = JSON.stringify(body)
-    const req = http.request({
-      host: hostname, port, path, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: 'Bearer demo-simulator' },
-    }, (res) => {
-      let text = ''
-      res.on('data', (c: Buffer) => (text += c))
-      res.on('end', () => (res.statusCode! < 300 ? resolve(JSON.parse(text) as { id?: number }) : reject(new Error(`${path}: ${res.statusCode} ${text}`))))
-    })
-    req.on('error', reject)
-    req.end(data)
-  })
-  return { post, close: () => agent.destroy() }
 }
 
 /** `CLIENTS` sockets: counts what the last received, and when each case id first reached the first. */

@@ -1,19 +1,23 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
 import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
+import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live]`: every benchmark (or the one named), each measure beside its
- * baseline from the same run, as one table.
+ * `npm run bench [-- foundation|live|wall]`: every benchmark (or the one named), each measure beside
+ * its baseline from the same run, as one table. The wall's runs on the PostGIS server when one is
+ * named (it measures the browser, not the store), else on the embedded engine.
  */
 const only = process.argv[2]
+const runs = (part: string) => only === undefined || only === part
 await ensureClientBuilt()
-const rows: Row[] = only === 'live' ? [] : await foundationBench()
+const rows: Row[] = runs('foundation') ? await foundationBench() : []
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
-if (only !== 'foundation') {
+if (runs('live')) {
   rows.push(...(await liveBench('pglite')))
   if (pgUrl) rows.push(...(await liveBench('pg', pgUrl)))
 }
+if (runs('wall')) rows.push(...(await (pgUrl ? wallBench('pg', pgUrl) : wallBench('pglite'))))
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
 const width = (k: keyof Row) => Math.max(...table.map((r) => (r[k] ?? '').length))

@@ -4,10 +4,23 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { CityMap } from './map/CityMap'
+import { Wall } from './wall/Wall'
+import { wallConfig } from './wall/wallConfig'
+
+/** One screen per address: `/` and `/wall` (the kiosk) are the operators' wall. */
+function Screen() {
+  const { pathname, search } = window.location
+  if (pathname === '/' || /^\/wall\/?$/.test(pathname)) return <Wall config={wallConfig(pathname, search)} />
+  return (
+    <main className="not-found" role="alert">
+      <h1>没有这个页面</h1>
+      <p><a href="/wall">指挥大屏 /wall</a></p>
+    </main>
+  )
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <CityMap />
+    <Screen />
   </StrictMode>,
 )

@@ -46,3 +46,30 @@ export async function webglRenderer(page: Page): Promise<string> {
     return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
   })
 }
+
+/** Shares of a screenshot's pixels (every `step`th) by kind: dark, lit, magenta (a camera down), amber/red/cyan (cases). */
+export type PixelShares = { dark: number; lit: number; magenta: number; caseColour: number }
+
+export async function pixelShares(page: Page, png: Buffer, step = 1): Promise<PixelShares> {
+  return page.evaluate(async ({ b64, step }) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = new OffscreenCanvas(img.width, img.height)
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const px = ctx.getImageData(0, 0, img.width, img.height).data
+    const count = { dark: 0, lit: 0, magenta: 0, caseColour: 0 }
+    let n = 0
+    for (let i = 0; i < px.length; i += 4 * step) {
+      const [r, g, b] = [px[i]!, px[i + 1]!, px[i + 2]!]
+      const l = 0.2126 * r + 0.7152 * g + 0.0722 * b
+      n++
+      if (l < 60) count.dark++
+      if (l > 25) count.lit++
+      if (r > g + 50 && b > g + 50) count.magenta++
+      if ((r > 180 && g > 110 && b < 80) || (r > 180 && g < 110 && b < 110) || (b > 180 && g > 150 && r < 140)) count.caseColour++
+    }
+    return { dark: count.dark / n, lit: count.lit / n, magenta: count.magenta / n, caseColour: count.caseColour / n }
+  }, { b64: png.toString('base64'), step })
+}

@@ -1,28 +1,67 @@
-import type { CameraView, CaseSummary, Change, LiveSnapshot, PatrolFixes } from '../../../contract'
+import {
+  type CameraView, type CaseSummary, type Change, type Fix, type GridCover, type LiveSnapshot, type PatrolFixes, TRAIL,
+} from '../../../contract'
+import { type TickerItem, tickerItemsOf } from './ticker'
+
+/** A patrol unit and its recent fixes, oldest first, the last one where it is now. */
+export type PatrolTrail = Omit<PatrolFixes, 'fixes'> & { fixes: readonly Fix[] }
 
 /**
- * What a screen knows of the live city: open cases, cameras, each patrol unit's latest fixes, and the
- * log position it reflects. Plain data, replaced on every change; `version` counts changes so layers
- * can tell deck.gl what moved.
+ * What a screen knows of the live city: open cases, cameras, patrol trails, each grid's camera cover
+ * and last patrol visit, the latest events, and the log position it reflects. Plain data: a change
+ * replaces only the collections it touches, so a layer can tell by identity what moved (a patrol fix
+ * leaves `cameras` the same object, and the camera layer is not rebuilt). Every collection is bounded:
+ * a wall runs for days.
  */
 export type LiveState = {
   seq: number
-  version: number
   cases: ReadonlyMap<number, CaseSummary>
   cameras: ReadonlyMap<number, CameraView>
-  patrols: ReadonlyMap<number, PatrolFixes>
+  trails: ReadonlyMap<number, PatrolTrail>
+  covers: ReadonlyMap<string, GridCover>
+  /** Grid code → when a patrol was last in it (ms epoch). */
+  visits: ReadonlyMap<string, number>
+  /** Newest first, at most `TICKER_LENGTH`. */
+  ticker: readonly TickerItem[]
 }
 
-export const emptyLive: LiveState = { seq: 0, version: 0, cases: new Map(), cameras: new Map(), patrols: new Map() }
+export const TICKER_LENGTH = 40
+/** A trail keeps one fix per this many ms (and always the newest), over the trail window. */
+const TRAIL_STEP_MS = 30_000
+const TRAIL_MS = TRAIL.hours * 3_600_000
+const TRAIL_MAX = Math.ceil(TRAIL_MS / TRAIL_STEP_MS) + 2
+
+export const emptyLive: LiveState = {
+  seq: 0, cases: new Map(), cameras: new Map(), trails: new Map(), covers: new Map(), visits: new Map(), ticker: [],
+}
 
 export function fromSnapshot(s: LiveSnapshot): LiveState {
   return {
     seq: s.seq,
-    version: 1,
     cases: new Map(s.cases.map((c) => [c.id, c])),
     cameras: new Map(s.cameras.map((c) => [c.id, c])),
-    patrols: new Map(s.patrols.map((p) => [p.unitId, p])),
+    trails: new Map(s.patrols.map((p) => [p.unitId, { ...p, fixes: extendTrail([], p.fixes) }])),
+    covers: new Map(s.covers.map((c) => [c.gridCode, c])),
+    visits: new Map(s.visits.map((v) => [v.gridCode, Date.parse(v.lastAt)])),
+    ticker: [],
   }
+}
+
+/**
+ * A trail with `fixes` added: thinned to one fix per `TRAIL_STEP_MS` (the newest always kept, as the
+ * unit's position), and cut to the trail window before its newest fix.
+ */
+export function extendTrail(trail: readonly Fix[], fixes: readonly Fix[]): Fix[] {
+  const out = [...trail]
+  for (const fix of fixes) {
+    // The newest fix is the unit's position; it stays in the trail once it is a step past the one before.
+    const [beforeLast, last] = [out.at(-2), out.at(-1)]
+    if (beforeLast && last && Date.parse(last.at) - Date.parse(beforeLast.at) < TRAIL_STEP_MS) out[out.length - 1] = fix
+    else out.push(fix)
+  }
+  const newest = out.length > 0 ? Date.parse(out.at(-1)!.at) : 0
+  const first = out.findIndex((f) => newest - Date.parse(f.at) <= TRAIL_MS)
+  return out.slice(Math.max(first, out.length - TRAIL_MAX))
 }
 
 /**
@@ -32,26 +71,49 @@ export function fromSnapshot(s: LiveSnapshot): LiveState {
 export function applyChanges(state: LiveState, changes: readonly Change[]): LiveState {
   const fresh = changes.filter((c) => c.seq > state.seq)
   if (fresh.length === 0) return state
-  const cases = new Map(state.cases)
-  const cameras = new Map(state.cameras)
-  const patrols = new Map(state.patrols)
+  const touched = new Set(fresh.map((c) => c.entity))
+  // Copied only when this batch changes them; an untouched collection stays the same object, unchanged.
+  const own = <K, V>(m: ReadonlyMap<K, V>, entity: Change['entity']) => (touched.has(entity) ? new Map(m) : (m as Map<K, V>))
+  const cases = own(state.cases, 'case')
+  const cameras = own(state.cameras, 'camera')
+  const trails = own(state.trails, 'patrol')
+  const covers = own(state.covers, 'cover')
+  const visits = own(state.visits, 'patrol')
+  const events: TickerItem[] = []
   for (const change of fresh) {
     switch (change.entity) {
-      case 'case':
-        if (change.data.state === 'closed') cases.delete(change.data.id)
-        else cases.set(change.data.id, change.data)
+      case 'case': {
+        const c = change.data
+        events.push(...tickerItemsOf(change, cases.get(c.id)))
+        if (c.state === 'closed') cases.delete(c.id)
+        else cases.set(c.id, c)
         break
+      }
       case 'camera':
+        events.push(...tickerItemsOf(change, cameras.get(change.data.id)))
         cameras.set(change.data.id, change.data)
         break
-      case 'patrol':
-        patrols.set(change.data.unitId, change.data)
+      case 'patrol': {
+        const { fixes, ...unit } = change.data
+        const before = trails.get(unit.unitId)?.fixes ?? []
+        trails.set(unit.unitId, { ...unit, fixes: extendTrail(before, fixes) })
+        for (const fix of fixes) {
+          const t = Date.parse(fix.at)
+          if (fix.gridCode && t > (visits.get(fix.gridCode) ?? 0)) visits.set(fix.gridCode, t)
+        }
+        break
+      }
+      case 'cover':
+        covers.set(change.data.gridCode, change.data)
         break
     }
   }
-  return { seq: fresh.at(-1)!.seq, version: state.version + 1, cases, cameras, patrols }
+  const ticker = events.length > 0 ? [...events.reverse(), ...state.ticker].slice(0, TICKER_LENGTH) : state.ticker
+  return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker }
 }
 
+/** Whether an open case is past its due time at `now`. */
+export const isOverdue = (c: CaseSummary, now: number) => c.dueAt !== null && Date.parse(c.dueAt) < now
+
 /** Open cases past their due time at `now`. */
-export const overdueCases = (state: LiveState, now: number) =>
-  [...state.cases.values()].filter((c) => c.dueAt !== null && Date.parse(c.dueAt) < now)
+export const overdueCases = (state: LiveState, now: number) => [...state.cases.values()].filter((c) => isOverdue(c, now))

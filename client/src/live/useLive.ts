@@ -10,20 +10,24 @@ export type Connection = { live: boolean; since: number }
 /**
  * The live city for a screen: a snapshot, then every change after its position over Socket.IO.
  * Reconnects by itself and asks for what it missed from the last position it applied; told it is
- * too far behind, it loads a fresh snapshot.
+ * too far behind, it loads a fresh snapshot. `synced`: a snapshot has been applied (its position may be 0).
  */
-export function useLive(): { state: LiveState; connection: Connection } {
+export function useLive(): { state: LiveState; connection: Connection; synced: boolean } {
   const [state, setState] = useState<LiveState>(emptyLive)
+  const [synced, setSynced] = useState(false)
   const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
   const position = useRef(0)
 
   useEffect(() => {
     let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null
     let stopped = false
+    // A fresh snapshot replaces what the screen knew, but the ticker's lines still happened.
     const load = async () => {
       const snapshot = fromSnapshot(await fetchJson('/api/v1/live/snapshot', LiveSnapshot))
       position.current = snapshot.seq
-      if (!stopped) setState(snapshot)
+      if (stopped) return
+      setState((s) => ({ ...snapshot, ticker: s.ticker }))
+      setSynced(true)
     }
     const update = (next: (s: LiveState) => LiveState) =>
       setState((s) => {
@@ -49,5 +53,5 @@ export function useLive(): { state: LiveState; connection: Connection } {
     }
   }, [])
 
-  return { state, connection }
+  return { state, connection, synced }
 }

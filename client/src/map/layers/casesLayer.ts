@@ -1,31 +1,29 @@
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { CaseSummary } from '../../../../contract'
-import type { LiveState } from '../../live/liveState'
+import { isOverdue } from '../../live/liveState'
+import { COLOR } from '../style/colors'
+import { valuesOf } from './valuesOf'
 
-type Rgba = [number, number, number, number]
-
-/** One meaning each: disputes amber, hazards cyan, anything overdue red. */
-export const CASE_COLOR: { dispute: Rgba; hazard: Rgba; overdue: Rgba } = {
-  dispute: [255, 179, 0, 235],
-  hazard: [79, 195, 247, 235],
-  overdue: [255, 82, 82, 255],
-}
-
-/** Open cases as points, coloured by kind and overdue; sizes in pixels, times the display scale. */
-export function casesLayer({ state, now, scale }: { state: LiveState; now: number; scale: number }) {
-  const overdue = (c: CaseSummary) => c.dueAt !== null && Date.parse(c.dueAt) < now
+/**
+ * Open cases as points: amber a dispute, cyan a hazard, red once overdue (and larger); a case the
+ * platform moved up wears a white ring, thicker the higher it went. Sizes in pixels, times the
+ * display scale. `now` is the minute overdue is judged at.
+ */
+export function casesLayer({ cases, now, scale }: { cases: ReadonlyMap<number, CaseSummary>; now: number; scale: number }) {
   return new ScatterplotLayer<CaseSummary>({
     id: 'cases',
-    data: [...state.cases.values()],
+    data: valuesOf(cases),
     getPosition: (c) => c.location,
-    getFillColor: (c) => (overdue(c) ? CASE_COLOR.overdue : CASE_COLOR[c.category]),
-    getLineColor: [5, 8, 13, 255],
-    getRadius: (c) => (overdue(c) ? 7 : 5) + c.escalations * 2,
+    getFillColor: (c) => (isOverdue(c, now) ? COLOR.overdue : COLOR[c.category]),
+    getLineColor: (c) => (c.escalations > 0 ? COLOR.escalated : COLOR.outline),
+    getRadius: (c) => (isOverdue(c, now) ? 6 : 4.5),
+    getLineWidth: (c) => (c.escalations > 0 ? 1.2 + c.escalations : 1),
     radiusUnits: 'pixels',
     radiusScale: scale,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
+    lineWidthScale: scale,
     stroked: true,
-    updateTriggers: { getFillColor: [state.version, now], getRadius: [state.version, now] },
+    pickable: true,
+    updateTriggers: { getFillColor: now, getRadius: now },
   })
 }

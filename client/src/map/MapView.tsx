@@ -1,0 +1,165 @@
+import type { Layer } from '@deck.gl/core'
+import { MapLibreOverlay } from '@deck.gl/maplibre'
+import * as turf from '@turf/turf'
+import * as maplibregl from 'maplibre-gl'
+import type { GeoJSONSourceSpecification } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useRef, useState } from 'react'
+import { CITY_SOURCES, cityLayers } from './cityLayers'
+import { displayScale } from './displayScale'
+import { type City, seatPoints } from './loadCity'
+import { darkStyle } from './style/darkStyle'
+
+maplibregl.setWorkerUrl(workerUrl)
+
+/** `window.commandCentre`: the screen's map and its deck.gl overlays (`deck` the one on top, for picking), for the console and browser tests. */
+export type CommandCentreHandle = { map: maplibregl.Map; deck: MapLibreOverlay; under: MapLibreOverlay }
+
+/** What the deck.gl layers are drawn for: the animation time (ms epoch) and the map's zoom. */
+export type Frame = { time: number; zoom: number }
+
+export type MapViewProps = {
+  /** The city's regions, grids and roads; null while they load (the map starts meanwhile). */
+  city: City | null
+  /**
+   * deck.gl layers drawn inside MapLibre's stack (a layer's `beforeId` puts it under the base map's
+   * lines and labels), for a zoom. Redrawing them redraws the whole map: give a new function only
+   * when what they show changed.
+   */
+  under: (zoom: number) => Layer[]
+  /**
+   * deck.gl layers drawn on a canvas of their own over the map, for a frame: what moves and pulses.
+   * Redrawn every animation frame while `animating`, without touching the map underneath.
+   */
+  over: (frame: Frame) => Layer[]
+  animating: boolean
+  /** Frame the map there; null: the whole city. */
+  view: { center: [number, number]; zoom: number } | null
+  /** Screen pixels covered by panels on each side, kept clear when the city is framed. */
+  padding: { top: number; right: number; bottom: number; left: number }
+  /** Whether mouse and keyboard move the map (not on a kiosk wall). */
+  interactive: boolean
+  /** The screen's live data has arrived: `data-ready` is set on the first idle frame after it. */
+  complete: boolean
+}
+
+/**
+ * One MapLibre map with the city's base layers from the server and two deck.gl overlays: one
+ * interleaved in its layer stack for what belongs under the lines and labels (grid shading), one on
+ * a canvas of its own for what moves, so a pulse redraws points, not the map. At the first complete
+ * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
+ * and the performance mark `first-complete-frame`.
+ */
+export function MapView({ city, under, over, animating, view, padding, interactive, complete }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const map = useRef<maplibregl.Map | null>(null)
+  const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
+  const [loaded, setLoaded] = useState(false)
+  const [cityDrawn, setCityDrawn] = useState(false)
+
+  // The map starts while the city is on its way. Made a task later, so that the screen's requests
+  // (sent by its effects, which run after this one) leave first: making the map holds the page for
+  // a second on a 4K wall drawn in software.
+  useEffect(() => {
+    let m: maplibregl.Map | null = null
+    const timer = setTimeout(() => {
+      m = new maplibregl.Map({
+        container: container.current!,
+        style: darkStyle(),
+        center: view?.center ?? [125.32, 46.4],
+        zoom: view?.zoom ?? 8.5,
+        interactive,
+        attributionControl: false,
+        pixelRatio: 1,
+        // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
+        maxCanvasSize: [16_384, 16_384],
+      })
+      const o = {
+        under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
+        over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
+      }
+      m.once('load', () => {
+        m!.addControl(o.under)
+        m!.addControl(o.over)
+        setLoaded(true)
+      })
+      map.current = m
+      overlays.current = o
+      // A handle for the console and for browser tests: what a GIS engineer would reach for first.
+      ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map: m, deck: o.over, under: o.under }
+    })
+    return () => {
+      clearTimeout(timer)
+      map.current = null
+      overlays.current = null
+      m?.remove()
+    }
+    // View, padding and interactivity are a screen's fixed setup: the map is made once.
+  }, [])
+
+  useEffect(() => {
+    const m = map.current
+    if (!loaded || !city || !m) return
+    const geojson = (data: unknown): GeoJSONSourceSpecification => ({ type: 'geojson', data: data as GeoJSON.GeoJSON })
+    m.addSource(CITY_SOURCES.regions, geojson(city.regions))
+    m.addSource(CITY_SOURCES.grids, geojson(city.grids))
+    m.addSource(CITY_SOURCES.roads, geojson(city.roads))
+    m.addSource(CITY_SOURCES.seats, geojson(seatPoints(city.regions)))
+    // Before any deck.gl layer is given (they wait for `cityDrawn`), so those with no `beforeId` go on top.
+    for (const layer of cityLayers({ scale: displayScale() })) m.addLayer(layer)
+    if (!view) {
+      const [minX, minY, maxX, maxY] = turf.bbox(city.regions as GeoJSON.FeatureCollection)
+      m.fitBounds([minX, minY, maxX, maxY], { padding, duration: 0 })
+    }
+    setCityDrawn(true)
+  }, [loaded, city])
+
+  useEffect(() => {
+    const m = map.current
+    const o = overlays.current
+    if (!cityDrawn || !m || !o) return
+    const draw = () => o.under.setProps({ layers: under(m.getZoom()) })
+    draw()
+    m.on('zoomend', draw)
+    return () => void m.off('zoomend', draw)
+  }, [under, cityDrawn])
+
+  useEffect(() => {
+    const m = map.current
+    const o = overlays.current
+    if (!cityDrawn || !m || !o) return
+    const draw = () => o.over.setProps({ layers: over({ time: Date.now(), zoom: m.getZoom() }) })
+    draw()
+    let frame = 0
+    const loop = () => {
+      draw()
+      frame = requestAnimationFrame(loop)
+    }
+    if (animating) frame = requestAnimationFrame(loop)
+    return () => cancelAnimationFrame(frame)
+  }, [over, animating, cityDrawn])
+
+  useEffect(() => {
+    const m = map.current
+    if (!complete || !cityDrawn || !m) return
+    const el = container.current!
+    const mark = () => {
+      const codes = new Set(m.queryRenderedFeatures({ layers: ['grid-fill'] }).map((f) => f.properties['code']))
+      el.dataset.renderedGrids = String(codes.size)
+      el.dataset.ready = 'true'
+      performance.mark('first-complete-frame')
+    }
+    // The first frame drawn with the style and every source loaded, after the live data arrived. Not
+    // 'idle': while a new report pulses the map never stops drawing.
+    const onRender = () => {
+      if (!m.loaded() || !m.getLayer('grid-fill')) return
+      m.off('render', onRender)
+      mark()
+    }
+    m.on('render', onRender)
+    m.triggerRepaint()
+    return () => void m.off('render', onRender)
+  }, [complete, cityDrawn])
+
+  return <div ref={container} className="city-map" data-testid="city-map" />
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react'
+import { ApiError } from '../api/fetchJson'
+import { type City, loadCity } from './loadCity'
+
+export type CityStatus = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
+
+/** The city's regions, grids and roads, loaded once for the screen; retried every few seconds until the server answers. */
+export function useCity(): CityStatus {
+  const [status, setStatus] = useState<CityStatus>({ kind: 'loading' })
+  useEffect(() => {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout>
+    const attempt = () =>
+      loadCity().then(
+        (city) => !stopped && setStatus({ kind: 'ready', city }),
+        (err: unknown) => {
+          if (stopped) return
+          setStatus({ kind: 'failed', message: err instanceof ApiError ? err.message : '地图数据加载失败' })
+          timer = setTimeout(attempt, 5000)
+        },
+      )
+    void attempt()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [])
+  return status
+}

@@ -1,0 +1,130 @@
+import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures } from '../../../contract'
+import { Sparkline } from './Sparkline'
+
+const int = (n: number) => n.toLocaleString('zh-CN')
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+const PERIODS = [['today', '今日'], ['month', '本月'], ['year', '本年']] as const
+
+/**
+ * The figures the reports quote, as the server computes them in SQL: disputes found and resolved,
+ * the share settled in the grid, open cases by level, on-time and satisfaction rates, cameras online
+ * by class, patrol coverage. Trends where a trend means something: the last 30 days.
+ */
+export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
+  if (!kpis) return <aside className="kpi-panel" data-testid="kpi-panel" aria-busy="true" />
+  const { disputes, trend } = kpis
+  const daily = (f: (d: Kpis['trend'][number]) => number | null) => trend.map(f)
+  return (
+    <aside className="kpi-panel" data-testid="kpi-panel" data-seq={kpis.seq}>
+      <section>
+        <h2>矛盾纠纷排查化解</h2>
+        <table className="periods">
+          <thead>
+            <tr><th /><th>发现</th><th>化解</th><th>化解率</th></tr>
+          </thead>
+          <tbody>
+            {PERIODS.map(([key, name]) => <PeriodRow key={key} id={key} name={name} f={disputes[key]} />)}
+          </tbody>
+        </table>
+        <Trend label="每日发现（近30天）" values={daily((d) => d.found)} />
+      </section>
+
+      <section className="rates">
+        <Rate id="grid-level-share" name="网格化解占比" value={kpis.gridLevelShare} />
+        <Rate id="on-time-rate" name="按期办结率" value={kpis.onTimeRate} trend={daily((d) => share(d.onTime, d.closed))} />
+        <Rate id="satisfaction" name="群众满意率" value={kpis.satisfaction} trend={daily((d) => share(d.satisfied, d.closed))} />
+      </section>
+
+      <section>
+        <h2>在办事件</h2>
+        <div className="totals">
+          <Figure id="open" name="在办" value={int(kpis.open)} />
+          <Figure id="overdue" name="超期" value={int(kpis.overdue)} alarm={kpis.overdue > 0} />
+          <Figure id="escalated" name="上移督办" value={int(kpis.escalated)} />
+        </div>
+        <table className="levels">
+          <thead>
+            <tr><th /><th>在办</th><th>超期</th><th>上移</th></tr>
+          </thead>
+          <tbody>
+            {CaseLevel.options.map((l) => (
+              <tr key={l} data-testid={`level-${l}`}>
+                <th>{labels.caseLevel[l]}</th>
+                <td>{int(kpis.levels[l].open)}</td>
+                <td className={kpis.levels[l].overdue > 0 ? 'alarm' : ''}>{int(kpis.levels[l].overdue)}</td>
+                <td>{int(kpis.levels[l].escalated)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>雪亮工程 · 在线率</h2>
+        <table className="cameras">
+          <tbody>
+            {CameraClass.options.map((c) => {
+              const { online, total } = kpis.cameras[c]
+              return (
+                <tr key={c} data-testid={`cameras-${c}`}>
+                  <th>{labels.cameraClass[c]}</th>
+                  <td><span data-testid={`cameras-${c}-online`}>{int(online)}</span> / {int(total)}</td>
+                  <td className={total - online > 0 ? 'warn' : ''}>{pct(share(online, total))}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>巡防覆盖 · 近{kpis.patrol.hours}小时</h2>
+        <div className="totals two">
+          <Figure id="patrol-visited" name="已巡网格" value={`${int(kpis.patrol.visited)} / ${int(kpis.patrol.grids)}`} />
+          <Figure id="patrol-share" name="覆盖率" value={pct(share(kpis.patrol.visited, kpis.patrol.grids))} />
+        </div>
+      </section>
+    </aside>
+  )
+}
+
+function PeriodRow({ id, name, f }: { id: string; name: string; f: PeriodFigures }) {
+  return (
+    <tr data-testid={`disputes-${id}`}>
+      <th>{name}</th>
+      <td data-testid={`disputes-${id}-found`}>{int(f.found)}</td>
+      <td data-testid={`disputes-${id}-resolved`}>{int(f.resolved)}</td>
+      <td>{pct(f.rate)}</td>
+    </tr>
+  )
+}
+
+function Figure({ id, name, value, alarm }: { id: string; name: string; value: string; alarm?: boolean }) {
+  return (
+    <div className="figure-tile">
+      <span className="name">{name}</span>
+      <span className={`value${alarm ? ' alarm' : ''}`} data-testid={`kpi-${id}`}>{value}</span>
+    </div>
+  )
+}
+
+function Rate({ id, name, value, trend }: { id: string; name: string; value: number | null; trend?: (number | null)[] }) {
+  return (
+    <div className="figure-tile">
+      <span className="name">{name}</span>
+      <span className="value" data-testid={`kpi-${id}`}>{pct(value)}</span>
+      {trend && <Sparkline values={trend} label={`${name}（近30天）`} max={1} />}
+    </div>
+  )
+}
+
+function Trend({ label, values }: { label: string; values: (number | null)[] }) {
+  return (
+    <div className="trend">
+      <span className="name">{label}</span>
+      <Sparkline values={values} label={label} />
+    </div>
+  )
+}

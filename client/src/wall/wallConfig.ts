@@ -1,0 +1,39 @@
+/** What the grid shading of the wall shows: case load, camera cover lost, or grids patrolled. */
+export type Theme = 'cases' | 'cameras' | 'patrols'
+export const THEMES: readonly Theme[] = ['cases', 'cameras', 'patrols']
+
+/**
+ * How a wall is set up, from its URL, since nobody touches a wall: `/wall?patrolHours=4&theme=cameras`.
+ * - `patrolHours` (1–24, default 4): a grid counts as patrolled when a unit was in it during these hours;
+ * - `theme` pins the grid shading to one theme; without it the wall cycles through them every `cycle` seconds (default 30);
+ * - `center=lon,lat&zoom=z` frames the map there (a wall beside another showing the town, say); default: the whole city.
+ * Values out of range fall back to the default rather than blank a wall.
+ */
+export type WallConfig = {
+  patrolHours: number
+  theme: Theme | null
+  cycleSeconds: number
+  view: { center: [number, number]; zoom: number } | null
+  /** `/wall`: a kiosk with no cursor and no mouse interaction; elsewhere the map can be moved. */
+  kiosk: boolean
+}
+
+const number = (raw: string | null, min: number, max: number): number | null => {
+  if (raw === null || raw.trim() === '') return null
+  const n = Number(raw)
+  return Number.isFinite(n) && n >= min && n <= max ? n : null
+}
+
+export function wallConfig(pathname: string, search: string): WallConfig {
+  const q = new URLSearchParams(search)
+  const theme = q.get('theme')
+  const [lon, lat] = (q.get('center') ?? '').split(',').map((s) => number(s, -180, 180))
+  const zoom = number(q.get('zoom'), 0, 22)
+  return {
+    patrolHours: Math.round(number(q.get('patrolHours'), 1, 24) ?? 4),
+    theme: THEMES.includes(theme as Theme) ? (theme as Theme) : null,
+    cycleSeconds: number(q.get('cycle'), 5, 3600) ?? 30,
+    view: lon != null && lat != null && zoom !== null && Math.abs(lat) <= 90 ? { center: [lon, lat], zoom } : null,
+    kiosk: /^\/wall\/?$/.test(pathname),
+  }
+}

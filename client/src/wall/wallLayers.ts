@@ -1,0 +1,49 @@
+import type { Layer } from '@deck.gl/core'
+import type { GridCollection } from '../../../contract'
+import type { LiveState } from '../live/liveState'
+import type { Frame } from '../map/MapView'
+import { cameraViewsLayer, VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
+import { camerasLayer } from '../map/layers/camerasLayer'
+import { caseLevelsLayer } from '../map/layers/caseLevelsLayer'
+import { casesLayer } from '../map/layers/casesLayer'
+import { gridShadeLayer } from '../map/layers/gridShadeLayer'
+import { patrolsLayer } from '../map/layers/patrolsLayer'
+import { pulsesLayer } from '../map/layers/pulsesLayer'
+import { trailsLayer, type trailColumns } from '../map/layers/trailsLayer'
+import type { Shades } from './gridShades'
+
+/** What the wall draws over the map in a frame. */
+export type WallScene = {
+  live: LiveState
+  trails: ReturnType<typeof trailColumns>
+  /** The time overdue is judged at (moves in steps, not every frame). */
+  now: number
+  scale: number
+}
+
+/** Under the base map's roads, lines and labels: grid shading, and closer in the cameras' views. */
+export function wallUnderLayers(
+  s: { grids: GridCollection; shades: Shades; cameras: LiveState['cameras'] },
+  zoom: number,
+): Layer[] {
+  return [
+    gridShadeLayer({ grids: s.grids, shades: s.shades, beforeId: 'road-village' }),
+    ...(zoom >= VIEWS_MIN_ZOOM ? [cameraViewsLayer({ cameras: s.cameras, beforeId: 'grid-line' })] : []),
+  ]
+}
+
+/**
+ * Over everything, for one frame, bottom to top: trails, cameras, patrols, cases, their levels and
+ * the pulses of new reports. Pure: the same scene and frame give the same layers.
+ */
+export function wallOverLayers(s: WallScene, frame: Frame): Layer[] {
+  const { live, scale } = s
+  return [
+    trailsLayer({ columns: s.trails, scale }),
+    camerasLayer({ cameras: live.cameras, scale }),
+    patrolsLayer({ trails: live.trails, scale }),
+    casesLayer({ cases: live.cases, now: s.now, scale }),
+    caseLevelsLayer({ cases: live.cases, scale }),
+    pulsesLayer({ cases: live.cases, time: frame.time, scale }),
+  ]
+}

@@ -1,0 +1,235 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clientAssets } from '../../server/src/api/clientAssets'
+import { CLIENT_DIST } from '../../server/src/clientBuild'
+import { launchChromium, offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
+import { as, call, serve } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+
+const city = servedCity({ client: clientAssets(CLIENT_DIST) })
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const K4 = { width: 3840, height: 2160 }
+
+/** Opens a screen and waits for its first complete frame: city drawn, snapshot applied, figures read. */
+async function openWall(path: string, viewport = K4): Promise<Page> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  await page.goto(city.server.url + path)
+  await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+  await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+  return page
+}
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? ''
+const figure = async (page: Page, testId: string) => Number((await text(page, testId)).replace(/,/g, ''))
+const sqlCount = async (where: string) => (await city.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE ${where}`))[0]!.n
+
+describe('the wall at 4K', () => {
+  it('loads the demo city on /wall as a kiosk: grids, KPI panel, ticker, clock, and nothing off the machine', async () => {
+    const page = await browser.newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const leaks = offMachineRequests(page)
+    const errors: string[] = []
+    page.on('pageerror', (err) => errors.push(err.message))
+    const opened = Date.now()
+    await page.goto(city.server.url + '/wall')
+    console.log(`[browser] WebGL renderer: ${await webglRenderer(page)}`)
+    const map = page.getByTestId('city-map')
+    await expect.poll(() => map.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    console.log(`[browser] /wall first complete frame after ${Date.now() - opened} ms`)
+
+    expect(Number(await map.getAttribute('data-rendered-grids'))).toBeGreaterThan(900)
+    expect(await page.locator('.wall').getAttribute('class')).toContain('kiosk')
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.wall')!).cursor)).toBe('none')
+    expect(await text(page, 'clock')).toMatch(/^\d{2}:\d{2}:\d{2}$/)
+    expect(await page.getByTestId('kpi-panel').textContent()).toContain('矛盾纠纷排查化解')
+
+    const png = await page.screenshot({ path: join(screenshotDir(), 'wall-4k.png') })
+    const { dark, lit } = await pixelShares(page, png, 97)
+    expect(dark).toBeGreaterThan(0.7)
+    expect(lit).toBeGreaterThan(0.15)
+    expect(errors).toEqual([])
+    expect(leaks).toEqual([])
+    await page.close()
+  })
+
+  it('shows a case reported through the API on the map and in the ticker within a second', async () => {
+    const page = await openWall('/wall?theme=cases')
+    const location = await pointInGrid(city.db, '231281001001001')
+    // Timed in the page, on the machine's one clock: when the ticker first shows a case that was not
+    // there, and when a frame first draws a new case at its point.
+    await page.evaluate((at) => {
+      const w = window as unknown as { seen: { ticker: [number, string][]; map: [number, string][] }; commandCentre: { map: { project(p: [number, number]): { x: number; y: number }; on(e: string, f: () => void): void }; deck: { pickObject(o: object): { object?: { code: string } } | null } } }
+      w.seen = { ticker: [], map: [] }
+      const ticker = document.querySelector('[data-testid=ticker]')!
+      new MutationObserver(() => w.seen.ticker.push([Date.now(), ticker.textContent ?? ''])).observe(ticker, { childList: true, subtree: true, characterData: true })
+      const { map, deck } = w.commandCentre
+      const before = deck.pickObject({ ...map.project(at), radius: 4, layerIds: ['cases'] })?.object?.code ?? ''
+      map.on('render', () => {
+        const code = deck.pickObject({ ...map.project(at), radius: 4, layerIds: ['cases'] })?.object?.code
+        if (code && code !== before) w.seen.map.push([Date.now(), code])
+      })
+    }, location)
+    const posted = Date.now()
+    const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'hazard', kind: 'fire', source: 'grid_worker', location, description: '楼道堆放杂物',
+    }, as.gridWorker)
+    expect(res.status).toBe(201)
+    const { code } = res.body as { code: string }
+    const seen = () => page.evaluate((c) => {
+      const { ticker, map } = (window as unknown as { seen: { ticker: [number, string][]; map: [number, string][] } }).seen
+      return { ticker: ticker.find(([, text]) => text.includes(c))?.[0] ?? null, map: map.find(([, m]) => m === c)?.[0] ?? null }
+    }, code)
+    await expect.poll(async () => Object.values(await seen()).every((t) => t !== null), { timeout: 10_000 }).toBe(true)
+    const { ticker, map } = await seen()
+    console.log(`[browser] new case in the ticker after ${ticker! - posted} ms, drawn on the map after ${map! - posted} ms`)
+    expect(ticker! - posted).toBeLessThan(1000)
+    expect(map! - posted).toBeLessThan(1000)
+    const first = page.getByTestId('ticker').locator('li').first()
+    expect(await first.textContent()).toMatch(new RegExp(`新报\\s*消防隐患.*${code}`))
+    expect(await first.getAttribute('data-type')).toBe('reported')
+    await page.screenshot({ path: join(screenshotDir(), 'wall-new-case-4k.png') })
+    await page.close()
+  })
+
+  it('turns a camera set offline magenta and shades the grid whose cover it took', async () => {
+    // A camera that is the only one seeing its grid: setting it offline takes all the grid's cover.
+    const [cam] = await city.db.query<{ id: number; lon: number; lat: number; grid: string; gx: number; gy: number }>(`
+      SELECT c.id, ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat, gc.grid_code AS grid, ST_X(p) AS gx, ST_Y(p) AS gy
+      FROM grid_camera_cover gc
+      JOIN grids g ON g.code = gc.grid_code AND g.valid_to IS NULL
+      JOIN cameras c ON ST_Intersects(c.view_geom, g.geom)
+      CROSS JOIN LATERAL ST_PointOnSurface(ST_Difference(g.geom, ST_Buffer(c.view_geom, 0.0003))) p
+      WHERE gc.cameras = 1 AND gc.online = 1 AND gc.designed_m2 / gc.area_m2 > 0.05 AND c.state = 'online'
+        AND ST_Covers(g.geom, c.geom) AND NOT ST_IsEmpty(p)
+      ORDER BY gc.grid_code LIMIT 1`)
+    expect(cam, 'a grid seen by one camera alone').toBeDefined()
+    const page = await openWall(`/wall?theme=cameras&center=${cam!.lon},${cam!.lat}&zoom=15`)
+    const at = (lonLat: [number, number]) => page.evaluate((p) => {
+      const { x, y } = (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p)
+      return { x: Math.round(x), y: Math.round(y) }
+    }, lonLat)
+    const camAt = await at([cam!.lon, cam!.lat])
+    const gridAt = await at([cam!.gx, cam!.gy])
+    const around = async ({ x, y }: { x: number; y: number }, r: number) =>
+      pixelShares(page, await page.screenshot({ clip: { x: x - r, y: y - r, width: 2 * r, height: 2 * r } }))
+    expect((await around(camAt, 4)).magenta).toBe(0)
+    expect((await around(gridAt, 6)).magenta).toBe(0)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-camera-online-4k.png'), clip: { x: camAt.x - 600, y: camAt.y - 400, width: 1200, height: 800 } })
+
+    const res = await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'offline' }, as.dutyLeader)
+    expect(res.status).toBe(200)
+    await expect.poll(async () => (await around(camAt, 4)).magenta, { timeout: 3000, interval: 100 }).toBeGreaterThan(0.5)
+    // The grid shading follows the city at most every few seconds (it redraws the whole map).
+    await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0.9)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-camera-offline-4k.png'), clip: { x: camAt.x - 600, y: camAt.y - 400, width: 1200, height: 800 } })
+    await expect.poll(() => page.getByTestId('ticker').locator('li').first().textContent(), { timeout: 2000 }).toMatch(/离线/)
+
+    await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'online' }, as.dutyLeader)
+    await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 10_000, interval: 200 }).toBe(0)
+    await page.close()
+  })
+
+  it('shows KPI figures that match a count of the store', async () => {
+    const page = await openWall('/wall')
+    const [cameras] = await city.db.query<{ a: number; b: number; c: number }>(`
+      SELECT count(*) FILTER (WHERE class = 'A' AND state = 'online')::int AS a, count(*) FILTER (WHERE class = 'B' AND state = 'online')::int AS b,
+             count(*) FILTER (WHERE class = 'C' AND state = 'online')::int AS c FROM cameras`)
+    await expect.poll(() => figure(page, 'kpi-open'), { timeout: 5000 }).toBe(await sqlCount(`state <> 'closed'`))
+    expect(await figure(page, 'kpi-overdue')).toBe(await sqlCount(`state <> 'closed' AND due_at < now()`))
+    expect(await figure(page, 'kpi-escalated')).toBe(await sqlCount(`state <> 'closed' AND escalations > 0`))
+    for (const level of ['grid', 'community', 'township', 'city']) {
+      const cells = await page.getByTestId(`level-${level}`).locator('td').allTextContents()
+      expect(Number(cells[0]!.replace(/,/g, '')), `open at ${level}`).toBe(await sqlCount(`state <> 'closed' AND level = '${level}'`))
+    }
+    expect(await figure(page, 'cameras-A-online')).toBe(cameras!.a)
+    expect(await figure(page, 'cameras-B-online')).toBe(cameras!.b)
+    expect(await figure(page, 'cameras-C-online')).toBe(cameras!.c)
+    const beijingYear = `date_trunc('year', reported_at AT TIME ZONE 'UTC' + interval '8 hours') = date_trunc('year', now() AT TIME ZONE 'UTC' + interval '8 hours')`
+    expect(await figure(page, 'disputes-year-found')).toBe(await sqlCount(`category = 'dispute' AND ${beijingYear}`))
+    expect(await figure(page, 'disputes-year-resolved')).toBe(await sqlCount(`category = 'dispute' AND resolved AND ${beijingYear}`))
+
+    // A new dispute moves the figures: found today and open, each by one.
+    const before = { open: await figure(page, 'kpi-open'), today: await figure(page, 'disputes-today-found') }
+    await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'dispute', kind: 'neighbour', source: 'mini_program', location: await pointInGrid(city.db, '231281001001001'),
+    }, as.gridWorker)
+    await expect.poll(() => figure(page, 'kpi-open'), { timeout: 5000 }).toBe(before.open + 1)
+    expect(await figure(page, 'disputes-today-found')).toBe(before.today + 1)
+    await page.close()
+  })
+
+  it('keeps nothing personal in the page or its frames', async () => {
+    const page = await browser.newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const frames: string[] = []
+    page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))))
+    const responses: string[] = []
+    page.on('response', (r) => void r.text().then((t) => responses.push(t), () => {}))
+    await page.goto(city.server.url + '/wall')
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+    const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'dispute', kind: 'family', source: 'petition_office', location: await pointInGrid(city.db, '231281001001001'),
+      description: '赵六六反映邻居孙七七占用其院落', parties: [
+        { role: 'applicant', name: '赵六六', phone: '13912345678', idNumber: '231281198001011234' },
+        { role: 'respondent', name: '孙七七' },
+      ],
+    }, as.gridWorker)
+    const { code } = res.body as { code: string }
+    await expect.poll(() => page.getByTestId('ticker').textContent(), { timeout: 2000 }).toContain(code)
+    const personal = ['赵六六', '孙七七', '13912345678', '231281198001011234', '占用其院落']
+    const dom = await page.content()
+    for (const p of personal) {
+      expect(dom).not.toContain(p)
+      for (const f of frames) expect(f).not.toContain(p)
+      for (const r of responses) expect(r).not.toContain(p)
+    }
+    expect(frames.some((f) => f.includes(code))).toBe(true)
+    await page.close()
+  })
+
+  it('says plainly when it is not live and since when, and recovers and catches up by itself', async () => {
+    const page = await openWall('/wall')
+    const indicator = page.getByTestId('connection')
+    const { port } = city.server
+    await city.server.stop()
+    await expect.poll(() => indicator.getAttribute('data-live'), { timeout: 10_000 }).toBe('false')
+    expect(await indicator.textContent()).toMatch(/^● 未连接（自 \d{2}:\d{2}:\d{2}）$/)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-not-live-4k.png'), clip: { x: 0, y: 0, width: 2600, height: 200 } })
+
+    city.server = await serve(city.db, { port, client: clientAssets(CLIENT_DIST) })
+    await expect.poll(() => indicator.getAttribute('data-live'), { timeout: 15_000 }).toBe('true')
+    // Caught up, not just connected: a case reported after the restart still reaches the screen.
+    const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'dispute', kind: 'labour', source: 'hotline_12345', location: await pointInGrid(city.db, '231281001001001'),
+    }, as.gridWorker)
+    const { code } = res.body as { code: string }
+    await expect.poll(() => page.getByTestId('ticker').locator('li').first().textContent(), { timeout: 2000 }).toContain(code)
+    await page.close()
+  })
+})
+
+describe('the wall at other sizes', () => {
+  for (const [label, path, width, height] of [['1080p', '/', 1920, 1080], ['double-wide', '/wall', 7680, 2160]] as const) {
+    it(`holds its layout at ${label} (${width}×${height}) on ${path}`, async () => {
+      const page = await openWall(path, { width, height })
+      // The map fills the whole screen, unclamped, and the panel keeps its size in screen heights.
+      const canvas = await page.evaluate(() => {
+        const c = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement
+        return { width: c.width, height: c.height }
+      })
+      expect(canvas).toEqual({ width, height })
+      const panel = await page.getByTestId('kpi-panel').boundingBox()
+      expect(panel!.width / height).toBeCloseTo(0.48, 1)
+      expect(panel!.x + panel!.width).toBeCloseTo(width, 0)
+      await page.screenshot({ path: join(screenshotDir(), `wall-${label}.png`) })
+      await page.close()
+    })
+  }
+})

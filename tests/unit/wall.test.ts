@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import type { CaseSummary, GridCover } from '../../contract'
+import { caseLoadShades, coverLossShades, patrolShades } from '../../client/src/wall/gridShades'
+import { wallConfig } from '../../client/src/wall/wallConfig'
+import { COLOR } from '../../client/src/map/style/colors'
+
+const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => ({
+  id, code: `AD${id}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode,
+  communityCode: '231281001001', townshipCode: '231281001000', level: 'grid', state: 'collected',
+  reportedAt: '2026-11-23T08:00:00.000Z', dueAt, escalations: 0, closedAt: null, resolved: null, satisfaction: null,
+})
+const cover = (gridCode: string, designedShare: number, workingShare: number): GridCover =>
+  ({ gridCode, townshipCode: '231281001000', cameras: 3, online: 3, designedShare, workingShare })
+const rgb = (c: readonly number[] | undefined) => c?.slice(0, 3)
+
+describe('grid shading', () => {
+  const now = Date.parse('2026-11-24T00:00:00Z')
+
+  it('shades grids with open cases amber, deeper with more, and red when one is overdue; empty grids not at all', () => {
+    const shades = caseLoadShades([
+      aCase(1, 'A', '2026-11-25T00:00:00Z'), aCase(2, 'B', '2026-11-25T00:00:00Z'), aCase(3, 'B', '2026-11-25T00:00:00Z'),
+      aCase(4, 'C', '2026-11-25T00:00:00Z'), aCase(5, 'C', '2026-11-23T00:00:00Z'),
+    ], now)
+    expect(rgb(shades.get('A'))).toEqual(rgb(COLOR.dispute))
+    expect(shades.get('B')![3]).toBeGreaterThan(shades.get('A')![3])
+    expect(rgb(shades.get('C'))).toEqual(rgb(COLOR.overdue))
+    expect(shades.has('D')).toBe(false)
+  })
+
+  it('shows a grid that lost camera cover in magenta, and not one that lost none or never had cameras', () => {
+    const shades = coverLossShades([cover('A', 0.4, 0.4), cover('B', 0.4, 0.1), cover('C', 0, 0), cover('D', 0.4, 0)])
+    expect([...shades.keys()]).toEqual(['B', 'D'])
+    expect(rgb(shades.get('B'))).toEqual(rgb(COLOR.cameraOffline))
+    expect(shades.get('D')![3]).toBeGreaterThan(shades.get('B')![3])
+  })
+
+  it('marks grids patrolled within the window green, fading with the visit age, and leaves the rest dark', () => {
+    const hour = 3_600_000
+    const shades = patrolShades(new Map([['A', now - 0.5 * hour], ['B', now - 3 * hour], ['C', now - 5 * hour]]), now, 4)
+    expect([...shades.keys()]).toEqual(['A', 'B'])
+    expect(shades.get('A')![3]).toBeGreaterThan(shades.get('B')![3])
+  })
+})
+
+describe('the wall set up from its URL', () => {
+  it('reads the patrol window, a pinned theme and a view, and knows /wall is the kiosk', () => {
+    expect(wallConfig('/wall', '?patrolHours=8&theme=cameras&center=125.33,46.41&zoom=13')).toEqual({
+      patrolHours: 8, theme: 'cameras', cycleSeconds: 30, view: { center: [125.33, 46.41], zoom: 13 }, kiosk: true,
+    })
+  })
+
+  it('falls back to the defaults on values out of range rather than blank a wall', () => {
+    expect(wallConfig('/', '?patrolHours=99&theme=weather&center=500,46&zoom=13&cycle=1')).toEqual({
+      patrolHours: 4, theme: null, cycleSeconds: 30, view: null, kiosk: false,
+    })
+  })
+})
