@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { io as connect, type Socket } from 'socket.io-client'
 import { createServer } from 'node:http'
 import { Server } from 'socket.io'
@@ -15,7 +12,7 @@ import { pgliteDb } from '../server/src/db/pgliteDb'
 import { appendChanges } from '../server/src/live/outbox'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
-import { poster, startServer, stopServer } from './processes'
+import { benchStore, poster, startServer, stopServer } from './processes'
 
 const CLIENTS = 50
 const IN_FLIGHT = 20
@@ -144,17 +141,8 @@ async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
  * same seeded store, driven by the same clients; then replay in process.
  */
 export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gridgov-live-'))
-  const name = `gridgov_bench_live_${process.pid}`
-  let env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '' }
-  let admin: Db | null = null
-  if (engine === 'pg') {
-    admin = pgDb(pgUrl!, log, 1)
-    await admin.exec(`CREATE DATABASE ${name}`)
-    const url = new URL(pgUrl!)
-    url.pathname = `/${name}`
-    env = { DATABASE_URL: url.toString() }
-  }
+  const store = await benchStore(engine, 'live', pgUrl)
+  const { env } = store
   try {
     const port = 19_000 + (process.pid % 1000)
     const [n, batches] = engine === 'pg' ? [3000, 400] : [600, 100]
@@ -164,7 +152,7 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const baseline = await startServer('bench/bareServer.ts', env, port)
     const bare = await drive(`http://127.0.0.1:${port}`, 'row', undefined, [125.32, 46.4], n, batches)
     await stopServer(baseline)
-    const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir })
+    const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir: env.DATA_DIR! })
     const r = await replay(db).finally(() => db.close())
     return [
       { measure: `case reports/s, HTTP POST → COMMIT → ${CLIENTS} clients`, engine, value: f0(ours.reports), baseline: `${f0(bare.reports)} bare INSERT + emit` },
@@ -174,10 +162,6 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
       { measure: 'replay of 10,000 missed changes to one client', engine, value: `${f0(r.ms)} ms`, baseline: `${f0(r.bareMs)} ms bare SELECT + emit` },
     ]
   } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-    if (admin) {
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.close()
-    }
+    await store.drop()
   }
 }

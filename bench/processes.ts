@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pgDb } from '../server/src/db/pgDb'
+import { createLogger } from '../server/src/log'
 
 const ROOT = join(import.meta.dirname, '..')
 
@@ -43,4 +47,26 @@ export function poster(base: string, inFlight = 20) {
     req.end(data)
   })
   return { post, close: () => agent.destroy() }
+}
+
+/**
+ * An empty store for a server process of the bench: a fresh PGlite directory, or a fresh database
+ * beside `pgUrl`; `env` points the server at it, `drop` removes it.
+ */
+export async function benchStore(engine: 'pglite' | 'pg', label: string, pgUrl?: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `gridgov-${label}-`))
+  if (engine === 'pglite') return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) }
+  const name = `gridgov_bench_${label}_${process.pid}`
+  const admin = pgDb(pgUrl!, createLogger('silent'), 1)
+  await admin.exec(`CREATE DATABASE ${name}`)
+  const url = new URL(pgUrl!)
+  url.pathname = `/${name}`
+  return {
+    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true })
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.close()
+    },
+  }
 }

@@ -6,15 +6,11 @@ import express from 'express'
 import type { Browser, Page } from 'playwright-core'
 import { build } from 'vite'
 import { LiveSnapshot, type StepRequest } from '../contract'
-import type { Db } from '../server/src/db/Db'
-import { pgDb } from '../server/src/db/pgDb'
-import { createLogger } from '../server/src/log'
 import { launchChromium } from '../tests/support/browser'
 import type { Row } from './foundation'
-import { poster, startServer, stopServer } from './processes'
+import { benchStore, poster, startServer, stopServer } from './processes'
 
 const ROOT = join(import.meta.dirname, '..')
-const log = createLogger('silent')
 const VIEWPORT = { width: 3840, height: 2160 }
 const FRAME_SECONDS = 60
 /** The issue asks for 10 minutes; BENCH_HEAP_MINUTES shortens it while working on the bench itself. */
@@ -132,20 +128,10 @@ async function serveBarePage(): Promise<{ url: string; close(): void }> {
  * heap after ten minutes of that against after one.
  */
 export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gridgov-wall-'))
-  const name = `gridgov_bench_wall_${process.pid}`
-  let env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '' }
-  let admin: Db | null = null
-  if (engine === 'pg') {
-    admin = pgDb(pgUrl!, log, 1)
-    await admin.exec(`CREATE DATABASE ${name}`)
-    const url = new URL(pgUrl!)
-    url.pathname = `/${name}`
-    env = { DATABASE_URL: url.toString() }
-  }
+  const store = await benchStore(engine, 'wall', pgUrl)
   const port = 20_000 + (process.pid % 1000)
   const base = `http://127.0.0.1:${port}`
-  const server = await startServer('server/src/main.ts', env, port)
+  const server = await startServer('server/src/main.ts', store.env, port)
   const browser = await launchChromium()
   const bare = await serveBarePage()
   try {
@@ -201,10 +187,6 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     bare.close()
     await browser.close()
     await stopServer(server)
-    rmSync(dataDir, { recursive: true, force: true })
-    if (admin) {
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.close()
-    }
+    await store.drop()
   }
 }
