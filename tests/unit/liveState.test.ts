@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CameraView, CaseSummary, Change, Fix, LiveSnapshot } from '../../contract'
-import { applyChanges, extendTrail, fromSnapshot, overdueCases, TICKER_LENGTH } from '../../client/src/live/liveState'
+import { applyChanges, extendTrail, fromSnapshot, isOverdue, TICKER_LENGTH } from '../../client/src/live/liveState'
 
 const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => ({
   id, code: `AD20261123${String(id).padStart(6, '0')}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker',
@@ -36,7 +36,7 @@ describe('the live state', () => {
 
   it('counts overdue cases against the time given', () => {
     const s = fromSnapshot({ ...snapshot, cases: [aCase(1), aCase(2, { dueAt: '2026-11-23T07:00:00.000Z' })] })
-    expect(overdueCases(s, Date.parse('2026-11-23T08:00:00Z')).map((c) => c.id)).toEqual([2])
+    expect([...s.cases.values()].filter((c) => isOverdue(c, Date.parse('2026-11-23T08:00:00Z'))).map((c) => c.id)).toEqual([2])
   })
 
   it('leaves the cameras and the cases the same objects when only a patrol moved, so their layers are not rebuilt', () => {

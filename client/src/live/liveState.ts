@@ -114,6 +114,3 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
 
 /** Whether an open case is past its due time at `now`. */
 export const isOverdue = (c: CaseSummary, now: number) => c.dueAt !== null && Date.parse(c.dueAt) < now
-
-/** Open cases past their due time at `now`. */
-export const overdueCases = (state: LiveState, now: number) => [...state.cases.values()].filter((c) => isOverdue(c, now))
