@@ -1,16 +1,26 @@
 import { z } from 'zod'
+import { CaseDetail } from './cases'
 
 /** One thing wrong with a request: `field` is the path of the offending value (`lon`, `location.1`). */
 export const ApiIssue = z.object({ field: z.string(), reason: z.string() })
 export type ApiIssue = z.infer<typeof ApiIssue>
 
-/** Every error response has this body, e.g. `{ code: 'invalid_query', message: 'lon: must be a decimal number', issues: [...] }`. */
+/**
+ * Every error response has this body, e.g. `{ code: 'invalid_query', message: 'lon: must be a decimal number', issues: [...] }`.
+ * Besides `issues` (a 400's bad fields), an error may carry one detail field named here, and only these:
+ * - `current`, with a 409 `stale_case`: the case as it is now (its description and history, never its
+ *   parties), so the client shows what changed and decides again with its `version`.
+ */
 export const ApiErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   issues: z.array(ApiIssue).optional(),
+  current: CaseDetail.optional(),
 })
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>
+
+/** The detail fields an error may add to its body. */
+export type ApiErrorDetail = Omit<ApiErrorBody, 'code' | 'message' | 'issues'>
 
 /** `GET /api/health` */
 export const Health = z.object({

@@ -1,10 +1,19 @@
 import { z } from 'zod'
 import {
-  ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction,
+  ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, Department, DisputeKind, HazardKind, LoopStep, Satisfaction,
 } from './domain'
 import { LonLat, QueryNumber } from './geo'
 
 const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+
+/**
+ * The case's `version` the caller decided on, e.g. `3`. When the case has changed since (another leader,
+ * the platform's clock), the request is refused with a 409 `stale_case` carrying the case as it is now.
+ */
+const ExpectedVersion = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').optional()
+
+/** A grid worker's post as grid_worker_roster codes it: grid code, L/F/P for leader/full-time/part-time, number. */
+export const PostCode = z.string().regex(/^\d{15}-[LFP][1-9]\d*$/, 'must be a post code like 231281001001001-F1')
 
 /** A party to a case; personal data, stored apart and never broadcast. */
 export const Party = z.strictObject({
@@ -36,14 +45,18 @@ export const CaseReport = z
   })
 export type CaseReport = z.input<typeof CaseReport>
 
-/** `POST /api/v1/cases/:id/steps`: the next step of the loop. `route` names a department; `close` the outcome. */
+/**
+ * `POST /api/v1/cases/:id/steps`: the next step of the loop. `route` names one of `DEPARTMENTS`; `close`
+ * the outcome. Example: `{ step: 'route', department: '司法所', note: '涉及土地确权', expectedVersion: 4 }`.
+ */
 export const StepRequest = z
   .strictObject({
-    step: CaseStep,
+    step: LoopStep,
     note: Text(500).default(''),
-    department: Text(40).min(1).optional(),
+    department: Department.optional(),
     resolved: z.boolean().optional(),
     satisfaction: Satisfaction.optional(),
+    expectedVersion: ExpectedVersion,
   })
   .superRefine((s, ctx) => {
     if (s.step === 'route' && !s.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'is required to route a case' })
@@ -53,6 +66,32 @@ export const StepRequest = z
     }
   })
 export type StepRequest = z.input<typeof StepRequest>
+
+/**
+ * `POST /api/v1/cases/:id/escalate`, duty leaders only: move the case up one level by hand (督办), as the
+ * platform does when a level runs out of time. Example: `{ reason: '群众多次反映，社区未处置', expectedVersion: 2 }`.
+ */
+export const EscalateRequest = z.strictObject({
+  reason: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+    .trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+  expectedVersion: ExpectedVersion,
+})
+export type EscalateRequest = z.input<typeof EscalateRequest>
+
+/**
+ * `POST /api/v1/cases/:id/assign`, duty leaders only: name the post of the case's grid that takes it
+ * (指派), e.g. `{ worker: '231281001001001-F1', note: '请今日入户核实' }`. Beside the loop: state and level stay.
+ */
+export const AssignRequest = z.strictObject({
+  worker: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') }).pipe(PostCode),
+  note: Text(500).default(''),
+  expectedVersion: ExpectedVersion,
+})
+export type AssignRequest = z.input<typeof AssignRequest>
+
+/** `GET /api/v1/departments`: where a case may be routed, as `StepRequest.department` takes them. */
+export const Departments = z.array(Department)
+export type Departments = z.infer<typeof Departments>
 
 /** A case as the live stream and the lists carry it: public fields only, no description, no parties. */
 export const CaseSummary = z.object({
@@ -73,6 +112,10 @@ export const CaseSummary = z.object({
   closedAt: z.string().nullable(),
   resolved: z.boolean().nullable(),
   satisfaction: Satisfaction.nullable(),
+  /** Raised by every change of the case; what `expectedVersion` names. */
+  version: z.number().int().min(1),
+  /** The grid worker's post the case is assigned to, a call sign like `231281001001001-F1`, never a name. */
+  assignee: z.string().nullable(),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
@@ -83,6 +126,8 @@ export const HistoryEntry = z.object({
   at: z.string(),
   department: z.string().nullable(),
   note: z.string(),
+  /** The post an `assign` step named; null for every other step. */
+  assignee: z.string().nullable(),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
@@ -90,12 +135,18 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>
 export const CaseDetail = CaseSummary.extend({ description: z.string(), history: z.array(HistoryEntry) })
 export type CaseDetail = z.infer<typeof CaseDetail>
 
-/** `GET /api/v1/cases?region=…&grid=…&state=…&overdue=true&limit=…` */
+/**
+ * `GET /api/v1/cases?region=…&grid=…&kind=…&state=…&overdue=true&closedDays=30&limit=…`: open cases
+ * first, overdue ones first (most overdue first), then the oldest; closed ones after, newest closed
+ * first. With `closedDays`, closed cases only when closed within that many days (besides the open ones).
+ */
 export const CasesQuery = z.strictObject({
   region: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
   grid: z.string().regex(/^\d{15}$/, 'must be a 15-digit grid code').optional(),
+  kind: z.union([DisputeKind, HazardKind], { error: `must be one of ${[...DisputeKind.options, ...HazardKind.options].join(', ')}` }).optional(),
   state: z.union([CaseState, z.literal('open')]).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  closedDays: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(90, 'must be at most 90')).optional(),
   limit: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(200),
 })
 export type CasesQuery = z.infer<typeof CasesQuery>
@@ -103,3 +154,14 @@ export type CasesQuery = z.infer<typeof CasesQuery>
 /** `GET /api/v1/cases/:id/parties`, for a duty leader only; every read is logged. */
 export const CaseParties = z.object({ caseId: z.number().int(), parties: z.array(Party) })
 export type CaseParties = z.infer<typeof CaseParties>
+
+/** `GET /api/v1/party-access-log?case=&limit=`, duty leaders only: newest first, one case's or every case's. */
+export const PartyAccessQuery = z.strictObject({
+  case: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number).optional(),
+  limit: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(100),
+})
+export type PartyAccessQuery = z.infer<typeof PartyAccessQuery>
+
+/** Who opened a case's parties, and when: `actor` is the reader's role and a digest of their token, never a name. */
+export const PartyAccess = z.object({ caseId: z.number().int(), caseCode: z.string(), actor: z.string(), at: z.string() })
+export type PartyAccess = z.infer<typeof PartyAccess>

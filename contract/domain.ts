@@ -42,9 +42,19 @@ export type CaseSource = z.infer<typeof CaseSource>
 export const CaseLevel = z.enum(['grid', 'community', 'township', 'city'])
 export type CaseLevel = z.infer<typeof CaseLevel>
 
-/** One step of the closed loop (事件闭环), in the order the source documents give. */
-export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close'])
+/**
+ * What a case's history records: a step of the closed loop (事件闭环), in the order the source documents
+ * give, or `assign`, a duty leader naming the grid worker's post that takes the case (指派), which is
+ * an action beside the loop, never one of its steps.
+ */
+export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close', 'assign'])
 export type CaseStep = z.infer<typeof CaseStep>
+
+/** A step of the loop itself, what `POST /api/v1/cases/:id/steps` takes. */
+export const LoopStep = CaseStep.exclude(['assign'], {
+  error: `must be a step of the loop: ${CaseStep.options.filter((s) => s !== 'assign').join(', ')}`,
+})
+export type LoopStep = z.infer<typeof LoopStep>
 
 /** A case's state is the last loop step that changed it (supervise leaves the state as it is). */
 export const CaseState = z.enum(['collected', 'verified', 'handling', 'reported_up', 'routed', 'fed_back', 'closed'])
@@ -56,3 +66,12 @@ export type Satisfaction = z.infer<typeof Satisfaction>
 /** Who took a step: a person's role or the platform itself (automatic escalation). */
 export const ActorRole = z.enum(['citizen', 'grid_worker', 'community', 'township', 'city', 'department', 'duty_leader', 'platform'])
 export type ActorRole = z.infer<typeof ActorRole>
+
+/** The departments a township or the city summons and routes a case to (街道吹哨、部门报到). */
+export const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局'] as const
+export const Department = z.enum(DEPARTMENTS, { error: `must be one of ${DEPARTMENTS.join(', ')}` })
+export type Department = z.infer<typeof Department>
+
+/** A post in a grid: its grid leader 网格长, a full-time 专职 or a part-time 兼职 grid worker. */
+export const WorkerRole = z.enum(['leader', 'fulltime', 'parttime'])
+export type WorkerRole = z.infer<typeof WorkerRole>

@@ -10,7 +10,10 @@ const Rate = z.number().min(0).max(1).nullable()
 export const PeriodFigures = z.object({ found: Count, resolved: Count, rate: Rate })
 export type PeriodFigures = z.infer<typeof PeriodFigures>
 
-/** Open cases at one level: how many, how many past their due time, how many the platform moved up. */
+/**
+ * Open cases at one level: how many, how many past their due time, how many were moved up over a level's
+ * head (by the platform's clock, or by a duty leader's 督办).
+ */
 export const LevelFigures = z.object({ open: Count, overdue: Count, escalated: Count })
 export type LevelFigures = z.infer<typeof LevelFigures>
 
@@ -26,12 +29,14 @@ export type TrendDay = z.infer<typeof TrendDay>
 
 /**
  * `GET /api/v1/kpis?region=&patrolHours=`: the figures the reports quote, computed in SQL from the
- * store at log position `seq` and time `at`. Days, months and years are Beijing time (UTC+8).
+ * store at log position `seq` and time `at`, for the city, a township, a community or one grid. Days,
+ * months and years are Beijing time (UTC+8).
  * - `disputes`: disputes reported today, this month, this year, and of those resolved now;
  * - `gridLevelShare`: of disputes reported this year and resolved, the share settled at grid level;
  * - `levels`: open cases by the level handling them; `open`, `overdue` and `escalated` their totals;
- * - `onTimeRate`: of cases closed this year, the share the platform never had to move up a level (each
- *   level closed or passed it on within its time limit; closing clears the due time, so this is what the store keeps);
+ * - `onTimeRate`: of cases closed this year, the share never moved up over a level's head, by the platform
+ *   or by a duty leader (each level closed or passed it on in time; closing clears the due time, so this is
+ *   what the store keeps);
  * - `satisfaction`: of cases closed this year, the share whose parties were satisfied or basically satisfied;
  * - `cameras`: online and total by class; `patrol`: grids a patrol was in during the last `hours`;
  * - `trend`: the last 30 days, oldest first, today last.
@@ -56,9 +61,15 @@ export const Kpis = z.object({
 })
 export type Kpis = z.infer<typeof Kpis>
 
-/** `GET /api/v1/kpis` query: a township or community code (none: the city), and the patrol window in hours. */
+/** How many hours back a patrol counts as having been somewhere, e.g. `patrolHours=4`. */
+export const PatrolHours = QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(24, 'must be at most 24')).default(4)
+
+/**
+ * `GET /api/v1/kpis` query: a township's or community's 12-digit code or a current grid's 15-digit
+ * code (none: the city), and the patrol window in hours.
+ */
 export const KpisQuery = z.strictObject({
-  region: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
-  patrolHours: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(24, 'must be at most 24')).default(4),
+  region: z.string().regex(/^(\d{12}|\d{15})$/, 'must be a 12-digit region code or a 15-digit grid code').optional(),
+  patrolHours: PatrolHours,
 })
 export type KpisQuery = z.infer<typeof KpisQuery>

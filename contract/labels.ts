@@ -1,6 +1,6 @@
 import type {
   ActorRole, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep,
-  DisputeKind, GridKind, HazardKind, PatrolKind, RegionKind, Satisfaction,
+  DisputeKind, GridKind, HazardKind, PatrolKind, RegionKind, Satisfaction, WorkerRole,
 } from './domain'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
@@ -24,7 +24,7 @@ export const labels = {
   caseLevel: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级' } satisfies Record<CaseLevel, string>,
   caseStep: {
     collect: '收集', verify: '核实', handle: '处置', report_up: '上报', route: '分流派单',
-    supervise: '督办', feed_back: '反馈', close: '结案',
+    supervise: '督办', feed_back: '反馈', close: '结案', assign: '指派',
   } satisfies Record<CaseStep, string>,
   caseState: {
     collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', fed_back: '已反馈', closed: '已结案',
@@ -34,4 +34,5 @@ export const labels = {
     citizen: '群众', grid_worker: '网格员', community: '村(社区)', township: '乡镇(街道)', city: '市级平台',
     department: '职能部门', duty_leader: '值班领导', platform: '平台自动',
   } satisfies Record<ActorRole, string>,
+  workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,
 } as const

@@ -14,6 +14,8 @@ export const CameraView = z.object({
   stateChangedAt: z.string(),
   location: z.tuple([z.number(), z.number()]),
   townshipCode: z.string().nullable(),
+  /** The current grid its point lies in (null outside every grid): the grid room that hears of it. */
+  gridCode: z.string().nullable(),
   /** Where it looks: compass bearing of the view's axis, its field of view, and how far it sees. */
   bearingDeg: z.number(),
   fovDeg: z.number(),
@@ -31,12 +33,19 @@ export const Fix = z.object({
 })
 export type Fix = z.infer<typeof Fix>
 
-/** A patrol unit's new fixes, oldest first; the unit is a call sign, never a person. */
+/**
+ * A patrol unit's new fixes, oldest first; the unit is a call sign, never a person. `gridCode`: the
+ * grid of its latest fix, where it is now, whose room hears of it. `leftGridCode`: in a change, the grid
+ * of its latest fix before these when that was another grid, so that grid's room hears it leave; null
+ * otherwise and in a snapshot.
+ */
 export const PatrolFixes = z.object({
   unitId: z.number().int(),
   code: z.string(),
   kind: PatrolKind,
   townshipCode: z.string(),
+  gridCode: z.string().nullable(),
+  leftGridCode: z.string().nullable(),
   fixes: z.array(Fix),
 })
 export type PatrolFixes = z.infer<typeof PatrolFixes>
@@ -74,7 +83,10 @@ export const Change = z.discriminatedUnion('entity', [
 ])
 export type Change = z.infer<typeof Change>
 
-/** A room: the whole city, one township (its 12-digit code) or one grid (its 15-digit code). */
+/**
+ * A room: the whole city, one township (its 12-digit code) or one grid (its 15-digit code). A grid's
+ * room hears of its cases, its cover, the cameras standing in it and the patrols arriving or leaving.
+ */
 export const Room = z.union([z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^grid:\d{15}$/)])
 export type Room = z.infer<typeof Room>
 

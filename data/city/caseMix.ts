@@ -17,9 +17,6 @@ export const SOURCES: { dispute: Record<CaseSource, number>; hazard: Record<Case
   hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 },
 }
 
-/** The departments a township summons (街道吹哨、部门报到). */
-export const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局']
-
 /** The parties' satisfaction at close, for a resolved case and for one that was not. */
 export const SATISFACTION: { resolved: Record<Satisfaction, number>; unresolved: Record<Satisfaction, number> } = {
   resolved: { satisfied: 88, basically_satisfied: 9, unsatisfied: 3 },

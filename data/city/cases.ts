@@ -1,9 +1,10 @@
-import type {
-  ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DisputeKind, HazardKind, Satisfaction,
+import {
+  type ActorRole, type CaseCategory, type CaseLevel, type CaseSource, type CaseState, type CaseStep, DEPARTMENTS, type DisputeKind,
+  type HazardKind, type Satisfaction,
 } from '../../contract/domain'
 import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../server/src/domain/caseLoop'
 import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
-import { DEPARTMENTS, DISPUTE_MIX, HAZARD_MIX, SATISFACTION, SOURCES } from './caseMix'
+import { DISPUTE_MIX, HAZARD_MIX, SATISFACTION, SOURCES } from './caseMix'
 import { type Area, pointIn, type Pt } from './geo'
 import type { Rng } from './rng'
 

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
+import { DEPARTMENTS } from '../../contract/domain'
+import { areasRouter } from './api/areasRouter'
 import type { Tokens } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
@@ -8,6 +10,7 @@ import { devicesRouter } from './api/devicesRouter'
 import { apiNotFound, errorHandler } from './api/errors'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { partyAccessRouter } from './api/partyAccessRouter'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
@@ -48,6 +51,11 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   app.use('/api/health', healthRouter(db))
   app.use('/api/v1/cases', casesRouter(cases, tokens, clock))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
+  app.use('/api/v1/areas', areasRouter(db, clock))
+  app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
+  app.get('/api/v1/departments', (_req, res) => {
+    res.json(DEPARTMENTS)
+  })
   app.use('/api/v1', devicesRouter(devices, tokens))
   app.get('/api/v1/live/snapshot', async (_req, res) => {
     res.json(await liveSnapshot(db, clock.now()))

@@ -222,7 +222,7 @@ describe('GET /api/v1/kpis', () => {
       ['?patrolHours=25', { field: 'patrolHours', reason: 'must be at most 24' }],
       ['?patrolHours=1.5', { field: 'patrolHours', reason: 'must be a whole number' }],
       ['?patrolHours=four', { field: 'patrolHours', reason: 'must be a decimal number' }],
-      ['?region=2312810', { field: 'region', reason: 'must be a 12-digit region code' }],
+      ['?region=2312810', { field: 'region', reason: 'must be a 12-digit region code or a 15-digit grid code' }],
       ['?colour=red', { field: 'colour', reason: 'is not a known parameter' }],
     ] as const) {
       const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET')
@@ -231,9 +231,54 @@ describe('GET /api/v1/kpis', () => {
     }
   })
 
-  it('answers an unknown region with a 404 naming it', async () => {
+  it('answers an unknown region or grid with a 404 naming it', async () => {
     const { status, body } = await call(`${city.server.url}/api/v1/kpis?region=231281999000`, 'GET')
     expect(status).toBe(404)
     expect(ApiErrorBody.parse(body)).toEqual({ code: 'not_found', message: 'no region with code 231281999000' })
+    const grid = await call(`${city.server.url}/api/v1/kpis?region=231281001001999`, 'GET')
+    expect(grid).toEqual({ status: 404, body: { code: 'not_found', message: 'no grid with code 231281001001999' } })
+  })
+
+  it('scopes every figure to one grid: the cases filed in it, the cameras standing in it, its own patrol visit', async () => {
+    const [g] = await city.db.query<{ code: string }>(`
+      SELECT g.code FROM grids g JOIN cases c ON c.grid_id = g.id WHERE g.valid_to IS NULL AND c.state <> 'closed'
+      GROUP BY g.code ORDER BY count(*) DESC, g.code LIMIT 1`)
+    const code = g!.code
+    const k = await kpis(`?region=${code}`)
+    const now = clock.now()
+    const inGrid = 'grid_id IN (SELECT id FROM grids WHERE code = $1)'
+    expect(k.region).toBe(code)
+    const periods = beijingPeriods(now)
+    for (const [name, [from, to]] of [['today', periods.day], ['month', periods.month], ['year', periods.year]] as const) {
+      const found = await count(`SELECT count(*) AS n FROM cases WHERE ${inGrid} AND category = 'dispute' AND reported_at >= $2 AND reported_at < $3`, [code, from, to])
+      const resolved = await count(`SELECT count(*) AS n FROM cases
+        WHERE ${inGrid} AND category = 'dispute' AND reported_at >= $2 AND reported_at < $3 AND resolved`, [code, from, to])
+      expect(k.disputes[name], name).toEqual({ found, resolved, rate: rate(resolved, found) })
+    }
+    const [yearFrom, yearTo] = periods.year
+    const closed = await count(`SELECT count(*) AS n FROM cases WHERE ${inGrid} AND closed_at >= $2 AND closed_at < $3`, [code, yearFrom, yearTo])
+    const onTime = await count(`SELECT count(*) AS n FROM cases WHERE ${inGrid} AND closed_at >= $2 AND closed_at < $3 AND escalations = 0`, [code, yearFrom, yearTo])
+    expect(k.onTimeRate).toBe(rate(onTime, closed))
+    expect(k.open).toBe(await count(`SELECT count(*) AS n FROM cases WHERE ${inGrid} AND state <> 'closed'`, [code]))
+    expect(k.open).toBeGreaterThan(0)
+    expect(k.overdue).toBe(await count(`SELECT count(*) AS n FROM cases WHERE ${inGrid} AND state <> 'closed' AND due_at < $2`, [code, now]))
+    for (const c of ['A', 'B', 'C'] as const) {
+      expect(k.cameras[c], c).toEqual({
+        online: await count(`SELECT count(*) AS n FROM cameras c, grids g
+          WHERE g.code = $1 AND g.valid_to IS NULL AND ST_Covers(g.geom, c.geom) AND c.class = $2 AND c.state = 'online'`, [code, c]),
+        total: await count(`SELECT count(*) AS n FROM cameras c, grids g
+          WHERE g.code = $1 AND g.valid_to IS NULL AND ST_Covers(g.geom, c.geom) AND c.class = $2`, [code, c]),
+      })
+    }
+    expect(k.patrol).toEqual({
+      hours: 4, grids: 1,
+      visited: await count('SELECT count(*) AS n FROM grid_patrol_visits WHERE grid_code = $1 AND last_at >= $2', [code, new Date(now.getTime() - 4 * HOUR)]),
+    })
+    const days = await city.db.query<{ day: string; found: number }>(`
+      SELECT to_char((reported_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD') AS day, count(*)::int AS found
+      FROM cases WHERE ${inGrid} AND category = 'dispute' AND reported_at >= $2 GROUP BY 1`, [code, new Date(`${k.trend[0]!.day}T00:00:00+08:00`)])
+    expect(k.trend.filter((d) => d.found > 0).map((d) => [d.day, d.found])).toEqual(days.sort((a, b) => a.day.localeCompare(b.day)).map((d) => [d.day, d.found]))
+    const township = await kpis(`?region=${code.slice(0, 9)}000`)
+    expect(k.open).toBeLessThanOrEqual(township.open)
   })
 })

@@ -60,6 +60,42 @@ describe('the wall migration', () => {
   })
 })
 
+describe('the drill migration', () => {
+  it('gives the cases of a store seeded before it version 1 and no assignee, and a roster of posts from the grids’ counts', async () => {
+    const db = await emptyDb(5)
+    try {
+      await db.exec(`
+        INSERT INTO regions (code, name, level, kind, parent_id, geom) VALUES
+          ('231281000000', '安达市', 'city', 'city', NULL, ST_Multi(ST_MakeEnvelope(125, 46, 126, 47, 4326)));
+        INSERT INTO regions (code, name, level, kind, parent_id, geom)
+          SELECT '231281001000', '新兴街道', 'township', 'street', id, geom FROM regions WHERE code = '231281000000';
+        INSERT INTO regions (code, name, level, kind, parent_id, geom)
+          SELECT '231281001001', '一社区', 'community', 'community', id, geom FROM regions WHERE code = '231281001000';
+        INSERT INTO grids (code, name, community_id, kind, households, leaders, fulltime_workers, parttime_workers, geom, valid_from)
+          SELECT '231281001001001', '一网格', id, 'urban', 250, 1, 2, 0, ST_Multi(ST_MakeEnvelope(125.30, 46.39, 125.32, 46.41, 4326)), '2025-01-01'
+          FROM regions WHERE code = '231281001001';
+        INSERT INTO cases (code, category, kind, source, geom, grid_id, community_id, township_id, level, state, reported_at, due_at)
+          SELECT 'AD1', 'dispute', 'land', 'grid_worker', ST_SetSRID(ST_MakePoint(125.31, 46.40), 4326), g.id, c.id, c.parent_id,
+                 'grid', 'collected', '2026-11-23', '2026-11-26' FROM grids g JOIN regions c ON c.id = g.community_id;
+        INSERT INTO case_history (case_id, step, actor_role, level, at) SELECT id, 'collect', 'grid_worker', 'grid', '2026-11-23' FROM cases;`)
+      await migrate(db)
+      expect(await db.query('SELECT version, assignee FROM cases')).toEqual([{ version: 1, assignee: null }])
+      expect(await db.query('SELECT code, role FROM grid_worker_roster ORDER BY rank, post_no')).toEqual([
+        { code: '231281001001001-L1', role: 'leader' }, { code: '231281001001001-F1', role: 'fulltime' }, { code: '231281001001001-F2', role: 'fulltime' },
+      ])
+      const history = (step: string, assignee: string | null) => db.query(
+        `INSERT INTO case_history (case_id, step, actor_role, level, at, assignee) SELECT id, $1, 'duty_leader', 'grid', now(), $2 FROM cases`, [step, assignee])
+      await history('assign', '231281001001001-F1')
+      await expect(history('assign', null)).rejects.toThrow(/case_history_assign_names_post/)
+      await expect(history('verify', '231281001001001-F1')).rejects.toThrow(/case_history_assign_names_post/)
+      await expect(history('assign', '张三')).rejects.toThrow(/case_history_assignee_check/)
+      await expect(db.query(`UPDATE cases SET assignee = '张三'`)).rejects.toThrow(/cases_assignee_check/)
+    } finally {
+      await db.close()
+    }
+  })
+})
+
 describe('transactions', () => {
   it('leave nothing behind when a later statement fails', async () => {
     const db = await emptyDb()

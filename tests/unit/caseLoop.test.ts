@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type CaseFacts, escalation, firstDue, IllegalStep, nextSteps, takeStep } from '../../server/src/domain/caseLoop'
+import { CaseState } from '../../contract/domain'
+import {
+  ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, nextSteps, takeStep,
+} from '../../server/src/domain/caseLoop'
 import { DEFAULT_LIMITS } from '../../server/src/domain/timeLimits'
 
 const HOUR = 3_600_000
@@ -18,6 +21,14 @@ describe('which step may follow', () => {
   it('summons departments only from the township up, and reports nothing above the city', () => {
     expect(nextSteps('handling', 'grid')).not.toContain('route')
     expect(nextSteps('reported_up', 'city')).toEqual(['handle', 'route', 'supervise'])
+  })
+
+  it('never offers assigning as a step: it is an action beside the loop', () => {
+    for (const state of CaseState.options) {
+      for (const level of ['grid', 'community', 'township', 'city'] as const) {
+        for (const role of ['duty_leader', 'grid_worker', 'simulator'] as const) expect(nextSteps(state, level, role)).not.toContain('assign')
+      }
+    }
   })
 
   it('lets a grid worker act only at the grid, an operator never, a duty leader always', () => {
@@ -73,5 +84,34 @@ describe('escalation on overdue', () => {
 
   it('never escalates a closed case', () => {
     expect(escalation({ ...fresh, state: 'closed' }, new Date(fresh.dueAt!.getTime() + HOUR))).toBeNull()
+  })
+})
+
+describe('a duty leader’s actions beside the loop', () => {
+  it('escalates by hand as the platform does, due or not: one level up, a supervise step with the reason, the new level’s full time', () => {
+    const before = new Date(fresh.dueAt!.getTime() - 24 * HOUR)
+    const out = escalationByHand({ ...fresh, state: 'handling' }, '群众多次反映，社区未处置', before)
+    expect(out).toMatchObject({ level: 'community', state: 'handling', escalations: 1, dueAt: new Date(before.getTime() + 120 * HOUR) })
+    expect(out.entry).toEqual({
+      step: 'supervise', actorRole: 'duty_leader', level: 'community', at: before, department: null, note: '群众多次反映，社区未处置', assignee: null,
+    })
+    const platform = escalation(fresh, new Date(fresh.dueAt!.getTime() + 1))!
+    const byHand = escalationByHand(fresh, 'x', new Date(fresh.dueAt!.getTime() + 1))
+    expect({ ...byHand, entry: undefined }).toEqual({ ...platform, entry: undefined })
+  })
+
+  it('refuses to escalate a closed case, or one at the city', () => {
+    expect(() => escalationByHand({ ...fresh, state: 'closed' }, 'x', t0)).toThrow(new ActionRefused('case is closed; a closed case cannot be escalated'))
+    expect(() => escalationByHand({ ...fresh, level: 'city' }, 'x', t0)).toThrow(new ActionRefused('case is at city level; there is no level above to escalate to'))
+  })
+
+  it('assigns a post without moving the case: state, level and due time stay', () => {
+    const verified: CaseFacts = { ...fresh, state: 'verified', level: 'community', escalations: 1 }
+    const out = assignment(verified, '231281001001001-F1', '请今日入户核实', t0)
+    expect(out).toEqual({
+      level: 'community', state: 'verified', dueAt: fresh.dueAt, escalations: 1, closedAt: null, resolved: null, satisfaction: null,
+      entry: { step: 'assign', actorRole: 'duty_leader', level: 'community', at: t0, department: null, note: '请今日入户核实', assignee: '231281001001001-F1' },
+    })
+    expect(() => assignment({ ...fresh, state: 'closed' }, '231281001001001-F1', '', t0)).toThrow(new ActionRefused('case is closed; a closed case cannot be assigned'))
   })
 })

@@ -6,18 +6,18 @@ const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => ({
   id, code: `AD20261123${String(id).padStart(6, '0')}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker',
   location: [125.32, 46.4], gridCode: '231281001001001', communityCode: '231281001001', townshipCode: '231281001000',
   level: 'grid', state: 'collected', reportedAt: '2026-11-23T08:00:00.000Z', dueAt: '2026-11-26T08:00:00.000Z',
-  escalations: 0, closedAt: null, resolved: null, satisfaction: null, ...extra,
+  escalations: 0, closedAt: null, resolved: null, satisfaction: null, version: 1, assignee: null, ...extra,
 })
 const aCamera = (id: number, extra: Partial<CameraView> = {}): CameraView => ({
   id, code: `C${id}`, class: 'A', state: 'online', stateChangedAt: '2026-11-23T08:00:00.000Z', location: [125.3, 46.4],
-  townshipCode: '231281001000', bearingDeg: 90, fovDeg: 60, rangeM: 80, ...extra,
+  townshipCode: '231281001000', gridCode: '231281001001001', bearingDeg: 90, fovDeg: 60, rangeM: 80, ...extra,
 })
 const fix = (at: string, gridCode: string | null = '231281001001001'): Fix => ({ at, location: [125.3, 46.4], speedMps: 1.2, heading: 0, gridCode })
 const snapshot: LiveSnapshot = { seq: 10, cases: [aCase(1), aCase(2)], cameras: [aCamera(1)], patrols: [], covers: [], visits: [] }
 const at = '2026-11-23T09:00:00.000Z'
 const caseChange = (seq: number, data: CaseSummary, op: 'insert' | 'update' = 'update'): Change => ({ seq, at, entity: 'case', op, data })
 const patrolChange = (seq: number, fixes: Fix[]): Change =>
-  ({ seq, at, entity: 'patrol', op: 'update', data: { unitId: 7, code: 'PU-POL-01', kind: 'police', townshipCode: '231281001000', fixes } })
+  ({ seq, at, entity: 'patrol', op: 'update', data: { unitId: 7, code: 'PU-POL-01', kind: 'police', townshipCode: '231281001000', gridCode: fixes.at(-1)?.gridCode ?? null, leftGridCode: null, fixes } })
 
 describe('the live state', () => {
   it('starts from a snapshot and applies what comes after it, in order', () => {

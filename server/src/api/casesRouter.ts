@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Router } from 'express'
-import { CaseReport, CasesQuery, IdParam, StepRequest } from '../../../contract'
+import { AssignRequest, CaseReport, CasesQuery, EscalateRequest, IdParam, StepRequest } from '../../../contract'
 import type { Clock } from '../clock'
 import type { CaseCommands } from '../commands/cases'
 import { requireRole, type Tokens } from './auth'
@@ -9,10 +9,11 @@ import { parseOr400 } from './errors'
 /** Who read personal data, without writing the token itself into the log. */
 const actorOf = (role: string, token: string) => `${role}#${createHash('sha256').update(token).digest('hex').slice(0, 10)}`
 
-/** Cases: report, step, read one with its history, list; a case's parties for duty leaders only. */
+/** Cases: report, step, read one with its history, list; escalating by hand, assigning and a case's parties for duty leaders only. */
 export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): Router {
   const router = Router()
   const reporters = requireRole(tokens, 'grid_worker', 'duty_leader', 'simulator')
+  const leaders = requireRole(tokens, 'duty_leader')
 
   router.post('/', reporters, async (req, res) => {
     const report = parseOr400(CaseReport, req.body, 'body')
@@ -25,6 +26,16 @@ export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): 
     res.json(await cases.step(id, step, req.caller!))
   })
 
+  router.post('/:id/escalate', leaders, async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    res.json(await cases.escalate(id, parseOr400(EscalateRequest, req.body, 'body'), req.caller!))
+  })
+
+  router.post('/:id/assign', leaders, async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    res.json(await cases.assign(id, parseOr400(AssignRequest, req.body, 'body'), req.caller!))
+  })
+
   router.get('/', async (req, res) => {
     res.json(await cases.list(parseOr400(CasesQuery, req.query, 'query'), clock.now()))
   })
@@ -34,7 +45,7 @@ export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): 
     res.json(await cases.detail(id))
   })
 
-  router.get('/:id/parties', requireRole(tokens, 'duty_leader'), async (req, res) => {
+  router.get('/:id/parties', leaders, async (req, res) => {
     const { id } = parseOr400(IdParam, req.params, 'path')
     res.set('Cache-Control', 'no-store').json(await cases.parties(id, actorOf(req.caller!.role, req.caller!.token), clock.now()))
   })

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { z } from 'zod'
-import type { ApiErrorBody, ApiIssue } from '../../../contract'
+import type { ApiErrorBody, ApiErrorDetail, ApiIssue } from '../../../contract'
 import type { Logger } from '../log'
 
 /** An error a handler throws on purpose; the one error middleware turns it into the response. */
@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ApiIssue[],
+    /** Fields the contract's error body names beside `issues`, e.g. a stale case's `current`. */
+    readonly detail?: ApiErrorDetail,
   ) {
     super(message)
   }
@@ -43,7 +45,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     let status: number
     if (err instanceof HttpError) {
       status = err.status
-      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) }
+      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...err.detail }
     } else if (err?.type === 'entity.parse.failed') {
       status = 400
       body = { code: 'invalid_json', message: 'request body is not valid JSON', issues: [{ field: '(body)', reason: 'is not valid JSON' }] }

@@ -1,23 +1,32 @@
 import type { z } from 'zod'
-import type { CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, StepRequest } from '../../../contract/cases'
+import type {
+  AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
+} from '../../../contract/cases'
 import type { ActorRole, CaseSource } from '../../../contract/domain'
 import type { Identity } from '../api/auth'
 import { HttpError } from '../api/errors'
 import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
-import { type CaseFacts, escalation, firstDue, IllegalStep, type StepOutcome, takeStep } from '../domain/caseLoop'
+import {
+  ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, type StepOutcome, takeStep,
+} from '../domain/caseLoop'
 import { DEFAULT_LIMITS, type TimeLimits } from '../domain/timeLimits'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
 
 const sql = sqlFiles([
-  'report_case', 'insert_history', 'case_facts_for_update', 'update_case',
+  'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'grid_posts',
   'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access',
 ])
 
 export type ReportInput = z.output<typeof CaseReport>
 export type StepInput = z.output<typeof StepRequest>
+export type EscalateInput = z.output<typeof EscalateRequest>
+export type AssignInput = z.output<typeof AssignRequest>
+
+/** A case as locked for an action: what the domain decides on, its grid and the version it is at. */
+type LockedCase = CaseFacts & { gridCode: string; version: number }
 
 /** Who the history says filed a report: the reporter's role, or for devices and the simulator, the source's channel. */
 const COLLECTED_BY: Record<CaseSource, ActorRole> = {
@@ -29,15 +38,60 @@ async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
   return row!.summary
 }
 
+async function detailOf(q: Queryable, id: number): Promise<CaseDetail | null> {
+  const [row] = await q.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
+  return row ? { ...row.summary, description: row.description, history: row.history } : null
+}
+
 async function write(tx: Queryable, id: number, o: StepOutcome): Promise<PendingChange> {
-  await tx.query(sql.update_case, [id, o.level, o.state, o.dueAt, o.escalations, o.closedAt, o.resolved, o.satisfaction])
   const e = o.entry
-  await tx.query(sql.insert_history, [id, e.step, e.actorRole, e.level, e.at, e.department, e.note])
+  await tx.query(sql.update_case, [id, o.level, o.state, o.dueAt, o.escalations, o.closedAt, o.resolved, o.satisfaction, e.assignee])
+  await tx.query(sql.insert_history, [id, e.step, e.actorRole, e.level, e.at, e.department, e.note, e.assignee])
   return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
+}
+
+/** The domain's refusals as the API's 409. */
+function ruled(decide: () => StepOutcome): StepOutcome {
+  try {
+    return decide()
+  } catch (err) {
+    if (err instanceof IllegalStep || err instanceof ActionRefused) throw new HttpError(409, 'illegal_step', err.message)
+    throw err
+  }
+}
+
+/** 400 on `worker` unless it is a post of the case's grid, naming the posts there are. */
+async function checkPost(tx: Queryable, worker: string, gridCode: string): Promise<void> {
+  const posts = (await tx.query<{ code: string }>(sql.grid_posts, [gridCode])).map((p) => p.code)
+  if (posts.includes(worker)) return
+  const reason = `is not a post of grid ${gridCode}, the case's grid; its posts are ${posts.join(', ') || 'none'}`
+  throw new HttpError(400, 'invalid_body', `worker: ${reason}`, [{ field: 'worker', reason }])
 }
 
 /** The case loop over the store: reports, steps, the platform's escalations (by `limits`), reads. */
 export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; commit: Commit; limits?: TimeLimits }) {
+  /**
+   * One action on a case under its row lock, written with its change: 404 for an unknown case, 403
+   * outside a grid worker's grid, then 409 `stale_case` with the case as it is now when the caller
+   * decided on another version than the one the lock found. Checked under the lock, so of two actions
+   * decided on the same version one succeeds and the other is told.
+   */
+  const act = (
+    id: number, { grid }: Identity, expectedVersion: number | undefined,
+    decide: (facts: LockedCase, now: Date, tx: Queryable) => StepOutcome | Promise<StepOutcome>,
+  ): Promise<CaseSummary> =>
+    commit(async (tx, now) => {
+      const [facts] = await tx.query<LockedCase>(sql.case_facts_for_update, [id])
+      if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+      if (grid && facts.gridCode !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
+      if (expectedVersion !== undefined && facts.version !== expectedVersion) {
+        throw new HttpError(409, 'stale_case', `case ${id} is at version ${facts.version}, not version ${expectedVersion}: it changed since it was read`,
+          undefined, { current: (await detailOf(tx, id))! })
+      }
+      const change = await write(tx, id, await decide(facts, now, tx))
+      return { result: change.payload as CaseSummary, changes: [change] }
+    })
+
   return {
     /**
      * Files a report where its point lies; 400 naming `location` when that is outside every grid,
@@ -62,20 +116,20 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
     },
 
     /** Takes the next step; 404 for an unknown case, 403 outside a grid worker's grid, 409 naming the state and what may follow. */
-    step(id: number, input: StepInput, { role, grid }: Identity): Promise<CaseSummary> {
-      return commit(async (tx, now) => {
-        const [facts] = await tx.query<CaseFacts & { gridCode: string }>(sql.case_facts_for_update, [id])
-        if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
-        if (grid && facts.gridCode !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
-        let outcome: StepOutcome
-        try {
-          outcome = takeStep(facts, input, role, now, limits)
-        } catch (err) {
-          if (err instanceof IllegalStep) throw new HttpError(409, 'illegal_step', err.message)
-          throw err
-        }
-        const change = await write(tx, id, outcome)
-        return { result: change.payload as CaseSummary, changes: [change] }
+    step(id: number, input: StepInput, caller: Identity): Promise<CaseSummary> {
+      return act(id, caller, input.expectedVersion, (facts, now) => ruled(() => takeStep(facts, input, caller.role, now, limits)))
+    },
+
+    /** A duty leader moves a case up one level by hand; 409 for a closed case or one at the city. */
+    escalate(id: number, input: EscalateInput, caller: Identity): Promise<CaseSummary> {
+      return act(id, caller, input.expectedVersion, (facts, now) => ruled(() => escalationByHand(facts, input.reason, now, limits)))
+    },
+
+    /** A duty leader assigns a case to a post of its grid; 400 naming `worker` for any other, 409 for a closed case. */
+    assign(id: number, input: AssignInput, caller: Identity): Promise<CaseSummary> {
+      return act(id, caller, input.expectedVersion, async (facts, now, tx) => {
+        await checkPost(tx, input.worker, facts.gridCode)
+        return ruled(() => assignment(facts, input.worker, input.note, now))
       })
     },
 
@@ -100,14 +154,14 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
     },
 
     async detail(id: number): Promise<CaseDetail> {
-      const [row] = await db.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
-      if (!row) throw new HttpError(404, 'not_found', `no case with id ${id}`)
-      return { ...row.summary, description: row.description, history: row.history }
+      const found = await detailOf(db, id)
+      if (!found) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+      return found
     },
 
     async list(q: CasesQuery, now: Date): Promise<CaseSummary[]> {
       const rows = await db.query<{ summary: CaseSummary }>(sql.list_cases, [
-        q.region ?? null, q.grid ?? null, q.state ?? null, q.overdue ?? null, now, q.limit,
+        q.region ?? null, q.grid ?? null, q.state ?? null, q.overdue ?? null, now, q.limit, q.kind ?? null, q.closedDays ?? null,
       ])
       return rows.map((r) => r.summary)
     },

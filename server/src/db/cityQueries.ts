@@ -2,7 +2,7 @@ import type { Bbox, GridAt, Health, RegionLevel, RegionRef } from '../../../cont
 import type { Db } from './Db'
 import { sqlFiles } from './sqlFiles'
 
-const sql = sqlFiles(['regions_geojson', 'grids_geojson', 'roads_geojson', 'grid_at', 'region_by_code', 'health'])
+const sql = sqlFiles(['regions_geojson', 'grids_geojson', 'roads_geojson', 'grid_at', 'region_by_code', 'grid_by_code', 'health'])
 
 const bboxParams = (bbox?: Bbox) => (bbox ? [...bbox] : [null, null, null, null])
 
@@ -26,6 +26,12 @@ export async function roadsGeoJson(db: Db): Promise<string> {
 
 export async function regionByCode(db: Db, code: string): Promise<RegionRef | null> {
   const [row] = await db.query<RegionRef>(sql.region_by_code, [code])
+  return row ?? null
+}
+
+/** The current grid with `code`, or null. */
+export async function gridByCode(db: Db, code: string): Promise<{ code: string; name: string } | null> {
+  const [row] = await db.query<{ code: string; name: string }>(sql.grid_by_code, [code])
   return row ?? null
 }
 

@@ -1,4 +1,4 @@
-import type { CameraClass, CaseLevel, Kpis, LevelFigures, RegionRef, TrendDay } from '../../../contract'
+import type { CameraClass, CaseLevel, Kpis, LevelFigures, RegionLevel, TrendDay } from '../../../contract'
 import { logPosition } from '../live/outbox'
 import type { Db } from './Db'
 import { sqlFiles } from './sqlFiles'
@@ -7,11 +7,15 @@ const sql = sqlFiles(['kpi_cases', 'kpi_open_levels', 'kpi_cameras', 'kpi_patrol
 
 type CaseFigures = Pick<Kpis, 'disputes' | 'gridLevelShare' | 'onTimeRate' | 'satisfaction'>
 
+/** What KPIs can be scoped to: a region of any level, or one current grid. */
+export type KpiScope = { code: string; level: RegionLevel | 'grid' }
+
 /**
  * The KPIs of `region` (null or the city itself: the whole city) at `now`, stamped with the log
- * position they reflect: one repeatable-read transaction, so every figure and `seq` agree.
+ * position they reflect: one repeatable-read transaction, so every figure and `seq` agree. The SQL
+ * tells a region's 12-digit code from a grid's 15-digit one.
  */
-export function kpis(db: Db, region: RegionRef | null, patrolHours: number, now: Date): Promise<Kpis> {
+export function kpis(db: Db, region: KpiScope | null, patrolHours: number, now: Date): Promise<Kpis> {
   const scope = region && region.level !== 'city' ? region.code : null
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')

@@ -24,12 +24,25 @@ export type HubOptions = {
 
 const DEFAULTS: HubOptions = { maxReplay: 50_000, batch: 2000, maxBufferedPackets: 2000, pollMs: 1000 }
 
-/** The rooms a change goes to: the whole city, its township, its grid (a case's, a grid's cover). */
+/** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left. */
+function gridsOf(change: Change): (string | null)[] {
+  switch (change.entity) {
+    case 'case':
+    case 'cover':
+    case 'camera':
+      return [change.data.gridCode]
+    case 'patrol':
+      return [change.data.gridCode, change.data.leftGridCode]
+  }
+}
+
+/** The rooms a change goes to: the whole city first, its township, its grids. */
 export function roomsOf(change: Change): Room[] {
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
   if (township) rooms.push(`township:${township}`)
-  if (change.entity === 'case' || change.entity === 'cover') rooms.push(`grid:${change.data.gridCode}`)
+  // A change logged before its payload named a grid has none (undefined).
+  for (const grid of new Set(gridsOf(change))) if (grid) rooms.push(`grid:${grid}`)
   return rooms
 }
 
@@ -128,17 +141,28 @@ export class LiveHub {
     }
   }
 
+  /**
+   * Consecutive changes bound for the same rooms go out as one frame to all of those rooms at once:
+   * a client in two of them (a patrol leaving one grid for the next) gets each change once, and every
+   * client gets its changes in log order.
+   */
   private broadcast(changes: Change[]): void {
     this.io.to('city').emit('live:changes', changes)
-    const byRoom = new Map<Room, Change[]>()
-    for (const change of changes) {
-      for (const room of roomsOf(change).slice(1)) {
-        const list = byRoom.get(room) ?? []
-        list.push(change)
-        byRoom.set(room, list)
-      }
+    let run: Change[] = []
+    let rooms: Room[] = []
+    const send = () => {
+      if (run.length > 0 && rooms.length > 0) this.io.to(rooms).except('city').emit('live:changes', run)
     }
-    for (const [room, list] of byRoom) this.io.to(room).except('city').emit('live:changes', list)
+    for (const change of changes) {
+      const next = roomsOf(change).slice(1)
+      if (next.join() !== rooms.join()) {
+        send()
+        run = []
+        rooms = next
+      }
+      run.push(change)
+    }
+    send()
   }
 
   /** Socket.IO has no backpressure: a wall that cannot keep up is cut off rather than grow our memory. */

@@ -1,5 +1,6 @@
 import type { CaseSummary, StepRequest } from '../../../contract/cases'
-import { DEPARTMENTS, SATISFACTION } from '../../../data/city/caseMix'
+import { DEPARTMENTS } from '../../../contract/domain'
+import { SATISFACTION } from '../../../data/city/caseMix'
 import type { Rng } from '../../../data/city/rng'
 import { nextSteps } from '../domain/caseLoop'
 

@@ -3,7 +3,7 @@ SELECT p.summary, c.description,
        coalesce((SELECT json_agg(json_build_object(
                    'step', h.step, 'actorRole', h.actor_role, 'level', h.level,
                    'at', to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'department', h.department, 'note', h.note) ORDER BY h.at, h.id)
+                   'department', h.department, 'note', h.note, 'assignee', h.assignee) ORDER BY h.at, h.id)
                  FROM case_history h WHERE h.case_id = c.id), '[]'::json) AS history
 FROM case_public p JOIN cases c ON c.id = p.id
 WHERE p.id = $1

@@ -2,12 +2,14 @@
 -- and this year and how many of those are resolved now; of this year's resolved disputes the share
 -- settled at the grid; of cases closed this year the shares on time and satisfied (satisfied or
 -- basically satisfied, of those with a satisfaction). A rate is NULL when there is nothing to divide
--- by. $1 now, $2 region code: cases whose township or community it is (NULL: the whole city).
+-- by. $1 now, $2 region code: cases whose township or community it is, or grid code: cases filed in
+-- any version of that grid (NULL: the whole city).
 -- Days, months and years are Beijing's, UTC+8 without DST: fixed-offset arithmetic, since PGlite has
 -- no time-zone names. Cases are compared with each period's bounds as timestamptz.
 -- On time is escalations = 0: closing clears due_at, so "closed by its due time" cannot be read
--- back; a case a level lets run past its due time is moved up by the platform (escalations + 1),
--- except at the city, which has no level above: a city case closed late still counts as on time.
+-- back; a case a level lets run past its due time is moved up by the platform (escalations + 1), as is
+-- one a duty leader moves up by hand, except at the city, which has no level above: a city case closed
+-- late still counts as on time.
 -- No index: one sequential read of cases (about 10,000 a year in the demo city). periods is
 -- MATERIALIZED so that in the prepared statement's generic plan the bounds are worked out once, not
 -- for every case (25 ms instead of 6 on the demo city).
@@ -38,6 +40,7 @@ WITH beijing AS (
                        AND c.satisfaction IN ('satisfied', 'basically_satisfied')) AS year_satisfied
   FROM cases c, periods
   WHERE $2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+     OR c.grid_id IN (SELECT id FROM grids WHERE code = $2)
 )
 SELECT json_build_object(
          'today', json_build_object('found', day_found, 'resolved', day_resolved, 'rate', day_resolved::float8 / nullif(day_found, 0)),

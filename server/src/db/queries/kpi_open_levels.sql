@@ -1,10 +1,12 @@
 -- Open cases in scope by the level handling them, a row for every level even when it has none: how
--- many, how many past their due time, how many the platform has moved up. $1 now, $2 region code:
--- cases whose township or community it is (NULL: the whole city). Uses cases_open_due_idx, whose
--- rows are exactly the open cases.
+-- many, how many past their due time, how many were moved up over a level's head (by the platform or
+-- a duty leader). $1 now, $2 region code: cases whose township or community it is, or grid code: cases
+-- filed in any version of that grid (NULL: the whole city). Uses cases_open_due_idx, whose rows are
+-- exactly the open cases.
 SELECT l.level, count(c.id) AS open, count(c.id) FILTER (WHERE c.due_at < $1) AS overdue,
        count(c.id) FILTER (WHERE c.escalations > 0) AS escalated
 FROM (VALUES ('grid'), ('community'), ('township'), ('city')) AS l (level)
 LEFT JOIN cases c ON c.level = l.level AND c.state <> 'closed'
-  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id))
+  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+       OR c.grid_id IN (SELECT id FROM grids WHERE code = $2))
 GROUP BY l.level

@@ -1,7 +1,8 @@
 -- The last 30 Beijing days, oldest first and today last, with zeros for empty days: disputes found
 -- each day, cases closed each day and of those the ones on time (escalations = 0, as in
 -- kpi_cases.sql) and the ones whose parties were satisfied or basically satisfied. $1 now, $2 region
--- code: cases whose township or community it is (NULL: the whole city). Beijing is UTC+8 without DST:
+-- code: cases whose township or community it is, or grid code: cases filed in any version of that grid
+-- (NULL: the whole city). Beijing is UTC+8 without DST:
 -- fixed-offset arithmetic, since PGlite has no time-zone names. Uses cases_reported_at_idx for the
 -- disputes; closed cases are found by reading every case in scope (closed_at has no index). scoped
 -- is NOT MATERIALIZED: read twice, it would otherwise copy every case in scope first.
@@ -13,6 +14,7 @@ WITH days AS (
 ), scoped AS NOT MATERIALIZED (
   SELECT c.* FROM cases c
   WHERE $2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+     OR c.grid_id IN (SELECT id FROM grids WHERE code = $2)
 ), found AS (
   SELECT ((c.reported_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*) AS n
   FROM scoped c, since

@@ -1,6 +1,8 @@
--- Cases under a region or in a grid, by state, overdue or not; open ones first, most overdue first,
--- then newest. $1 region code, $2 grid code, $3 state ('open' for any but closed), $4 overdue (bool),
--- $5 now, $6 limit (each filter NULL for none). Uses cases_open_due_idx for the overdue filter.
+-- Cases under a region or in a grid, of a kind, by state, overdue or not. Open ones first: overdue ones
+-- first, the most overdue first, then the oldest; closed ones after, the newest closed first.
+-- $1 region code, $2 grid code, $3 state ('open' for any but closed), $4 overdue (bool), $5 now,
+-- $6 limit, $7 kind, $8 closed within how many days (closed cases closed before that are left out)
+-- (each filter NULL for none). Uses cases_open_due_idx for the overdue filter.
 SELECT p.summary
 FROM case_public p
 JOIN grids g ON g.id = p.grid_id
@@ -10,5 +12,11 @@ WHERE ($1::text IS NULL OR $1 IN (com.code, t.code, (SELECT code FROM regions WH
   AND ($2::text IS NULL OR g.code = $2)
   AND ($3::text IS NULL OR ($3 = 'open' AND p.state <> 'closed') OR p.state = $3)
   AND ($4::boolean IS NULL OR ($4 = (p.state <> 'closed' AND p.due_at < $5)))
-ORDER BY (p.state = 'closed'), p.due_at NULLS LAST, p.id DESC
+  AND ($7::text IS NULL OR p.kind = $7)
+  AND ($8::int IS NULL OR p.state <> 'closed' OR p.closed_at >= $5::timestamptz - make_interval(days => $8))
+ORDER BY (p.state = 'closed'),
+         CASE WHEN p.state <> 'closed' AND p.due_at < $5 THEN p.due_at END NULLS LAST,
+         CASE WHEN p.state <> 'closed' THEN p.reported_at END,
+         p.closed_at DESC,
+         p.id DESC
 LIMIT $6

@@ -8,6 +8,7 @@ WITH steps AS (
   FROM generate_series(0, ceil($2::float8 * 3600 / $3::float8)::int - 1) k
 )
 SELECT json_build_object('unitId', u.id, 'code', u.code, 'kind', u.kind, 'townshipCode', u.township_code,
+         'gridCode', latest.grid_code, 'leftGridCode', NULL,
          'fixes', (
            SELECT json_agg(json_build_object(
                     'at', iso_utc(f.at),
@@ -25,5 +26,5 @@ SELECT json_build_object('unitId', u.id, 'code', u.code, 'kind', u.kind, 'townsh
            ) picked
            JOIN patrol_fixes f ON f.id = picked.id)) AS summary
 FROM patrol_unit_public u
-JOIN LATERAL (SELECT id FROM patrol_fixes WHERE unit_id = u.id ORDER BY at DESC, id DESC LIMIT 1) latest ON true
+JOIN LATERAL (SELECT id, grid_code FROM patrol_fixes WHERE unit_id = u.id ORDER BY at DESC, id DESC LIMIT 1) latest ON true
 ORDER BY u.id
