@@ -23,10 +23,10 @@ export type MapViewProps = {
   city: City | null
   /**
    * deck.gl layers drawn inside MapLibre's stack (a layer's `beforeId` puts it under the base map's
-   * lines and labels), for a zoom. Redrawing them redraws the whole map: give a new function only
-   * when what they show changed.
+   * lines and labels). Redrawing them redraws the whole map: give a new array only when what they
+   * show changed.
    */
-  under: (zoom: number) => Layer[]
+  under: Layer[]
   /**
    * deck.gl layers drawn on a canvas of their own over the map, for a frame: what moves and pulses.
    * Redrawn every animation frame while `animating`, without touching the map underneath.
@@ -37,6 +37,8 @@ export type MapViewProps = {
   view: { center: [number, number]; zoom: number } | null
   /** Screen pixels covered by panels on each side, kept clear when the city is framed. */
   padding: { top: number; right: number; bottom: number; left: number }
+  /** Told the zoom when the map has stopped zooming. */
+  onZoom?: (zoom: number) => void
   /** Whether mouse and keyboard move the map (not on a kiosk wall). */
   interactive: boolean
   /** The screen's live data has arrived: `data-ready` is set on the first idle frame after it. */
@@ -50,7 +52,7 @@ export type MapViewProps = {
  * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
  * and the performance mark `first-complete-frame`.
  */
-export function MapView({ city, under, over, animating, view, padding, interactive, complete }: MapViewProps) {
+export function MapView({ city, under, over, animating, view, padding, onZoom, interactive, complete }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
@@ -115,14 +117,16 @@ export function MapView({ city, under, over, animating, view, padding, interacti
   }, [loaded, city])
 
   useEffect(() => {
-    const m = map.current
-    const o = overlays.current
-    if (!cityDrawn || !m || !o) return
-    const draw = () => o.under.setProps({ layers: under(m.getZoom()) })
-    draw()
-    m.on('zoomend', draw)
-    return () => void m.off('zoomend', draw)
+    if (cityDrawn) overlays.current?.under.setProps({ layers: under })
   }, [under, cityDrawn])
+
+  useEffect(() => {
+    const m = map.current
+    if (!loaded || !m || !onZoom) return
+    const tell = () => onZoom(m.getZoom())
+    m.on('zoomend', tell)
+    return () => void m.off('zoomend', tell)
+  }, [loaded, onZoom])
 
   useEffect(() => {
     const m = map.current
