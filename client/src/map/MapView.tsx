@@ -2,13 +2,11 @@ import type { Layer } from '@deck.gl/core'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
 import * as turf from '@turf/turf'
 import * as maplibregl from 'maplibre-gl'
-import type { GeoJSONSourceSpecification } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
-import { CITY_SOURCES, cityLayers } from './cityLayers'
+import { cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
-import { type City, seatPoints } from './loadCity'
-import { darkStyle } from './style/darkStyle'
+import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
 
@@ -57,68 +55,50 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, i
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
   const [loaded, setLoaded] = useState(false)
-  const [cityDrawn, setCityDrawn] = useState(false)
 
-  // The map starts while the city is on its way. Made a task later, so that the screen's requests
-  // (sent by its effects, which run after this one) leave first: making the map holds the page for
-  // a second on a 4K wall drawn in software.
+  // The map is made once the city is here, with the city's sources in its first style: MapLibre's
+  // worker starts cutting them into tiles at once, while the page compiles its deck.gl shaders and
+  // loads the live state, instead of after a first empty frame (a second of a 4K wall in software).
   useEffect(() => {
-    let m: maplibregl.Map | null = null
-    const timer = setTimeout(() => {
-      m = new maplibregl.Map({
-        container: container.current!,
-        style: darkStyle(),
-        center: view?.center ?? [125.32, 46.4],
-        zoom: view?.zoom ?? 8.5,
-        interactive,
-        attributionControl: false,
-        pixelRatio: 1,
-        // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
-        maxCanvasSize: [16_384, 16_384],
-      })
-      const o = {
-        under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
-        over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
-      }
-      m.once('load', () => {
-        m!.addControl(o.under)
-        m!.addControl(o.over)
-        setLoaded(true)
-      })
-      map.current = m
-      overlays.current = o
-      // A handle for the console and for browser tests: what a GIS engineer would reach for first.
-      ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map: m, deck: o.over, under: o.under }
+    if (!city || map.current) return
+    const whole = turf.bbox(city.regions as GeoJSON.FeatureCollection) as [number, number, number, number]
+    const m = new maplibregl.Map({
+      container: container.current!,
+      style: cityStyle(city, displayScale()),
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: whole, fitBoundsOptions: { padding } }),
+      interactive,
+      attributionControl: false,
+      pixelRatio: 1,
+      // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
+      maxCanvasSize: [16_384, 16_384],
     })
-    return () => {
-      clearTimeout(timer)
-      map.current = null
-      overlays.current = null
-      m?.remove()
+    const o = {
+      under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
+      over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
     }
+    // Not 'load', which waits for the city's first full frame: the overlays' shaders compile meanwhile.
+    m.once('style.load', () => {
+      // After the city's layers, so deck.gl layers with no `beforeId` go on top.
+      m.addControl(o.under)
+      m.addControl(o.over)
+      setLoaded(true)
+    })
+    map.current = m
+    overlays.current = o
+    // A handle for the console and for browser tests: what a GIS engineer would reach for first.
+    ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map: m, deck: o.over, under: o.under }
     // View, padding and interactivity are a screen's fixed setup: the map is made once.
+  }, [city])
+
+  useEffect(() => () => {
+    map.current?.remove()
+    map.current = null
+    overlays.current = null
   }, [])
 
   useEffect(() => {
-    const m = map.current
-    if (!loaded || !city || !m) return
-    const geojson = (data: unknown): GeoJSONSourceSpecification => ({ type: 'geojson', data: data as GeoJSON.GeoJSON })
-    m.addSource(CITY_SOURCES.regions, geojson(city.regions))
-    m.addSource(CITY_SOURCES.grids, geojson(city.grids))
-    m.addSource(CITY_SOURCES.roads, geojson(city.roads))
-    m.addSource(CITY_SOURCES.seats, geojson(seatPoints(city.regions)))
-    // Before any deck.gl layer is given (they wait for `cityDrawn`), so those with no `beforeId` go on top.
-    for (const layer of cityLayers({ scale: displayScale() })) m.addLayer(layer)
-    if (!view) {
-      const [minX, minY, maxX, maxY] = turf.bbox(city.regions as GeoJSON.FeatureCollection)
-      m.fitBounds([minX, minY, maxX, maxY], { padding, duration: 0 })
-    }
-    setCityDrawn(true)
-  }, [loaded, city])
-
-  useEffect(() => {
-    if (cityDrawn) overlays.current?.under.setProps({ layers: under })
-  }, [under, cityDrawn])
+    if (loaded) overlays.current?.under.setProps({ layers: under })
+  }, [under, loaded])
 
   useEffect(() => {
     const m = map.current
@@ -131,7 +111,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, i
   useEffect(() => {
     const m = map.current
     const o = overlays.current
-    if (!cityDrawn || !m || !o) return
+    if (!loaded || !m || !o) return
     const draw = () => o.over.setProps({ layers: over({ time: Date.now(), zoom: m.getZoom() }) })
     draw()
     let frame = 0
@@ -141,11 +121,11 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, i
     }
     if (animating) frame = requestAnimationFrame(loop)
     return () => cancelAnimationFrame(frame)
-  }, [over, animating, cityDrawn])
+  }, [over, animating, loaded])
 
   useEffect(() => {
     const m = map.current
-    if (!complete || !cityDrawn || !m) return
+    if (!complete || !loaded || !m) return
     const el = container.current!
     const mark = () => {
       const codes = new Set(m.queryRenderedFeatures({ layers: ['grid-fill'] }).map((f) => f.properties['code']))
@@ -163,7 +143,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, i
     m.on('render', onRender)
     m.triggerRepaint()
     return () => void m.off('render', onRender)
-  }, [complete, cityDrawn])
+  }, [complete, loaded])
 
   return <div ref={container} className="city-map" data-testid="city-map" />
 }
