@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary, GridCover } from '../../contract'
-import { caseLoadShades, coverLossShades, patrolShades } from '../../client/src/wall/gridShades'
-import { wallConfig } from '../../client/src/wall/wallConfig'
+import { caseLoadShades, coverLossShades, patrolShades, sameShades } from '../../client/src/wall/gridShades'
+import { themeAt, wallConfig } from '../../client/src/wall/wallConfig'
 import { COLOR } from '../../client/src/map/style/colors'
 
 const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => ({
@@ -40,6 +40,26 @@ describe('grid shading', () => {
     const shades = patrolShades(new Map([['A', now - 0.5 * hour], ['B', now - 3 * hour], ['C', now - 5 * hour]]), now, 4)
     expect([...shades.keys()]).toEqual(['A', 'B'])
     expect(shades.get('A')![3]).toBeGreaterThan(shades.get('B')![3])
+  })
+})
+
+describe('when the shading is redrawn', () => {
+  it('tells a shading that colours every grid alike from one that does not, so an unchanged picture is not redrawn', () => {
+    const now = Date.parse('2026-11-24T00:00:00Z')
+    const due = '2026-11-25T00:00:00Z'
+    const before = caseLoadShades([aCase(1, 'A', due), aCase(2, 'B', due)], now)
+    expect(sameShades(before, caseLoadShades([aCase(3, 'B', due), aCase(4, 'A', due)], now))).toBe(true)
+    expect(sameShades(before, caseLoadShades([aCase(1, 'A', due), aCase(2, 'A', due)], now))).toBe(false)
+    expect(sameShades(before, caseLoadShades([aCase(1, 'A', due), aCase(2, 'B', '2026-11-23T00:00:00Z')], now))).toBe(false)
+    expect(sameShades(before, caseLoadShades([aCase(1, 'A', due)], now))).toBe(false)
+  })
+
+  it('turns the theme on the clock, each for its seconds, the same on every wall, unless one is pinned', () => {
+    const t0 = Date.parse('2026-11-24T00:00:00Z')
+    const seen = [0, 29_999, 30_000, 60_000, 90_000].map((dt) => themeAt(t0 + dt, null, 30))
+    expect(seen).toEqual([seen[0], seen[0], seen[2], seen[3], seen[0]])
+    expect(new Set(seen.slice(2)).size).toBe(3)
+    expect(themeAt(t0 + 30_000, 'patrols', 30)).toBe('patrols')
   })
 })
 

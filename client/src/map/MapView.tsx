@@ -2,13 +2,11 @@ import type { Layer } from '@deck.gl/core'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
 import * as turf from '@turf/turf'
 import * as maplibregl from 'maplibre-gl'
-import type { GeoJSONSourceSpecification } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
-import { CITY_SOURCES, cityLayers } from './cityLayers'
+import { cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
-import { type City, seatPoints } from './loadCity'
-import { darkStyle } from './style/darkStyle'
+import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
 
@@ -23,10 +21,10 @@ export type MapViewProps = {
   city: City | null
   /**
    * deck.gl layers drawn inside MapLibre's stack (a layer's `beforeId` puts it under the base map's
-   * lines and labels), for a zoom. Redrawing them redraws the whole map: give a new function only
-   * when what they show changed.
+   * lines and labels). Redrawing them redraws the whole map: give a new array only when what they
+   * show changed.
    */
-  under: (zoom: number) => Layer[]
+  under: Layer[]
   /**
    * deck.gl layers drawn on a canvas of their own over the map, for a frame: what moves and pulses.
    * Redrawn every animation frame while `animating`, without touching the map underneath.
@@ -37,6 +35,8 @@ export type MapViewProps = {
   view: { center: [number, number]; zoom: number } | null
   /** Screen pixels covered by panels on each side, kept clear when the city is framed. */
   padding: { top: number; right: number; bottom: number; left: number }
+  /** Told the zoom when the map has stopped zooming. */
+  onZoom?: (zoom: number) => void
   /** Whether mouse and keyboard move the map (not on a kiosk wall). */
   interactive: boolean
   /** The screen's live data has arrived: `data-ready` is set on the first idle frame after it. */
@@ -50,84 +50,68 @@ export type MapViewProps = {
  * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
  * and the performance mark `first-complete-frame`.
  */
-export function MapView({ city, under, over, animating, view, padding, interactive, complete }: MapViewProps) {
+export function MapView({ city, under, over, animating, view, padding, onZoom, interactive, complete }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
   const [loaded, setLoaded] = useState(false)
-  const [cityDrawn, setCityDrawn] = useState(false)
 
-  // The map starts while the city is on its way. Made a task later, so that the screen's requests
-  // (sent by its effects, which run after this one) leave first: making the map holds the page for
-  // a second on a 4K wall drawn in software.
+  // The map is made once the city is here, with the city's sources in its first style: MapLibre's
+  // worker starts cutting them into tiles at once, while the page compiles its deck.gl shaders and
+  // loads the live state, instead of after a first empty frame (a second of a 4K wall in software).
   useEffect(() => {
-    let m: maplibregl.Map | null = null
-    const timer = setTimeout(() => {
-      m = new maplibregl.Map({
-        container: container.current!,
-        style: darkStyle(),
-        center: view?.center ?? [125.32, 46.4],
-        zoom: view?.zoom ?? 8.5,
-        interactive,
-        attributionControl: false,
-        pixelRatio: 1,
-        // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
-        maxCanvasSize: [16_384, 16_384],
-      })
-      const o = {
-        under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
-        over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
-      }
-      m.once('load', () => {
-        m!.addControl(o.under)
-        m!.addControl(o.over)
-        setLoaded(true)
-      })
-      map.current = m
-      overlays.current = o
-      // A handle for the console and for browser tests: what a GIS engineer would reach for first.
-      ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map: m, deck: o.over, under: o.under }
+    if (!city || map.current) return
+    const whole = turf.bbox(city.regions as GeoJSON.FeatureCollection) as [number, number, number, number]
+    const m = new maplibregl.Map({
+      container: container.current!,
+      style: cityStyle(city, displayScale()),
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: whole, fitBoundsOptions: { padding } }),
+      interactive,
+      attributionControl: false,
+      pixelRatio: 1,
+      // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
+      maxCanvasSize: [16_384, 16_384],
     })
-    return () => {
-      clearTimeout(timer)
-      map.current = null
-      overlays.current = null
-      m?.remove()
+    const o = {
+      under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
+      over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
     }
+    // Not 'load', which waits for the city's first full frame: the overlays' shaders compile meanwhile.
+    m.once('style.load', () => {
+      // After the city's layers, so deck.gl layers with no `beforeId` go on top.
+      m.addControl(o.under)
+      m.addControl(o.over)
+      setLoaded(true)
+    })
+    map.current = m
+    overlays.current = o
+    // A handle for the console and for browser tests: what a GIS engineer would reach for first.
+    ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map: m, deck: o.over, under: o.under }
     // View, padding and interactivity are a screen's fixed setup: the map is made once.
+  }, [city])
+
+  useEffect(() => () => {
+    map.current?.remove()
+    map.current = null
+    overlays.current = null
   }, [])
 
   useEffect(() => {
+    if (loaded) overlays.current?.under.setProps({ layers: under })
+  }, [under, loaded])
+
+  useEffect(() => {
     const m = map.current
-    if (!loaded || !city || !m) return
-    const geojson = (data: unknown): GeoJSONSourceSpecification => ({ type: 'geojson', data: data as GeoJSON.GeoJSON })
-    m.addSource(CITY_SOURCES.regions, geojson(city.regions))
-    m.addSource(CITY_SOURCES.grids, geojson(city.grids))
-    m.addSource(CITY_SOURCES.roads, geojson(city.roads))
-    m.addSource(CITY_SOURCES.seats, geojson(seatPoints(city.regions)))
-    // Before any deck.gl layer is given (they wait for `cityDrawn`), so those with no `beforeId` go on top.
-    for (const layer of cityLayers({ scale: displayScale() })) m.addLayer(layer)
-    if (!view) {
-      const [minX, minY, maxX, maxY] = turf.bbox(city.regions as GeoJSON.FeatureCollection)
-      m.fitBounds([minX, minY, maxX, maxY], { padding, duration: 0 })
-    }
-    setCityDrawn(true)
-  }, [loaded, city])
+    if (!loaded || !m || !onZoom) return
+    const tell = () => onZoom(m.getZoom())
+    m.on('zoomend', tell)
+    return () => void m.off('zoomend', tell)
+  }, [loaded, onZoom])
 
   useEffect(() => {
     const m = map.current
     const o = overlays.current
-    if (!cityDrawn || !m || !o) return
-    const draw = () => o.under.setProps({ layers: under(m.getZoom()) })
-    draw()
-    m.on('zoomend', draw)
-    return () => void m.off('zoomend', draw)
-  }, [under, cityDrawn])
-
-  useEffect(() => {
-    const m = map.current
-    const o = overlays.current
-    if (!cityDrawn || !m || !o) return
+    if (!loaded || !m || !o) return
     const draw = () => o.over.setProps({ layers: over({ time: Date.now(), zoom: m.getZoom() }) })
     draw()
     let frame = 0
@@ -137,11 +121,11 @@ export function MapView({ city, under, over, animating, view, padding, interacti
     }
     if (animating) frame = requestAnimationFrame(loop)
     return () => cancelAnimationFrame(frame)
-  }, [over, animating, cityDrawn])
+  }, [over, animating, loaded])
 
   useEffect(() => {
     const m = map.current
-    if (!complete || !cityDrawn || !m) return
+    if (!complete || !loaded || !m) return
     const el = container.current!
     const mark = () => {
       const codes = new Set(m.queryRenderedFeatures({ layers: ['grid-fill'] }).map((f) => f.properties['code']))
@@ -159,7 +143,7 @@ export function MapView({ city, under, over, animating, view, padding, interacti
     m.on('render', onRender)
     m.triggerRepaint()
     return () => void m.off('render', onRender)
-  }, [complete, cityDrawn])
+  }, [complete, loaded])
 
   return <div ref={container} className="city-map" data-testid="city-map" />
 }

@@ -1,5 +1,6 @@
-import type { DataDrivenPropertyValueSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl'
-import { LABEL_FONT, palette } from './style/darkStyle'
+import type { DataDrivenPropertyValueSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import { type City, seatPoints } from './loadCity'
+import { darkStyle, LABEL_FONT, palette } from './style/darkStyle'
 
 /** Source ids the city map fills from the API. */
 export const CITY_SOURCES = { regions: 'regions', grids: 'grids', roads: 'roads', seats: 'region-seats' } as const
@@ -23,12 +24,14 @@ export function cityLayers({ scale }: { scale: number }): LayerSpecification[] {
     paint: { 'line-color': color, 'line-width': width },
   })
   return [
-    { id: 'city-fill', type: 'fill', source: regions, filter: byLevel('city'), paint: { 'fill-color': palette.city } },
+    // Outlines are layers of their own, so the fills need no antialiased edge of their own (one shader fewer to compile and draw).
+    { id: 'city-fill', type: 'fill', source: regions, filter: byLevel('city'), paint: { 'fill-color': palette.city, 'fill-antialias': false } },
     {
       id: 'grid-fill', type: 'fill', source: grids,
       paint: {
         'fill-color': ['match', ['get', 'kind'], 'urban', palette.gridUrban, palette.gridRural],
         'fill-opacity': 0.85,
+        'fill-antialias': false,
       },
     },
     roadLayer('road-village', 'village_road', palette.villageRoad, byZoom(0.4, 1.5)),
@@ -67,3 +70,19 @@ export function cityLayers({ scale }: { scale: number }): LayerSpecification[] {
   ]
 }
 
+
+/** The offline dark style with the city in it: its regions, grids, roads and region seats as GeoJSON sources, and the layers above. */
+export function cityStyle(city: City, scale: number): StyleSpecification {
+  const base = darkStyle()
+  const geojson = (data: unknown) => ({ type: 'geojson' as const, data: data as GeoJSON.GeoJSON })
+  return {
+    ...base,
+    sources: {
+      [CITY_SOURCES.regions]: geojson(city.regions),
+      [CITY_SOURCES.grids]: geojson(city.grids),
+      [CITY_SOURCES.roads]: geojson(city.roads),
+      [CITY_SOURCES.seats]: geojson(seatPoints(city.regions)),
+    },
+    layers: [...base.layers, ...cityLayers({ scale })],
+  }
+}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { clockDate, clockTime } from '../beijingTime'
 import { LiveStatus } from '../live/LiveStatus'
 import { useLive } from '../live/useLive'
@@ -10,19 +10,17 @@ import { trailColumns } from '../map/layers/trailsLayer'
 import { type Frame, MapView } from '../map/MapView'
 import type { City } from '../map/loadCity'
 import { useCity } from '../map/useCity'
-import { gridShades } from './gridShades'
 import { KpiPanel } from './KpiPanel'
 import { Legend } from './Legend'
 import { Ticker } from './Ticker'
+import { FOLLOW_MS, useGridShading } from './useGridShading'
 import { useKpis } from './useKpis'
-import { useThemeCycle } from './useThemeCycle'
-import type { WallConfig } from './wallConfig'
+import { themeAt, type WallConfig } from './wallConfig'
+import { VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
 import { wallOverLayers, wallUnderLayers } from './wallLayers'
 
-/** Overdue, grid shading and trail fading are judged at this step, not every second. */
+/** Overdue points and trail fading are judged at this step, not every second. */
 const JUDGE_STEP_MS = 10_000
-/** The grid shading and camera views follow the city at most this often: redrawing them redraws the whole map. */
-const SHADE_STEP_MS = 5000
 
 /**
  * The operators' video wall: the live city on the map, the KPI panel on the right, the latest events
@@ -34,21 +32,24 @@ export function Wall({ config }: { config: WallConfig }) {
   const { state, connection, synced } = useLive()
   const now = useNow(1000)
   const kpis = useKpis(state.seq, config.patrolHours)
-  const { theme } = useThemeCycle(config.theme, config.cycleSeconds)
+  const theme = themeAt(now, config.theme, config.cycleSeconds)
   const city = status.kind === 'ready' ? status.city : null
 
   const judgedAt = Math.floor(now / JUDGE_STEP_MS) * JUDGE_STEP_MS
-  const shaded = useThrottled(state, SHADE_STEP_MS)
-  const shades = useMemo(
-    () => gridShades(theme, shaded, judgedAt, config.patrolHours),
-    [theme, shaded.cases, shaded.covers, shaded.visits, judgedAt, config.patrolHours],
-  )
-  const trails = useMemo(() => trailColumns(state.trails, judgedAt), [state.trails, judgedAt])
+  const shades = useGridShading(theme, state, synced, now, config.patrolHours)
+  // Camera views are drawn under the map's lines only closer in; further out a camera going down must not redraw the map.
+  const [viewsShown, setViewsShown] = useState((config.view?.zoom ?? 0) >= VIEWS_MIN_ZOOM)
+  const onZoom = useCallback((zoom: number) => setViewsShown(zoom >= VIEWS_MIN_ZOOM), [])
+  const throttledCameras = useThrottled(state.cameras, FOLLOW_MS.cameras)
+  const viewCameras = viewsShown ? throttledCameras : null
+  // Trails keep a fix per 30 s (the unit's dot is drawn at once): following them every step, not every fix, spares re-sending all of them to the GPU.
+  const trailsShown = useThrottled(state.trails, JUDGE_STEP_MS)
+  const trails = useMemo(() => trailColumns(trailsShown, judgedAt), [trailsShown, judgedAt])
   const scale = displayScale()
   // Each callback changes only with what its layers show: a patrol fix redraws the points, not the map.
-  const under = useCallback(
-    (zoom: number) => (city ? wallUnderLayers({ grids: city.grids, shades, cameras: shaded.cameras }, zoom) : []),
-    [city, shades, shaded.cameras],
+  const under = useMemo(
+    () => (city ? wallUnderLayers({ grids: city.grids, shades, cameras: viewCameras }) : []),
+    [city, shades, viewCameras],
   )
   const over = useCallback(
     (frame: Frame) => wallOverLayers({ live: state, trails, now: judgedAt, scale }, frame),
@@ -60,7 +61,7 @@ export function Wall({ config }: { config: WallConfig }) {
     <div className={`wall${config.kiosk ? ' kiosk' : ''}`} data-theme={theme}>
       <MapView
         city={city} under={under} over={over} animating={freshCases(state.cases, now).length > 0} view={config.view}
-        padding={wallPadding()} interactive={!config.kiosk} complete={synced && kpis !== null}
+        padding={wallPadding()} onZoom={onZoom} interactive={!config.kiosk} complete={synced && kpis !== null}
       />
       <header className="wall-header">
         <h1>安达市社会治理指挥中心</h1>
@@ -84,8 +85,8 @@ function placeNames(city: City): Map<string, string> {
   ])
 }
 
-/** The map frames the city clear of the header, the KPI panel and the ticker (their sizes are in vh, see styles.css). */
+/** The map, which stops at the KPI panel and the ticker, frames the city clear of the header over it (sizes in vh, see styles.css). */
 function wallPadding() {
   const vh = window.innerHeight / 100
-  return { top: 9 * vh, right: 50 * vh, bottom: 8 * vh, left: 3 * vh }
+  return { top: 9 * vh, right: 3 * vh, bottom: 2 * vh, left: 3 * vh }
 }

@@ -54,3 +54,14 @@ export function gridShades(theme: Theme, s: { cases: ReadonlyMap<number, CaseSum
     case 'patrols': return patrolShades(s.visits, now, patrolHours)
   }
 }
+
+/** Whether two shadings colour every grid alike: then the one on screen need not be redrawn. */
+export function sameShades(a: Shades, b: Shades): boolean {
+  if (a === b) return true
+  if (a.size !== b.size) return false
+  for (const [code, colour] of a) {
+    const other = b.get(code)
+    if (!other || other.some((v, i) => v !== colour[i])) return false
+  }
+  return true
+}

@@ -37,3 +37,12 @@ export function wallConfig(pathname: string, search: string): WallConfig {
     kiosk: /^\/wall\/?$/.test(pathname),
   }
 }
+
+/**
+ * The theme the grids are shaded by at `now` (ms epoch): the pinned one, or each in turn for
+ * `seconds`, turning on the clock's steps so that every wall of a room turns together, and with the
+ * shading's own 30 s steps (see useGridShading): one redraw of the map, not two.
+ */
+export function themeAt(now: number, pinned: Theme | null, seconds: number): Theme {
+  return pinned ?? THEMES[Math.floor(now / (seconds * 1000)) % THEMES.length]!
+}

@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core'
 import type { GridCollection } from '../../../contract'
 import type { LiveState } from '../live/liveState'
 import type { Frame } from '../map/MapView'
-import { cameraViewsLayer, VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
+import { cameraViewsLayer } from '../map/layers/cameraViewsLayer'
 import { camerasLayer } from '../map/layers/camerasLayer'
 import { caseLevelsLayer } from '../map/layers/caseLevelsLayer'
 import { casesLayer } from '../map/layers/casesLayer'
@@ -21,14 +21,11 @@ export type WallScene = {
   scale: number
 }
 
-/** Under the base map's roads, lines and labels: grid shading, and closer in the cameras' views. */
-export function wallUnderLayers(
-  s: { grids: GridCollection; shades: Shades; cameras: LiveState['cameras'] },
-  zoom: number,
-): Layer[] {
+/** Under the base map's roads, lines and labels: grid shading, and the cameras' views when given (closer in). */
+export function wallUnderLayers(s: { grids: GridCollection; shades: Shades; cameras: LiveState['cameras'] | null }): Layer[] {
   return [
     gridShadeLayer({ grids: s.grids, shades: s.shades, beforeId: 'road-village' }),
-    ...(zoom >= VIEWS_MIN_ZOOM ? [cameraViewsLayer({ cameras: s.cameras, beforeId: 'grid-line' })] : []),
+    ...(s.cameras ? [cameraViewsLayer({ cameras: s.cameras, beforeId: 'grid-line' })] : []),
   ]
 }
 
