@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CameraClass, CameraState, GridKind, PatrolKind, RegionKind, WorkerRole } from './domain'
+import { LonLat } from './geo'
 import { RegionRef } from './grids'
 import { PatrolHours } from './kpis'
 
@@ -25,7 +26,7 @@ export const GridPost = z.object({ code: z.string(), gridCode: z.string(), role:
 export type GridPost = z.infer<typeof GridPost>
 
 /** A camera that stands in the area (`inside`) or whose viewing wedge reaches into it from outside. */
-export const AreaCamera = z.object({ id: z.number().int(), code: z.string(), class: CameraClass, state: CameraState, inside: z.boolean() })
+export const AreaCamera = z.object({ id: z.number().int(), code: z.string(), class: CameraClass, state: CameraState, inside: z.boolean(), location: LonLat })
 export type AreaCamera = z.infer<typeof AreaCamera>
 
 /** A patrol unit (a call sign, never a person) and when it was last in the area. */

@@ -7,3 +7,7 @@ import { z } from 'zod'
  */
 export const Role = z.enum(['operator', 'grid_worker', 'duty_leader', 'analyst', 'simulator'])
 export type Role = z.infer<typeof Role>
+
+/** `GET /api/v1/me`: who the bearer token stands for, so a screen offers what that role may do. */
+export const Me = z.object({ role: Role, grid: z.string().optional() })
+export type Me = z.infer<typeof Me>

@@ -132,7 +132,12 @@ export const HistoryEntry = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
 /** `GET /api/v1/cases/:id`: the case, its description and its whole history; still no parties. */
-export const CaseDetail = CaseSummary.extend({ description: z.string(), history: z.array(HistoryEntry) })
+export const CaseDetail = CaseSummary.extend({
+  description: z.string(),
+  history: z.array(HistoryEntry),
+  /** The loop's steps a duty leader may take next (`nextSteps` of the domain), so a screen offers only those. */
+  next: z.array(LoopStep),
+})
 export type CaseDetail = z.infer<typeof CaseDetail>
 
 /**

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
+import { Role } from '../../contract/auth'
 import { DEPARTMENTS } from '../../contract/domain'
 import { areasRouter } from './api/areasRouter'
-import type { Tokens } from './api/auth'
+import { requireRole, type Tokens } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
@@ -53,6 +54,10 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
+  app.get('/api/v1/me', requireRole(tokens, ...Role.options), (req, res) => {
+    const { role, grid } = req.caller!
+    res.set('Cache-Control', 'no-store').json(grid ? { role, grid } : { role })
+  })
   app.get('/api/v1/departments', (_req, res) => {
     res.json(DEPARTMENTS)
   })

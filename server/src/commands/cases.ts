@@ -9,7 +9,7 @@ import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import {
-  ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, type StepOutcome, takeStep,
+  ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, nextSteps, type StepOutcome, takeStep,
 } from '../domain/caseLoop'
 import { DEFAULT_LIMITS, type TimeLimits } from '../domain/timeLimits'
 import type { Commit } from '../live/commit'
@@ -40,7 +40,9 @@ async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
 
 async function detailOf(q: Queryable, id: number): Promise<CaseDetail | null> {
   const [row] = await q.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
-  return row ? { ...row.summary, description: row.description, history: row.history } : null
+  if (!row) return null
+  const { state, level } = row.summary
+  return { ...row.summary, description: row.description, history: row.history, next: nextSteps(state, level, 'duty_leader') }
 }
 
 async function write(tx: Queryable, id: number, o: StepOutcome): Promise<PendingChange> {

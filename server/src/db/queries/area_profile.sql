@@ -29,7 +29,7 @@ WITH area AS (
 ), seen_by AS (
   -- The wedge starts at the camera, but snapped to 1e-6 degrees: a camera on the area's edge could
   -- miss it by a hair, so standing inside counts on its own (cameras_geom_idx, cameras_view_geom_idx).
-  SELECT cam.id, cam.code, cam.class, cam.state, ST_Covers(a.geom, cam.geom) AS inside
+  SELECT cam.id, cam.code, cam.class, cam.state, cam.geom, ST_Covers(a.geom, cam.geom) AS inside
   FROM area a JOIN cameras cam ON ST_Covers(a.geom, cam.geom) OR ST_Intersects(cam.view_geom, a.geom)
 ), latest AS (
   -- Each unit's latest fix: one probe of patrol_fixes_unit_at_idx a unit.
@@ -61,7 +61,8 @@ SELECT json_build_object(
     FROM area_grids ag),
   'cover', json_build_object(
     'cameras', coalesce((
-      SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'class', s.class, 'state', s.state, 'inside', s.inside) ORDER BY s.id)
+      SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'class', s.class, 'state', s.state, 'inside', s.inside,
+                                        'location', json_build_array(round(ST_X(s.geom)::numeric, 6), round(ST_Y(s.geom)::numeric, 6))) ORDER BY s.id)
       FROM seen_by s), '[]'::json),
     'cameraStates', (
       SELECT json_build_object('online', count(*) FILTER (WHERE s.state = 'online'), 'offline', count(*) FILTER (WHERE s.state = 'offline'),
