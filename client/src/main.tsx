@@ -4,17 +4,21 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { Drill } from './drill/Drill'
+import { drillTarget } from './drill/drillRoute'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
 
-/** One screen per address: `/` and `/wall` (the kiosk) are the operators' wall. */
+/** One screen per address: `/` and `/wall` (the kiosk) are the operators' wall; `/drill…` the duty leaders' drill-down. */
 function Screen() {
   const { pathname, search } = window.location
   if (pathname === '/' || /^\/wall\/?$/.test(pathname)) return <Wall config={wallConfig(pathname, search)} />
+  const drill = drillTarget(pathname)
+  if (drill !== undefined) return <Drill initial={drill} />
   return (
     <main className="not-found" role="alert">
       <h1>没有这个页面</h1>
-      <p><a href="/wall">指挥大屏 /wall</a></p>
+      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a></p>
     </main>
   )
 }

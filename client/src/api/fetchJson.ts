@@ -1,12 +1,13 @@
-import { ApiErrorBody, type ApiIssue } from '../../../contract'
+import { ApiErrorBody, type ApiErrorDetail, type ApiIssue } from '../../../contract'
 
-/** A failed API call, in the server's one error shape. */
+/** A failed API call, in the server's one error shape; `detail` carries a 409's case as it is now. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly issues: ApiIssue[] = [],
+    readonly detail: ApiErrorDetail = {},
   ) {
     super(message)
   }
@@ -23,8 +24,18 @@ export async function fetchJson<T>(url: string, schema: { parse(x: unknown): T }
   const body: unknown = await res.json().catch(() => null)
   if (!res.ok) {
     const parsed = ApiErrorBody.safeParse(body)
-    if (parsed.success) throw new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.issues)
+    if (parsed.success) {
+      const { code, message, issues, ...detail } = parsed.data
+      throw new ApiError(res.status, code, message, issues, detail)
+    }
     throw new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`)
   }
   return schema.parse(body)
+}
+
+/** POSTs `body` as JSON with the bearer `token`, and parses the answer with `schema`. */
+export function postJson<T>(url: string, body: unknown, token: string, schema: { parse(x: unknown): T }): Promise<T> {
+  return fetchJson(url, schema, {
+    method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+  })
 }

@@ -4,6 +4,7 @@ import * as turf from '@turf/turf'
 import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
+import type { GridProps } from '../../../contract'
 import { cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
 import type { City } from './loadCity'
@@ -37,6 +38,10 @@ export type MapViewProps = {
   padding: { top: number; right: number; bottom: number; left: number }
   /** Told the zoom when the map has stopped zooming. */
   onZoom?: (zoom: number) => void
+  /** Flown to when it changes: `[minLon, minLat, maxLon, maxLat]` of what the screen is about. */
+  focus?: [number, number, number, number] | null
+  /** Told the grid under a click, and the zoom it was clicked at. */
+  onPick?: (grid: GridProps, zoom: number) => void
   /** Whether mouse and keyboard move the map (not on a kiosk wall). */
   interactive: boolean
   /** The screen's live data has arrived: `data-ready` is set on the first idle frame after it. */
@@ -50,7 +55,7 @@ export type MapViewProps = {
  * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
  * and the performance mark `first-complete-frame`.
  */
-export function MapView({ city, under, over, animating, view, padding, onZoom, interactive, complete }: MapViewProps) {
+export function MapView({ city, under, over, animating, view, padding, onZoom, focus, onPick, interactive, complete }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
@@ -99,6 +104,21 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, i
   useEffect(() => {
     if (loaded) overlays.current?.under.setProps({ layers: under })
   }, [under, loaded])
+
+  useEffect(() => {
+    if (loaded && focus) map.current?.fitBounds(focus, { padding, duration: 500, maxZoom: 16 })
+  }, [loaded, focus?.join()])
+
+  useEffect(() => {
+    const m = map.current
+    if (!loaded || !m || !onPick) return
+    const pick = (e: maplibregl.MapMouseEvent) => {
+      const [hit] = m.queryRenderedFeatures(e.point, { layers: ['grid-fill'] })
+      if (hit) onPick(hit.properties as GridProps, m.getZoom())
+    }
+    m.on('click', pick)
+    return () => void m.off('click', pick)
+  }, [loaded, onPick])
 
   useEffect(() => {
     const m = map.current

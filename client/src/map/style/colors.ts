@@ -4,7 +4,7 @@ export type Rgba = [number, number, number, number]
 /**
  * The wall's colours, one meaning each, bright against the dark map: amber a dispute, cyan a hazard,
  * red overdue, white the level a case was moved up to, magenta a camera down (and the cover it lost),
- * orange a faulty camera, green a patrol (and the grids it walked).
+ * orange a faulty camera, green a patrol (and the grids it walked); on a drill-down, cyan the area's edge.
  */
 export const COLOR = {
   dispute: [255, 179, 0, 240],
@@ -16,6 +16,7 @@ export const COLOR = {
   cameraOffline: [236, 64, 255, 255],
   cameraFaulty: [255, 138, 50, 255],
   patrol: [105, 240, 130, 255],
+  focus: [79, 195, 247, 255],
 } as const satisfies Record<string, Rgba>
 
 /** `c` with its alpha multiplied by `a` (0..1). */

@@ -1,0 +1,95 @@
+import { type AreaProfile, type Kpis, labels } from '../../../contract'
+import { clockTime } from '../beijingTime'
+import type { DrillTarget } from './drillRoute'
+
+const int = (n: number) => n.toLocaleString('zh-CN')
+const FIX_FRESH_MS = 30 * 60_000
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
+
+/** The area's name and where it sits, with its parents one click away (a grid's township). */
+export function AreaHeader({ profile, onOpen }: { profile: AreaProfile; onOpen: (t: DrillTarget) => void }) {
+  const kind = profile.level === 'grid' ? labels.gridKind[profile.kind as 'urban' | 'rural'] : labels.regionKind[profile.kind as 'township' | 'street']
+  return (
+    <header className="area-header">
+      <nav className="crumbs" aria-label="所属">
+        <button type="button" onClick={() => onOpen(null)}>全市</button>
+        {[...profile.parents].reverse().filter((p) => p.level !== 'city').map((p) => (
+          p.level === 'township'
+            ? <button key={p.code} type="button" onClick={() => onOpen({ level: 'township', code: p.code })}>{p.name}</button>
+            : <span key={p.code}>{p.name}</span>
+        ))}
+      </nav>
+      <h1 data-testid="area-name">{profile.name}</h1>
+      <p className="area-kind">{kind} · {profile.code}</p>
+    </header>
+  )
+}
+
+/** Who answers for the area: posts by role and the mediation committee that serves it. */
+export function Responsible({ profile }: { profile: AreaProfile }) {
+  const r = profile.responsible
+  return (
+    <section className="responsible" data-testid="responsible" aria-labelledby="responsible-title">
+      <h2 id="responsible-title">责任体系</h2>
+      <dl>
+        {profile.level === 'township' && <><dt>网格</dt><dd>{int(r.grids)} 个</dd></>}
+        <dt>户数</dt><dd>{int(r.households)}</dd>
+        <dt>{labels.workerRole.leader}</dt><dd data-testid="leaders">{r.leaders}</dd>
+        <dt>{labels.workerRole.fulltime}</dt><dd data-testid="fulltime">{r.fulltimeWorkers}</dd>
+        <dt>{labels.workerRole.parttime}</dt><dd data-testid="parttime">{r.parttimeWorkers}</dd>
+        <dt>调解组织</dt><dd>{r.mediationCommittee}</dd>
+      </dl>
+    </section>
+  )
+}
+
+/** What watches over the area: its cameras by state (the dead ones by code), its patrols now and lately. */
+export function Cover({ profile }: { profile: AreaProfile }) {
+  const { cameras, cameraStates, patrols, lastWalkedAt } = profile.cover
+  const down = cameras.filter((c) => c.state !== 'online')
+  // A unit whose last fix in the area is older than this is not "there now": it may have gone off air.
+  const here = patrols.inside.filter((p) => Date.parse(profile.at) - Date.parse(p.at) <= FIX_FRESH_MS)
+  return (
+    <section className="cover" data-testid="cover" aria-labelledby="cover-title">
+      <h2 id="cover-title">视频与巡防</h2>
+      <p>
+        摄像机 <b data-testid="cameras-total">{cameras.length}</b>（在线 {cameraStates.online}
+        ，<span className={cameraStates.offline ? 'warn' : ''}>离线 {cameraStates.offline}</span>
+        ，<span className={cameraStates.faulty ? 'warn' : ''}>故障 {cameraStates.faulty}</span>）
+      </p>
+      {down.length > 0 && (
+        <p className="down">{down.slice(0, 8).map((c) => <span key={c.id} className={`cam ${c.state}`}>{c.code} {labels.cameraState[c.state]}</span>)}{down.length > 8 && ` 等 ${down.length} 个`}</p>
+      )}
+      <p>
+        巡防：此刻在内 <b data-testid="patrols-inside">{here.length}</b> 支，近 {patrols.hours} 小时到过 {patrols.recent.length} 支
+        {here.length > 0 && `（${here.slice(0, 6).map((p) => p.code).join('、')}）`}
+      </p>
+      <p>最近巡查：<b data-testid="last-walked">{lastWalkedAt ? `${new Date(lastWalkedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${clockTime(Date.parse(lastWalkedAt))}` : '无记录'}</b></p>
+    </section>
+  )
+}
+
+/** The wall's figures for this area alone, beside the city's. */
+export function Numbers({ area, city }: { area: Kpis; city: Kpis }) {
+  const rows: [string, (k: Kpis) => string, string][] = [
+    ['在办', (k) => int(k.open), 'open'],
+    ['超期', (k) => int(k.overdue), 'overdue'],
+    ['上移督办', (k) => int(k.escalated), 'escalated'],
+    ['本年化解率', (k) => pct(k.disputes.year.rate), 'year-rate'],
+    ['网格化解占比', (k) => pct(k.gridLevelShare), 'grid-share'],
+    ['按期办结率', (k) => pct(k.onTimeRate), 'on-time'],
+    ['群众满意率', (k) => pct(k.satisfaction), 'satisfaction'],
+  ]
+  return (
+    <section className="numbers" aria-labelledby="numbers-title">
+      <h2 id="numbers-title">指标（本区域 / 全市）</h2>
+      <table>
+        <tbody>
+          {rows.map(([name, f, id]) => (
+            <tr key={id}><th>{name}</th><td data-testid={`area-${id}`}>{f(area)}</td><td className="city">{f(city)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

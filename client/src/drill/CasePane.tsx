@@ -1,0 +1,159 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { z } from 'zod'
+import {
+  CaseDetail, CaseParties, CaseSummary, DEPARTMENTS, type GridPost, labels, type LoopStep, PartyAccess, type Satisfaction,
+} from '../../../contract'
+import { ApiError, fetchJson, postJson } from '../api/fetchJson'
+import { kindLabel } from './CaseList'
+import { timeLeft } from './timeLeft'
+
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+type Notice = { kind: 'done' | 'error' | 'stale'; text: string } | null
+
+/**
+ * One case: its facts, its step history as a timeline, and what a duty leader may do with it (the
+ * next step of the loop with a note, escalation with a reason, assignment to a post of its grid, the
+ * parties on explicit request, logged). Every action names the version the leader saw: if another
+ * leader acted first, the server answers 409 with the case as it is now, and this pane shows that.
+ */
+export function CasePane({ id, version, token, canAct, roster, onActed }: {
+  id: number; version: number | undefined; token: string | null; canAct: boolean; roster: readonly GridPost[]; onActed: () => void
+}) {
+  const [detail, setDetail] = useState<CaseDetail | null>(null)
+  const [notice, setNotice] = useState<Notice>(null)
+  const [parties, setParties] = useState<CaseParties | null>(null)
+  const [log, setLog] = useState<PartyAccess[] | null>(null)
+
+  useEffect(() => {
+    let stopped = false
+    fetchJson(`/api/v1/cases/${id}`, CaseDetail).then((d) => !stopped && setDetail(d), (e: unknown) => !stopped && setNotice({ kind: 'error', text: String(e) }))
+    return () => void (stopped = true)
+  }, [id, version])
+  useEffect(() => {
+    setNotice(null)
+    setParties(null)
+    setLog(null)
+  }, [id])
+
+  if (!detail || detail.id !== id) return <section className="case-pane" aria-busy="true" />
+
+  const act = async (path: string, body: Record<string, unknown>) => {
+    setNotice(null)
+    try {
+      await postJson(`/api/v1/cases/${id}/${path}`, { ...body, expectedVersion: detail.version }, token ?? '', CaseSummary)
+      setNotice({ kind: 'done', text: '已提交' })
+      onActed()
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'stale_case' && e.detail.current) {
+        setDetail(e.detail.current)
+        setNotice({ kind: 'stale', text: `案件已被他人处理（现为${labels.caseState[e.detail.current.state]}，第 ${e.detail.current.version} 版），已刷新，请重新确认` })
+      } else {
+        setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.status} ${e.message}${e.issues.map((i) => `；${i.field}：${i.reason}`).join('')}` : String(e) })
+      }
+    }
+  }
+  const openParties = async () => {
+    try {
+      const auth = { headers: { Authorization: `Bearer ${token ?? ''}` } }
+      setParties(await fetchJson(`/api/v1/cases/${id}/parties`, CaseParties, auth))
+      setLog(await fetchJson(`/api/v1/party-access-log?case=${id}`, z.array(PartyAccess), auth))
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.status} ${e.message}` : String(e) })
+    }
+  }
+  const left = timeLeft(detail, Date.now())
+
+  return (
+    <section className="case-pane" data-testid="case-pane" data-case-id={detail.id} data-version={detail.version} data-state={detail.state} aria-labelledby="case-title">
+      <h2 id="case-title">{kindLabel(detail)} <span className="code">{detail.code}</span></h2>
+      <p className="facts">
+        {labels.caseSource[detail.source]} · {labels.caseLevel[detail.level]} · <b data-testid="case-state">{labels.caseState[detail.state]}</b>
+        {' · '}<span className={left.overdue ? 'alarm' : ''}>{left.text}</span>
+        {detail.assignee && <> · 指派 {detail.assignee}</>}
+      </p>
+      {detail.description && <p className="description">{detail.description}</p>}
+      {notice && <p className={`notice ${notice.kind}`} role={notice.kind === 'done' ? 'status' : 'alert'} data-testid="notice">{notice.text}</p>}
+      <ol className="timeline" aria-label="处置过程">
+        {detail.history.map((h, i) => (
+          <li key={i}>
+            <time>{when(h.at)}</time> <b>{labels.caseStep[h.step]}</b> {labels.actorRole[h.actorRole]} · {labels.caseLevel[h.level]}
+            {h.department && <> · {h.department}</>}{h.assignee && <> · {h.assignee}</>}{h.note && <span className="note">{h.note}</span>}
+          </li>
+        ))}
+      </ol>
+      {canAct && detail.state !== 'closed' && (
+        <Actions detail={detail} roster={roster.filter((p) => p.gridCode === detail.gridCode)} act={act} />
+      )}
+      <div className="parties">
+        <button type="button" onClick={openParties} data-testid="open-parties">查看当事人（查阅将被记录）</button>
+        {parties && (
+          <ul data-testid="parties">
+            {parties.parties.map((p, i) => <li key={i}>{p.role === 'applicant' ? '申请人' : '被申请人'} {p.name} {p.phone ?? ''}</li>)}
+            {parties.parties.length === 0 && <li>无登记当事人</li>}
+          </ul>
+        )}
+        {log && (
+          <table className="access-log" data-testid="access-log">
+            <caption>查阅记录</caption>
+            <tbody>{log.map((r, i) => <tr key={i}><td>{when(r.at)}</td><td>{r.actor}</td></tr>)}</tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly GridPost[]; act: (path: string, body: Record<string, unknown>) => Promise<void> }) {
+  const [step, setStep] = useState<LoopStep | ''>(detail.next[0] ?? '')
+  const [note, setNote] = useState('')
+  const [department, setDepartment] = useState<string>(DEPARTMENTS[0])
+  const [resolved, setResolved] = useState(true)
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied')
+  const [reason, setReason] = useState('')
+  const [worker, setWorker] = useState(roster[0]?.code ?? '')
+  useEffect(() => setStep(detail.next[0] ?? ''), [detail.version])
+
+  const submitStep = (e: FormEvent) => {
+    e.preventDefault()
+    if (!step) return
+    void act('steps', {
+      step, note,
+      ...(step === 'route' ? { department } : {}),
+      ...(step === 'close' ? { resolved, satisfaction } : {}),
+    })
+  }
+  return (
+    <div className="actions">
+      <form onSubmit={submitStep} aria-label="下一步" data-testid="step-form">
+        <select aria-label="步骤" value={step} onChange={(e) => setStep(e.target.value as LoopStep)}>
+          {detail.next.map((s) => <option key={s} value={s}>{labels.caseStep[s]}</option>)}
+        </select>
+        {step === 'route' && (
+          <select aria-label="派往部门" value={department} onChange={(e) => setDepartment(e.target.value)}>
+            {DEPARTMENTS.map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        )}
+        {step === 'close' && (
+          <>
+            <label><input type="checkbox" checked={resolved} onChange={(e) => setResolved(e.target.checked)} /> 已化解</label>
+            <select aria-label="当事人满意度" value={satisfaction} onChange={(e) => setSatisfaction(e.target.value as Satisfaction)}>
+              {(Object.keys(labels.satisfaction) as Satisfaction[]).map((s) => <option key={s} value={s}>{labels.satisfaction[s]}</option>)}
+            </select>
+          </>
+        )}
+        <input aria-label="处置说明" placeholder="处置说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+        <button type="submit" disabled={!step}>执行</button>
+      </form>
+      <form onSubmit={(e) => { e.preventDefault(); void act('escalate', { reason }) }} aria-label="上移督办">
+        <input aria-label="上移理由" placeholder="上移理由（必填）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <button type="submit" disabled={detail.level === 'city'}>上移督办</button>
+      </form>
+      <form onSubmit={(e) => { e.preventDefault(); void act('assign', { worker }) }} aria-label="指派">
+        <select aria-label="指派给" value={worker} onChange={(e) => setWorker(e.target.value)}>
+          {roster.map((p) => <option key={p.code} value={p.code}>{labels.workerRole[p.role]} {p.code}</option>)}
+        </select>
+        <button type="submit" disabled={!worker}>指派</button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { z } from 'zod'
+import { AreaProfile, CaseSummary, Kpis } from '../../../contract'
+import { ApiError, fetchJson } from '../api/fetchJson'
+import type { Connection } from '../live/useLive'
+import { useRoom } from '../live/useRoom'
+import type { DrillTarget } from './drillRoute'
+
+/** How far back the closed cases behind the toggle reach. */
+export const CLOSED_DAYS = 30
+/** Changes arriving together are read once, this long after the first. */
+const COALESCE_MS = 120
+
+export type AreaData = { profile: AreaProfile; cases: CaseSummary[]; kpis: Kpis; cityKpis: Kpis }
+export type AreaStatus =
+  | { kind: 'none' }
+  | { kind: 'loading'; target: NonNullable<DrillTarget> }
+  | { kind: 'ready'; target: NonNullable<DrillTarget>; data: AreaData }
+  | { kind: 'failed'; target: NonNullable<DrillTarget>; message: string }
+
+const Cases = z.array(CaseSummary)
+
+async function readArea({ level, code }: NonNullable<DrillTarget>): Promise<AreaData> {
+  const cases = new URLSearchParams({ [level === 'grid' ? 'grid' : 'region']: code, closedDays: String(CLOSED_DAYS), limit: '1000' })
+  const [profile, list, kpis, cityKpis] = await Promise.all([
+    fetchJson(`/api/v1/areas/${level}/${code}`, AreaProfile),
+    fetchJson(`/api/v1/cases?${cases}`, Cases),
+    fetchJson(`/api/v1/kpis?region=${code}`, Kpis),
+    fetchJson('/api/v1/kpis', Kpis),
+  ])
+  return { profile, cases: list, kpis, cityKpis }
+}
+
+/**
+ * One township or grid as a duty leader sees it, kept live through that area's room alone: every
+ * change there (a case reported or stepped, a camera or a patrol) reads the area again, so what is
+ * shown is what the store holds, committed. `reload` reads it at once (after an action of one's own).
+ */
+export function useArea(target: DrillTarget): { status: AreaStatus; connection: Connection; reload: () => void } {
+  const [status, setStatus] = useState<AreaStatus>({ kind: 'none' })
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const key = target ? `${target.level}:${target.code}` : null
+  const current = useRef(key)
+  current.current = key
+
+  const reload = useCallback(() => {
+    if (!target) return
+    const asked = `${target.level}:${target.code}`
+    readArea(target).then(
+      (data) => current.current === asked && setStatus({ kind: 'ready', target, data }),
+      (err: unknown) => current.current === asked && setStatus({ kind: 'failed', target, message: err instanceof ApiError ? err.message : String(err) }),
+    )
+    // A target is a level and a code: `key` says when it changed.
+  }, [key])
+
+  useEffect(() => {
+    setStatus(target ? { kind: 'loading', target } : { kind: 'none' })
+    reload()
+    return () => clearTimeout(timer.current)
+  }, [reload])
+
+  const onChanges = useCallback(() => {
+    if (timer.current !== undefined) return
+    timer.current = setTimeout(() => {
+      timer.current = undefined
+      reload()
+    }, COALESCE_MS)
+  }, [reload])
+  const connection = useRoom(target ? `${target.level}:${target.code}` : null, onChanges)
+  return { status, connection, reload }
+}

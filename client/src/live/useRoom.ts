@@ -1,0 +1,28 @@
+import { useEffect, useRef, useState } from 'react'
+import { io, type Socket } from 'socket.io-client'
+import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type Room, type ServerToClientEvents } from '../../../contract'
+import type { Connection } from './useLive'
+
+/**
+ * The live changes of one room only (`grid:<code>`, `township:<code>`), not the whole city's. Told
+ * `[]` on every (re)connect, so the screen reads afresh what it may have missed while away.
+ */
+export function useRoom(room: Room | null, onChanges: (changes: Change[]) => void): Connection {
+  const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
+  const handler = useRef(onChanges)
+  handler.current = onChanges
+  useEffect(() => {
+    if (!room) return
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms: [room] }, reconnectionDelayMax: 5000,
+    })
+    socket.on('connect', () => {
+      setConnection({ live: true, since: Date.now() })
+      handler.current([])
+    })
+    socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
+    socket.on('live:changes', (changes) => handler.current(changes))
+    return () => void socket.disconnect()
+  }, [room])
+  return connection
+}

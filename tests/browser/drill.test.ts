@@ -1,0 +1,218 @@
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clientAssets } from '../../server/src/api/clientAssets'
+import { CLIENT_DIST } from '../../server/src/clientBuild'
+import { launchChromium, offMachineRequests, screenshotDir } from '../support/browser'
+import { as, call } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+
+const city = servedCity({ client: clientAssets(CLIENT_DIST) })
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const DESK = { width: 1920, height: 1080 }
+const TOKENS = { dutyLeader: 'demo-duty-leader', operator: 'demo-operator' } as const
+
+/** A desk screen signed in with `token`, as a duty leader would be after entering it once. */
+async function desk(token: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+  await context.addInitScript((t) => sessionStorage.setItem('commandCentre.token', t), token)
+  return { context, page: await context.newPage() }
+}
+
+/** Opens a drill-down address and waits for its area's panel to be filled and live. */
+async function openDrill(page: Page, path: string, code: string): Promise<void> {
+  await page.goto(city.server.url + path)
+  await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 60_000 }).toBe(code)
+  await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+}
+
+const openCount = async (grid: string) => (await city.db.query<{ n: number }>(
+  `SELECT count(*)::int AS n FROM cases c JOIN grids g ON g.id = c.grid_id WHERE g.code = $1 AND c.state <> 'closed'`, [grid]))[0]!.n
+
+/** The grid with the most open cases: the one a duty leader would be sent to. */
+async function busiestGrid(): Promise<string> {
+  const [row] = await city.db.query<{ code: string }>(`
+    SELECT g.code FROM cases c JOIN grids g ON g.id = c.grid_id WHERE c.state <> 'closed'
+    GROUP BY g.code ORDER BY count(*) DESC, g.code LIMIT 1`)
+  return row!.code
+}
+
+/** A new case in `grid`, taken by the API to `state` through the loop's steps. */
+async function caseAt(grid: string, steps: object[], extra: object = {}): Promise<{ id: number; code: string }> {
+  const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+    category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: await pointInGrid(city.db, grid), ...extra,
+  }, as.dutyLeader)
+  expect(res.status).toBe(201)
+  const { id, code } = res.body as { id: number; code: string }
+  for (const step of steps) expect((await call(`${city.server.url}/api/v1/cases/${id}/steps`, 'POST', step, as.dutyLeader)).status).toBe(200)
+  return { id, code }
+}
+
+const row = (page: Page, id: number) => page.locator(`button.case-row[data-case-id="${id}"]`)
+
+describe('the duty leaders’ drill-down at 1080p', () => {
+  it('opens a grid by its link: the open cases are the store’s, with who answers for it, its cover and figures; the list is usable by keyboard', async () => {
+    const grid = await busiestGrid()
+    // One more, so the keyboard has somewhere to go.
+    await caseAt(grid, [])
+    const { context, page } = await desk(TOKENS.dutyLeader)
+    const leaks = offMachineRequests(page)
+    await openDrill(page, `/drill/grid/${grid}`, grid)
+
+    const open = await openCount(grid)
+    expect(open).toBeGreaterThan(1)
+    expect(Number(await page.getByTestId('open-count').textContent())).toBe(open)
+    expect(await page.locator('button.case-row').count()).toBe(open)
+    const [g] = await city.db.query<{ leaders: number; fulltime: number; parttime: number; name: string }>(
+      `SELECT name, leaders, fulltime_workers AS fulltime, parttime_workers AS parttime FROM grids WHERE code = $1 AND valid_to IS NULL`, [grid])
+    expect(await page.getByTestId('area-name').textContent()).toBe(g!.name)
+    expect(Number(await page.getByTestId('leaders').textContent())).toBe(g!.leaders)
+    expect(Number(await page.getByTestId('fulltime').textContent())).toBe(g!.fulltime)
+    expect(Number(await page.getByTestId('area-open').textContent())).toBe(open)
+    expect(Number(await page.getByTestId('cameras-total').textContent())).toBeGreaterThanOrEqual(0)
+    expect(await page.getByTestId('signed-in').getAttribute('data-role')).toBe('duty_leader')
+
+    // Keyboard only: into the list, down one, Enter opens that case.
+    const second = Number(await page.locator('button.case-row').nth(1).getAttribute('data-case-id'))
+    await page.locator('button.case-row').first().focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(second))
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-grid-1080p.png') })
+    expect(leaks).toEqual([])
+    await context.close()
+  })
+
+  it('opens a township by a click on the city map, then a grid by a click inside it', async () => {
+    const { context, page } = await desk(TOKENS.dutyLeader)
+    await page.goto(city.server.url + '/drill')
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    const grid = '231281001001001'
+    const township = '231281001000'
+    const clickAt = async (lonLat: [number, number]) => {
+      const { x, y } = await page.evaluate((p) => (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p), lonLat)
+      await page.mouse.click(x, y)
+    }
+    await clickAt(await pointInGrid(city.db, grid))
+    await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(township)
+    expect(new URL(page.url()).pathname).toBe(`/drill/township/${township}`)
+    await page.waitForTimeout(1200)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-township-1080p.png') })
+
+    await clickAt(await pointInGrid(city.db, grid))
+    await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(grid)
+    expect(new URL(page.url()).pathname).toBe(`/drill/grid/${grid}`)
+    await page.goBack()
+    await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(township)
+    await context.close()
+  })
+
+  it('closes a case with the parties’ satisfaction: it leaves the open list here, and the wall open elsewhere counts one fewer', async () => {
+    const grid = '231281001001002'
+    const { id } = await caseAt(grid, [{ step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }])
+    const leader = await desk(TOKENS.dutyLeader)
+    await openDrill(leader.page, `/drill/grid/${grid}`, grid)
+    const wall = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const wallPage = await wall.newPage()
+    await wallPage.goto(city.server.url + '/wall')
+    await expect.poll(() => wallPage.getByTestId('kpi-open').textContent(), { timeout: 60_000 }).toMatch(/\d/)
+    const openOnWall = async () => Number((await wallPage.getByTestId('kpi-open').textContent())!.replace(/,/g, ''))
+    await expect.poll(openOnWall, { timeout: 5000 }).toBe((await city.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE state <> 'closed'`))[0]!.n)
+    const before = await openOnWall()
+
+    await row(leader.page, id).click()
+    const pane = leader.page.getByTestId('case-pane')
+    await expect.poll(() => pane.getAttribute('data-case-id')).toBe(String(id))
+    await expect.poll(() => pane.getByLabel('步骤').inputValue()).toBe('close')
+    await pane.getByLabel('当事人满意度').selectOption('basically_satisfied')
+    await pane.getByLabel('处置说明').fill('双方达成调解协议')
+    await pane.getByRole('button', { name: '执行' }).click()
+
+    await expect.poll(() => row(leader.page, id).count(), { timeout: 3000 }).toBe(0)
+    await expect.poll(openOnWall, { timeout: 5000 }).toBe(before - 1)
+    const [stored] = await city.db.query<{ state: string; satisfaction: string; resolved: boolean }>('SELECT state, satisfaction, resolved FROM cases WHERE id = $1', [id])
+    expect(stored).toEqual({ state: 'closed', satisfaction: 'basically_satisfied', resolved: true })
+    // Still there behind the toggle of recently closed cases.
+    await leader.page.getByTestId('show-closed').check()
+    expect(await row(leader.page, id).getAttribute('data-state')).toBe('closed')
+    await leader.context.close()
+    await wall.close()
+  })
+
+  it('lets only one of two leaders take the same step at once: the other gets a 409 and its screen shows the case as it is now', async () => {
+    const grid = '231281001001003'
+    const { id } = await caseAt(grid, [])
+    const [a, b] = await Promise.all([desk(TOKENS.dutyLeader), desk(TOKENS.dutyLeader)])
+    for (const d of [a, b]) {
+      await openDrill(d.page, `/drill/grid/${grid}`, grid)
+      await row(d.page, id).click()
+      await expect.poll(() => d.page.getByTestId('case-pane').getByLabel('步骤').inputValue()).toBe('verify')
+    }
+    await Promise.all([a, b].map((d) => d.page.getByTestId('case-pane').getByRole('button', { name: '执行' }).click()))
+
+    const notices = await Promise.all([a, b].map(async (d) => {
+      const notice = d.page.getByTestId('notice')
+      await notice.waitFor({ timeout: 5000 })
+      return notice.getAttribute('class')
+    }))
+    expect([...notices].sort()).toEqual(['notice done', 'notice stale'])
+    const loser = notices[0] === 'notice stale' ? a : b
+    const [stored] = await city.db.query<{ state: string; version: number }>('SELECT state, version FROM cases WHERE id = $1', [id])
+    expect(stored!.state).toBe('verified')
+    expect((await city.db.query('SELECT 1 FROM case_history WHERE case_id = $1 AND step = $2', [id, 'verify'])).length).toBe(1)
+    // The loser's screen was refreshed to the case as it stands, and now offers what follows from there.
+    const pane = loser.page.getByTestId('case-pane')
+    expect(await pane.getAttribute('data-version')).toBe(String(stored!.version))
+    expect(await pane.getAttribute('data-state')).toBe('verified')
+    expect(await pane.getByLabel('步骤').inputValue()).toBe('handle')
+    await loser.page.screenshot({ path: join(screenshotDir(), 'drill-stale-409-1080p.png') })
+    await a.context.close()
+    await b.context.close()
+  })
+
+  it('shows a case’s parties only when asked, writing the read to the access log a duty leader can see', async () => {
+    const grid = '231281001001004'
+    const { id } = await caseAt(grid, [], { parties: [{ role: 'applicant', name: '王秀兰', phone: '13800001111' }] })
+    const { context, page } = await desk(TOKENS.dutyLeader)
+    await openDrill(page, `/drill/grid/${grid}`, grid)
+    await row(page, id).click()
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id')).toBe(String(id))
+    expect(await page.content()).not.toContain('王秀兰')
+
+    await page.getByTestId('open-parties').click()
+    await expect.poll(() => page.getByTestId('parties').textContent(), { timeout: 5000 }).toContain('王秀兰')
+    const logged = await city.db.query<{ actor: string }>('SELECT actor FROM party_access_log WHERE case_id = $1', [id])
+    expect(logged).toHaveLength(1)
+    expect(logged[0]!.actor).toMatch(/^duty_leader#[0-9a-f]{10}$/)
+    await expect.poll(() => page.getByTestId('access-log').locator('tr').count()).toBe(1)
+    expect(await page.getByTestId('access-log').textContent()).toContain(logged[0]!.actor)
+    await context.close()
+  })
+
+  it('as an operator offers no action, and the parties route answers 403 without a read in the log', async () => {
+    const grid = '231281001001004'
+    const [c] = await city.db.query<{ id: number }>(`
+      SELECT c.id FROM cases c JOIN grids g ON g.id = c.grid_id WHERE g.code = $1 AND c.state <> 'closed' ORDER BY c.id LIMIT 1`, [grid])
+    const { context, page } = await desk(TOKENS.operator)
+    await openDrill(page, `/drill/grid/${grid}`, grid)
+    expect(await page.getByTestId('signed-in').getAttribute('data-role')).toBe('operator')
+    await row(page, c!.id).click()
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id')).toBe(String(c!.id))
+    expect(await page.getByTestId('step-form').count()).toBe(0)
+    const logged = async () => (await city.db.query('SELECT 1 FROM party_access_log WHERE case_id = $1', [c!.id])).length
+    const before = await logged()
+    await page.getByTestId('open-parties').click()
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 5000 }).toMatch(/^403 /)
+    expect(await logged()).toBe(before)
+    expect(await page.locator('[data-testid=parties]').count()).toBe(0)
+    await context.close()
+  })
+})
