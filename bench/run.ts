@@ -1,10 +1,11 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
+import { drillBench } from './drill'
 import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live|wall]`: every benchmark (or the one named), each measure beside
+ * `npm run bench [-- foundation|live|wall|drill]`: every benchmark (or the one named), each measure beside
  * its baseline from the same run, as one table. The wall's runs on the PostGIS server when one is
  * named (it measures the browser, not the store), else on the embedded engine.
  */
@@ -18,6 +19,10 @@ if (runs('live')) {
   if (pgUrl) rows.push(...(await liveBench('pg', pgUrl)))
 }
 if (runs('wall')) rows.push(...(await (pgUrl ? wallBench('pg', pgUrl) : wallBench('pglite'))))
+if (runs('drill')) {
+  rows.push(...(await drillBench('pglite')))
+  if (pgUrl) rows.push(...(await drillBench('pg', pgUrl)))
+}
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
 const width = (k: keyof Row) => Math.max(...table.map((r) => (r[k] ?? '').length))

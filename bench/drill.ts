@@ -1,0 +1,85 @@
+import * as turf from '@turf/turf'
+import type { Page } from 'playwright-core'
+import { GridCollection } from '../contract'
+import { launchChromium } from '../tests/support/browser'
+import type { Row } from './foundation'
+import { benchStore, startServer, stopServer } from './processes'
+
+const CLICKS = 15
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!
+
+/**
+ * From a click on a grid of the township on screen to the first frame with its panel filled (the
+ * area, its cases, cover and figures read and drawn), timed in the page. Sent as text: tsx compiles
+ * this file keeping function names through a helper the page does not have.
+ */
+function clickToPanel(page: Page, code: string, at: { x: number; y: number }): Promise<number> {
+  const timed = page.evaluate(`new Promise((resolve) => {
+    const panel = document.querySelector('[data-testid=drill-panel]')
+    let clicked = 0
+    addEventListener('pointerdown', () => { clicked = performance.now() }, { capture: true, once: true })
+    const seen = new MutationObserver(() => {
+      if (panel.getAttribute('data-loaded') !== ${JSON.stringify(code)}) return
+      seen.disconnect()
+      requestAnimationFrame(() => resolve(performance.now() - clicked))
+    })
+    seen.observe(panel, { attributes: true, attributeFilter: ['data-loaded'] })
+  })`) as Promise<number>
+  return page.mouse.click(at.x, at.y).then(() => timed)
+}
+
+/** The same reads with nothing else: the four requests the panel makes, fetched and parsed in the page. */
+function bareReads(page: Page, code: string): Promise<number> {
+  return page.evaluate(async (c) => {
+    const t = performance.now()
+    await Promise.all([
+      `/api/v1/areas/grid/${c}`, `/api/v1/cases?grid=${c}&closedDays=30&limit=1000`, `/api/v1/kpis?region=${c}`, '/api/v1/kpis',
+    ].map((u) => fetch(u).then((r) => r.json())))
+    return performance.now() - t
+  }, code)
+}
+
+/**
+ * A duty leader's desk screen at 1080p in Debian's Chromium: a township open, then a click on each
+ * of `CLICKS` of its grids, timed to the panel filled, beside the bare reads of the same data.
+ */
+export async function drillBench(engine: 'pglite' | 'pg', pgUrl?: string): Promise<Row[]> {
+  const store = await benchStore(engine, 'drill', pgUrl)
+  const port = 21_000 + (process.pid % 1000)
+  const base = `http://127.0.0.1:${port}`
+  const server = await startServer('server/src/main.ts', store.env, port)
+  const browser = await launchChromium()
+  try {
+    const township = '231281001000'
+    const grids = GridCollection.parse(await (await fetch(`${base}/api/v1/grids?region=${township}&level=township`)).json()).features.slice(0, CLICKS)
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
+    await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-duty-leader'))
+    const page = await context.newPage()
+    const loaded = (code: string) => page.waitForFunction((c) => document.querySelector('[data-testid=drill-panel]')?.getAttribute('data-loaded') === c, code, { timeout: 60_000 })
+    await page.goto(`${base}/drill/township/${township}`)
+    await loaded(township)
+    const clicks: number[] = []
+    const bare: number[] = []
+    for (const grid of grids) {
+      // The map has flown to the township: wait for it to settle before the click.
+      await page.waitForTimeout(800)
+      const [lon, lat] = turf.pointOnFeature(grid as GeoJSON.Feature).geometry.coordinates as [number, number]
+      const at = await page.evaluate((p) => (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p), [lon, lat] as [number, number])
+      clicks.push(await clickToPanel(page, grid.properties.code, at))
+      bare.push(await bareReads(page, grid.properties.code))
+      await page.goBack()
+      await loaded(township)
+    }
+    await context.close()
+    return [{
+      measure: `/drill: click on a grid → its panel filled, median / p95 of ${CLICKS} at 1080p`, engine,
+      value: `${median(clicks).toFixed(0)} / ${p95(clicks).toFixed(0)} ms`,
+      baseline: `${median(bare).toFixed(0)} / ${p95(bare).toFixed(0)} ms bare fetch of the same four reads; target ≤ 300 ms`,
+    }]
+  } finally {
+    await browser.close()
+    await stopServer(server)
+    await store.drop()
+  }
+}
