@@ -118,8 +118,9 @@ describe('the duty leaders’ drill-down at 1080p', () => {
   it('closes a case with the parties’ satisfaction: it leaves the open list here, and the wall open elsewhere counts one fewer', async () => {
     const grid = '231281001001002'
     const { id } = await caseAt(grid, [{ step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }])
-    const leader = await desk(TOKENS.dutyLeader)
+    const [leader, colleague] = await Promise.all([desk(TOKENS.dutyLeader), desk(TOKENS.dutyLeader)])
     await openDrill(leader.page, `/drill/grid/${grid}`, grid)
+    await openDrill(colleague.page, `/drill/grid/${grid}`, grid)
     const wall = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
     const wallPage = await wall.newPage()
     await wallPage.goto(city.server.url + '/wall')
@@ -135,8 +136,14 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await pane.getByLabel('当事人满意度').selectOption('basically_satisfied')
     await pane.getByLabel('处置说明').fill('双方达成调解协议')
     await pane.getByRole('button', { name: '执行' }).click()
+    const acted = Date.now()
 
     await expect.poll(() => row(leader.page, id).count(), { timeout: 3000 }).toBe(0)
+    // Another leader's drill-down of the same grid follows within the second.
+    await expect.poll(() => row(colleague.page, id).count(), { timeout: 3000, interval: 50 }).toBe(0)
+    const followed = Date.now() - acted
+    console.log(`[browser] drill: a colleague's screen dropped the closed case after ${followed} ms`)
+    expect(followed).toBeLessThan(1000)
     await expect.poll(openOnWall, { timeout: 5000 }).toBe(before - 1)
     const [stored] = await city.db.query<{ state: string; satisfaction: string; resolved: boolean }>('SELECT state, satisfaction, resolved FROM cases WHERE id = $1', [id])
     expect(stored).toEqual({ state: 'closed', satisfaction: 'basically_satisfied', resolved: true })
@@ -144,6 +151,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await leader.page.getByTestId('show-closed').check()
     expect(await row(leader.page, id).getAttribute('data-state')).toBe('closed')
     await leader.context.close()
+    await colleague.context.close()
     await wall.close()
   })
 
