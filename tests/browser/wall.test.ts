@@ -102,12 +102,11 @@ describe('the wall at 4K', () => {
     const page = await openWall('/wall?theme=cases')
     const { code, ticker, map } = await timeNewCase(page)
     console.log(`[browser] 4K: new case in the ticker after ${ticker} ms, drawn on the map after ${map} ms`)
-    // These bounds are looser than the issue's second, and that is a gap, not a target: drawn in
-    // software here (Mesa llvmpipe), a 4K frame holds the page for up to seconds, so the ticker shows
-    // the case 0.3–1.5 s after the POST and the map draws it after 1.5–4 s (logged every run). The
-    // 1080p test below holds the ticker to the second; see the wall's issue note.
-    expect(ticker).toBeLessThan(3000)
-    expect(map).toBeLessThan(8000)
+    // Within the second, ticker and map (75 and 180 ms here, logged every run). The map's bound is
+    // looser: drawn in software (Mesa llvmpipe), the base map's redraw on the shading's 30 s step holds
+    // a 4K page for about a second, and a report that lands in it waits for it.
+    expect(ticker).toBeLessThan(1000)
+    expect(map).toBeLessThan(2000)
     const first = page.getByTestId('ticker').locator('li').first()
     expect(await first.textContent()).toMatch(new RegExp(`新报\\s*消防隐患.*${code}`))
     expect(await first.getAttribute('data-type')).toBe('reported')
@@ -120,8 +119,7 @@ describe('the wall at 4K', () => {
     const { ticker, map } = await timeNewCase(page)
     console.log(`[browser] 1080p: new case in the ticker after ${ticker} ms, drawn on the map after ${map} ms`)
     expect(ticker).toBeLessThan(1000)
-    // As at 4K: in software, 1–1.5 s here; the second needs a GPU.
-    expect(map).toBeLessThan(4000)
+    expect(map).toBeLessThan(1000)
     await page.close()
   })
 
@@ -153,8 +151,8 @@ describe('the wall at 4K', () => {
     const res = await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'offline' }, as.dutyLeader)
     expect(res.status).toBe(200)
     await expect.poll(async () => (await around(camAt, 4)).magenta, { timeout: 3000, interval: 100 }).toBeGreaterThan(0.5)
-    // The grid shading follows the city at most every few seconds (it redraws the whole map).
-    await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0.9)
+    // Lost cover shows within 2 s (the shading redraws the whole map, so it is not redrawn on every change).
+    await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 5000, interval: 200 }).toBeGreaterThan(0.9)
     await page.screenshot({ path: join(screenshotDir(), 'wall-camera-offline-4k.png'), clip: { x: camAt.x - 600, y: camAt.y - 400, width: 1200, height: 800 } })
     await expect.poll(() => page.getByTestId('ticker').locator('li').first().textContent(), { timeout: 2000 }).toMatch(/离线/)
 
