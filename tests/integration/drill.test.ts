@@ -36,9 +36,10 @@ const postsOf = (grid: string, leaders: number, fulltime: number, parttime: numb
     Array.from({ length: n }, (_, i) => ({ code: `${grid}-${letter}${i + 1}`, gridCode: grid, role })))
 
 /** The cameras the store says stand in an area or look into it, with whether they stand in it. */
-const camerasSeeing = (geomSql: string, code: string) => rows<{ id: number; code: string; class: string; state: string; inside: boolean }>(`
+const camerasSeeing = (geomSql: string, code: string) => rows<{ id: number; code: string; class: string; state: string; inside: boolean; location: [number, number] }>(`
   WITH a AS (${geomSql})
-  SELECT c.id, c.code, c.class, c.state, ST_Covers(a.geom, c.geom) AS inside
+  SELECT c.id, c.code, c.class, c.state, ST_Covers(a.geom, c.geom) AS inside,
+         json_build_array(round(ST_X(c.geom)::numeric, 6), round(ST_Y(c.geom)::numeric, 6)) AS location
   FROM cameras c, a WHERE ST_Covers(a.geom, c.geom) OR ST_Intersects(c.view_geom, a.geom) ORDER BY c.id`, [code])
 
 /** Units whose latest fix lies in the grids, and units with a fix in them in the window, as the store has them. */
