@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CaseDetail } from './cases'
+import { Draft, DraftCheck } from './drafts'
 
 /** One thing wrong with a request: `field` is the path of the offending value (`lon`, `location.1`). */
 export const ApiIssue = z.object({ field: z.string(), reason: z.string() })
@@ -10,12 +11,16 @@ export type ApiIssue = z.infer<typeof ApiIssue>
  * Besides `issues` (a 400's bad fields), an error may carry one detail field named here, and only these:
  * - `current`, with a 409 `stale_case`: the case as it is now (its description and history, never its
  *   parties), so the client shows what changed and decides again with its `version`.
+ * - `draft`, with a 409 `stale_draft`: the draft as it is now; with a 409 `draft_exists`: the community's open draft.
+ * - `check`, with a 422 `check_failed`: the draft's check, whose errors refuse publishing.
  */
 export const ApiErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   issues: z.array(ApiIssue).optional(),
   current: CaseDetail.optional(),
+  draft: Draft.optional(),
+  check: DraftCheck.optional(),
 })
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>
 

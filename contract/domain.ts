@@ -44,15 +44,18 @@ export type CaseLevel = z.infer<typeof CaseLevel>
 
 /**
  * What a case's history records: a step of the closed loop (事件闭环), in the order the source documents
- * give, or `assign`, a duty leader naming the grid worker's post that takes the case (指派), which is
- * an action beside the loop, never one of its steps.
+ * give; `assign`, a duty leader naming the grid worker's post that takes the case (指派); or `regrid`, the
+ * platform moving an open case to the grid that covers its point once an analyst's redrawn grids are
+ * published (网格调整). The last two are beside the loop, never its steps.
  */
-export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close', 'assign'])
+export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close', 'assign', 'regrid'])
 export type CaseStep = z.infer<typeof CaseStep>
 
+const BESIDE_THE_LOOP = ['assign', 'regrid'] as const
+
 /** A step of the loop itself, what `POST /api/v1/cases/:id/steps` takes. */
-export const LoopStep = CaseStep.exclude(['assign'], {
-  error: `must be a step of the loop: ${CaseStep.options.filter((s) => s !== 'assign').join(', ')}`,
+export const LoopStep = CaseStep.exclude(BESIDE_THE_LOOP, {
+  error: `must be a step of the loop: ${CaseStep.options.filter((s) => !(BESIDE_THE_LOOP as readonly string[]).includes(s)).join(', ')}`,
 })
 export type LoopStep = z.infer<typeof LoopStep>
 

@@ -2,6 +2,7 @@ import type {
   ActorRole, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep,
   DisputeKind, GridKind, HazardKind, PatrolKind, RegionKind, Satisfaction, WorkerRole,
 } from './domain'
+import type { GridRule } from './drafts'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
@@ -24,7 +25,7 @@ export const labels = {
   caseLevel: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级' } satisfies Record<CaseLevel, string>,
   caseStep: {
     collect: '收集', verify: '核实', handle: '处置', report_up: '上报', route: '分流派单',
-    supervise: '督办', feed_back: '反馈', close: '结案', assign: '指派',
+    supervise: '督办', feed_back: '反馈', close: '结案', assign: '指派', regrid: '网格调整',
   } satisfies Record<CaseStep, string>,
   caseState: {
     collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', fed_back: '已反馈', closed: '已结案',
@@ -35,4 +36,8 @@ export const labels = {
     department: '职能部门', duty_leader: '值班领导', platform: '平台自动',
   } satisfies Record<ActorRole, string>,
   workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,
+  gridRule: {
+    invalid_geometry: '边界无效', overlap: '网格重叠', gap: '网格间空隙', outside_parent: '超出所属社区', duplicate_code: '编码重复',
+    code_outside_community: '编码不属于本社区', check_inconsistent: '核验结果不一致', households_urban: '城镇网格户数', households_rural: '农村网格户数',
+  } satisfies Record<GridRule, string>,
 } as const

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { CaseSummary } from './cases'
 import { CameraClass, CameraState, PatrolKind } from './domain'
+import { Geometry } from './geo'
+import { GridProps } from './grids'
 
 /** Bumped on any change a client of the previous version could not read; checked at connect. */
 export const PROTOCOL_VERSION = 1
@@ -65,6 +67,13 @@ export const GridCover = z.object({
 })
 export type GridCover = z.infer<typeof GridCover>
 
+/**
+ * A grid version as published from an analyst's draft, with its shape, so a screen redraws it without a reload:
+ * `insert` a new grid, `update` a grid's next version, `delete` a grid closed (its last version, `validTo` set).
+ */
+export const GridChange = GridProps.extend({ validTo: z.string().nullable(), geometry: Geometry })
+export type GridChange = z.infer<typeof GridChange>
+
 /** When a patrol was last in a grid. */
 export const GridVisit = z.object({ gridCode: z.string(), lastAt: z.string() })
 export type GridVisit = z.infer<typeof GridVisit>
@@ -80,12 +89,13 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ ...stamped, entity: z.literal('camera'), op: z.literal('update'), data: CameraView }),
   z.object({ ...stamped, entity: z.literal('patrol'), op: z.literal('update'), data: PatrolFixes }),
   z.object({ ...stamped, entity: z.literal('cover'), op: z.literal('update'), data: GridCover }),
+  z.object({ ...stamped, entity: z.literal('grid'), op: z.enum(['insert', 'update', 'delete']), data: GridChange }),
 ])
 export type Change = z.infer<typeof Change>
 
 /**
  * A room: the whole city, one township (its 12-digit code) or one grid (its 15-digit code). A grid's
- * room hears of its cases, its cover, the cameras standing in it and the patrols arriving or leaving.
+ * room hears of its cases, its cover, its new boundaries, the cameras standing in it and the patrols arriving or leaving.
  */
 export const Room = z.union([z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^grid:\d{15}$/)])
 export type Room = z.infer<typeof Room>

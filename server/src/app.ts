@@ -8,13 +8,17 @@ import { requireRole, type Tokens } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
+import { draftsRouter } from './api/draftsRouter'
 import { apiNotFound, errorHandler } from './api/errors'
+import { exportRouter } from './api/exportRouter'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { ogcRouter } from './api/ogcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
+import { draftCommands } from './commands/drafts'
 import type { Db } from './db/Db'
 import type { TimeLimits } from './domain/timeLimits'
 import { committer } from './live/commit'
@@ -54,6 +58,7 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
+  app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock }), tokens))
   app.get('/api/v1/me', requireRole(tokens, ...Role.options), (req, res) => {
     const { role, grid } = req.caller!
     res.set('Cache-Control', 'no-store').json(grid ? { role, grid } : { role })
@@ -66,6 +71,8 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
     res.json(await liveSnapshot(db, clock.now()))
   })
   app.use('/api/v1', cityRouter(db))
+  app.use('/ogc', ogcRouter(db))
+  app.use('/api/v1/export', exportRouter(db))
   app.use('/api', apiNotFound)
   if (client) app.use(client)
   app.use(errorHandler(log))

@@ -41,7 +41,7 @@ function liveClient(url: string, rooms: string[] = ['city'], since?: number) {
   return { socket, received, hello, position: () => last }
 }
 
-const idOf = (c: Change) => (c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.data.id)
+const idOf = (c: Change) => (c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.data.id)
 
 const until = async (check: () => boolean, what: string, ms = 10_000) => {
   const end = Date.now() + ms

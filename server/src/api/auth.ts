@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { RequestHandler } from 'express'
 import { Role } from '../../../contract/auth'
 import { HttpError } from './errors'
@@ -39,6 +40,9 @@ export function parseTokens(spec: string): Tokens {
   }
   return tokens
 }
+
+/** Who did something, for a log or a record: the caller's role and a digest of their token, never the token itself. */
+export const actorOf = ({ role, token }: Caller) => `${role}#${createHash('sha256').update(token).digest('hex').slice(0, 10)}`
 
 /** Lets through callers whose bearer token names one of `roles`: 401 without a known token, 403 with the wrong role. */
 export function requireRole(tokens: Tokens, ...roles: Role[]): RequestHandler {

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto'
 import { Router } from 'express'
 import { AssignRequest, CaseReport, CasesQuery, EscalateRequest, IdParam, StepRequest } from '../../../contract'
 import type { Clock } from '../clock'
 import type { CaseCommands } from '../commands/cases'
-import { requireRole, type Tokens } from './auth'
+import { actorOf, requireRole, type Tokens } from './auth'
 import { parseOr400 } from './errors'
-
-/** Who read personal data, without writing the token itself into the log. */
-const actorOf = (role: string, token: string) => `${role}#${createHash('sha256').update(token).digest('hex').slice(0, 10)}`
 
 /** Cases: report, step, read one with its history, list; escalating by hand, assigning and a case's parties for duty leaders only. */
 export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): Router {
@@ -47,7 +43,7 @@ export function casesRouter(cases: CaseCommands, tokens: Tokens, clock: Clock): 
 
   router.get('/:id/parties', leaders, async (req, res) => {
     const { id } = parseOr400(IdParam, req.params, 'path')
-    res.set('Cache-Control', 'no-store').json(await cases.parties(id, actorOf(req.caller!.role, req.caller!.token), clock.now()))
+    res.set('Cache-Control', 'no-store').json(await cases.parties(id, actorOf(req.caller!), clock.now()))
   })
 
   return router

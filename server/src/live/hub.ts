@@ -24,7 +24,7 @@ export type HubOptions = {
 
 const DEFAULTS: HubOptions = { maxReplay: 50_000, batch: 2000, maxBufferedPackets: 2000, pollMs: 1000 }
 
-/** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left. */
+/** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left, a redrawn grid itself. */
 function gridsOf(change: Change): (string | null)[] {
   switch (change.entity) {
     case 'case':
@@ -33,6 +33,8 @@ function gridsOf(change: Change): (string | null)[] {
       return [change.data.gridCode]
     case 'patrol':
       return [change.data.gridCode, change.data.leftGridCode]
+    case 'grid':
+      return [change.data.code]
   }
 }
 

@@ -1,0 +1,80 @@
+import express, { type RequestHandler, Router } from 'express'
+import {
+  CreateDraftRequest, DraftFeatures, DraftsQuery, IdParam, ImportQuery, MergeRequest, PublishRequest, ReplaceDraftRequest, SplitRequest,
+} from '../../../contract'
+import type { DraftCommands } from '../commands/drafts'
+import { actorOf, requireRole, type Tokens } from './auth'
+import { HttpError, parseOr400 } from './errors'
+import { shapefileFeatures } from './shapefileZip'
+
+/**
+ * The analysts' grid editor: drafts of a community's grids, their check, their diff with the current grids
+ * and their publishing. Analysts write; anyone reads.
+ */
+export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
+  const router = Router()
+  const analysts = requireRole(tokens, 'analyst')
+  const id = (params: unknown) => parseOr400(IdParam, params, 'path').id
+
+  router.post('/', analysts, async (req, res) => {
+    const { community } = parseOr400(CreateDraftRequest, req.body, 'body')
+    res.status(201).json(await drafts.create(community, actorOf(req.caller!)))
+  })
+
+  router.get('/', async (req, res) => {
+    res.json(await drafts.list(parseOr400(DraftsQuery, req.query, 'query')))
+  })
+
+  // A FeatureCollection as JSON (the app's parser takes application/json) or GeoJSON, or a zipped Shapefile.
+  router.post('/import', analysts, express.json({ type: 'application/geo+json', limit: '1mb' }),
+    express.raw({ type: 'application/zip', limit: '8mb' }), async (req, res) => {
+      const { community } = parseOr400(ImportQuery, req.query, 'query')
+      const body: unknown = Buffer.isBuffer(req.body) ? shapefileFeatures(req.body) : req.body
+      if (body === undefined) {
+        throw new HttpError(415, 'unsupported_media_type', 'send a GeoJSON FeatureCollection (application/json or application/geo+json) or a zipped Shapefile (application/zip)')
+      }
+      res.status(201).json(await drafts.import(community, parseOr400(DraftFeatures, body, 'body'), actorOf(req.caller!)))
+    })
+
+  router.get('/:id', async (req, res) => {
+    res.json(await drafts.get(id(req.params)))
+  })
+
+  router.put('/:id', analysts, async (req, res) => {
+    const { features, expectedVersion } = parseOr400(ReplaceDraftRequest, req.body, 'body')
+    res.json(await drafts.replace(id(req.params), features, expectedVersion))
+  })
+
+  router.delete('/:id', analysts, async (req, res) => {
+    await drafts.discard(id(req.params))
+    res.status(204).end()
+  })
+
+  router.post('/:id/split', analysts, async (req, res) => {
+    const draft = id(req.params)
+    res.json(await drafts.split(draft, parseOr400(SplitRequest, req.body, 'body')))
+  })
+
+  router.post('/:id/merge', analysts, async (req, res) => {
+    const draft = id(req.params)
+    res.json(await drafts.merge(draft, parseOr400(MergeRequest, req.body, 'body')))
+  })
+
+  // A read, so anyone's; POST as well, for an editor that checks as it saves.
+  const check: RequestHandler = async (req, res) => {
+    res.json(await drafts.check(id(req.params)))
+  }
+  router.route('/:id/check').get(check).post(check)
+
+  router.get('/:id/diff', async (req, res) => {
+    res.json(await drafts.diff(id(req.params)))
+  })
+
+  router.post('/:id/publish', analysts, async (req, res) => {
+    const draft = id(req.params)
+    const { expectedVersion } = parseOr400(PublishRequest, req.body, 'body')
+    res.json(await drafts.publish(draft, expectedVersion, actorOf(req.caller!)))
+  })
+
+  return router
+}
