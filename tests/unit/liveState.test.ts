@@ -34,6 +34,23 @@ describe('the live state', () => {
     expect([...s.cases.keys()]).toEqual([1])
   })
 
+  it('notes a published redraw of the grids by its position, and nothing else changes with it', () => {
+    const start = fromSnapshot(snapshot)
+    expect(start.boundariesAt).toBe(0)
+    const grid: Change = {
+      seq: 11, at, entity: 'grid', op: 'insert',
+      data: {
+        code: '231281001001099', name: '新网格', kind: 'urban', version: 1, communityCode: '231281001001', townshipCode: '231281001000',
+        households: 210, leaders: 1, fulltimeWorkers: 1, parttimeWorkers: 0, validFrom: at, validTo: null,
+        geometry: { type: 'MultiPolygon', coordinates: [[[[125.3, 46.4], [125.31, 46.4], [125.31, 46.41], [125.3, 46.4]]]] },
+      },
+    }
+    const s = applyChanges(start, [grid])
+    expect(s.boundariesAt).toBe(11)
+    expect(s.cases).toBe(start.cases)
+    expect(s.cameras).toBe(start.cameras)
+  })
+
   it('counts overdue cases against the time given', () => {
     const s = fromSnapshot({ ...snapshot, cases: [aCase(1), aCase(2, { dueAt: '2026-11-23T07:00:00.000Z' })] })
     expect([...s.cases.values()].filter((c) => isOverdue(c, Date.parse('2026-11-23T08:00:00Z'))).map((c) => c.id)).toEqual([2])

@@ -23,6 +23,11 @@ export type LiveState = {
   visits: ReadonlyMap<string, number>
   /** Newest first, at most `TICKER_LENGTH`. */
   ticker: readonly TickerItem[]
+  /**
+   * The position of the newest change of the grids' boundaries the screen knows of (a published
+   * redraw); a screen reads the city's grids again when it moves.
+   */
+  boundariesAt: number
 }
 
 export const TICKER_LENGTH = 40
@@ -32,7 +37,7 @@ const TRAIL_MS = TRAIL.hours * 3_600_000
 const TRAIL_MAX = Math.ceil(TRAIL_MS / TRAIL_STEP_MS) + 2
 
 export const emptyLive: LiveState = {
-  seq: 0, cases: new Map(), cameras: new Map(), trails: new Map(), covers: new Map(), visits: new Map(), ticker: [],
+  seq: 0, cases: new Map(), cameras: new Map(), trails: new Map(), covers: new Map(), visits: new Map(), ticker: [], boundariesAt: 0,
 }
 
 export function fromSnapshot(s: LiveSnapshot): LiveState {
@@ -44,6 +49,7 @@ export function fromSnapshot(s: LiveSnapshot): LiveState {
     covers: new Map(s.covers.map((c) => [c.gridCode, c])),
     visits: new Map(s.visits.map((v) => [v.gridCode, Date.parse(v.lastAt)])),
     ticker: [],
+    boundariesAt: 0,
   }
 }
 
@@ -80,6 +86,7 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
   const covers = own(state.covers, 'cover')
   const visits = own(state.visits, 'patrol')
   const events: TickerItem[] = []
+  let boundariesAt = state.boundariesAt
   for (const change of fresh) {
     switch (change.entity) {
       case 'case': {
@@ -106,10 +113,13 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
       case 'cover':
         covers.set(change.data.gridCode, change.data)
         break
+      case 'grid':
+        boundariesAt = change.seq
+        break
     }
   }
   const ticker = events.length > 0 ? [...events.reverse(), ...state.ticker].slice(0, TICKER_LENGTH) : state.ticker
-  return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker }
+  return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker, boundariesAt }
 }
 
 /** Whether an open case is past its due time at `now`. */

@@ -26,7 +26,8 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
       const snapshot = fromSnapshot(await fetchJson('/api/v1/live/snapshot', LiveSnapshot))
       position.current = snapshot.seq
       if (stopped) return
-      setState((s) => ({ ...snapshot, ticker: s.ticker }))
+      // A snapshot after a first one follows changes the screen missed, redrawn boundaries among them.
+      setState((s) => ({ ...snapshot, ticker: s.ticker, boundariesAt: s.seq > 0 ? snapshot.seq : 0 }))
       setSynced(true)
     }
     const update = (next: (s: LiveState) => LiveState) =>

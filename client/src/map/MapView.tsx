@@ -42,6 +42,8 @@ export type MapViewProps = {
   focus?: [number, number, number, number] | null
   /** Told the grid under a click, and the zoom it was clicked at. */
   onPick?: (grid: GridProps, zoom: number) => void
+  /** Given the map once its style is loaded, for what draws on it by itself (the grid editor's drawing tools). */
+  onMap?: (map: maplibregl.Map) => void
   /** Whether mouse and keyboard move the map (not on a kiosk wall). */
   interactive: boolean
   /** The screen's live data has arrived: `data-ready` is set on the first idle frame after it. */
@@ -55,7 +57,7 @@ export type MapViewProps = {
  * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
  * and the performance mark `first-complete-frame`.
  */
-export function MapView({ city, under, over, animating, view, padding, onZoom, focus, onPick, interactive, complete }: MapViewProps) {
+export function MapView({ city, under, over, animating, view, padding, onZoom, focus, onPick, onMap, interactive, complete }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
@@ -95,6 +97,15 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
     // View, padding and interactivity are a screen's fixed setup: the map is made once.
   }, [city])
 
+  // A city read again (grids redrawn and published) replaces the sources' data; the map stays.
+  useEffect(() => {
+    const m = map.current
+    if (!loaded || !m || !city) return
+    for (const [id, source] of Object.entries(cityStyle(city, displayScale()).sources)) {
+      ;(m.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData((source as { data: GeoJSON.GeoJSON }).data)
+    }
+  }, [city])
+
   useEffect(() => () => {
     map.current?.remove()
     map.current = null
@@ -104,6 +115,10 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
   useEffect(() => {
     if (loaded) overlays.current?.under.setProps({ layers: under })
   }, [under, loaded])
+
+  useEffect(() => {
+    if (loaded && onMap) onMap(map.current!)
+  }, [loaded, onMap])
 
   useEffect(() => {
     if (loaded && focus) map.current?.fitBounds(focus, { padding, duration: 500, maxZoom: 16 })

@@ -4,8 +4,11 @@ import { type City, loadCity } from './loadCity'
 
 export type CityStatus = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
 
-/** The city's regions, grids and roads, loaded once for the screen; retried every few seconds until the server answers. */
-export function useCity(): CityStatus {
+/**
+ * The city's regions, grids and roads for the screen; retried every few seconds until the server
+ * answers, and read again whenever `version` moves (grids were redrawn), the city on screen kept meanwhile.
+ */
+export function useCity(version = 0): CityStatus {
   const [status, setStatus] = useState<CityStatus>({ kind: 'loading' })
   useEffect(() => {
     let stopped = false
@@ -15,7 +18,7 @@ export function useCity(): CityStatus {
         (city) => !stopped && setStatus({ kind: 'ready', city }),
         (err: unknown) => {
           if (stopped) return
-          setStatus({ kind: 'failed', message: err instanceof ApiError ? err.message : '地图数据加载失败' })
+          setStatus((s) => (s.kind === 'ready' ? s : { kind: 'failed', message: err instanceof ApiError ? err.message : '地图数据加载失败' }))
           timer = setTimeout(attempt, 5000)
         },
       )
@@ -24,6 +27,6 @@ export function useCity(): CityStatus {
       stopped = true
       clearTimeout(timer)
     }
-  }, [])
+  }, [version])
   return status
 }

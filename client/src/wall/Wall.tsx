@@ -28,8 +28,8 @@ const JUDGE_STEP_MS = 10_000
  * several metres (sizes follow the screen's height) and for running for days without a touch.
  */
 export function Wall({ config }: { config: WallConfig }) {
-  const status = useCity()
   const { state, connection, synced } = useLive()
+  const status = useCity(state.boundariesAt)
   const now = useNow(1000)
   const kpis = useKpis(state.seq, config.patrolHours)
   const theme = themeAt(now, config.theme, config.cycleSeconds)

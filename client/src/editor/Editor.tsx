@@ -1,0 +1,243 @@
+import * as turf from '@turf/turf'
+import type * as maplibregl from 'maplibre-gl'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures } from '../../../contract'
+import { ApiError } from '../api/fetchJson'
+import { useToken } from '../api/token'
+import { SignIn } from '../drill/SignIn'
+import { useMe } from '../drill/useMe'
+import { displayScale } from '../map/displayScale'
+import { checkLayers } from '../map/layers/checkLayers'
+import { MapView } from '../map/MapView'
+import { useCity } from '../map/useCity'
+import { CheckReport, DiffReport, GridForm } from './EditorPanels'
+import { draftApi } from './draftApi'
+import { type DrawnGrid, startDrawing } from './drawing'
+
+type Drawing = ReturnType<typeof startDrawing>
+type Notice = { kind: 'done' | 'error'; text: string } | null
+
+/** A draft grid's shape as the drawing tools hold it: the outer ring of its (first) polygon. */
+function drawn(f: DraftFeature): DrawnGrid {
+  const polygon = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]!
+  return { code: f.properties.code, polygon: { type: 'Polygon', coordinates: polygon } }
+}
+
+/** The community's next free grid code: its 12 digits and the next three-digit number. */
+export function nextGridCode(community: string, codes: readonly string[]): string {
+  const used = codes.filter((c) => c.startsWith(community)).map((c) => Number(c.slice(12)))
+  return `${community}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`
+}
+
+const message = (e: unknown) => (e instanceof ApiError ? `${e.status} ${e.message}${e.issues.map((i) => `；${i.field}：${i.reason}`).join('')}` : String(e))
+
+/**
+ * The analysts' grid editor (网格划分调整) at `/editor?community=<12-digit code>`: the community's grids
+ * as a draft kept on the server, reshaped on the map (vertices snap to neighbours), split by a drawn
+ * line, merged, deleted, drawn anew, their attributes edited beside; every change saved and checked in
+ * PostGIS at once, gaps and overlaps drawn where they are; undo and redo over the saved versions; a
+ * diff before publishing, which the server refuses while errors remain.
+ */
+export function Editor({ initialCommunity }: { initialCommunity: string | null }) {
+  const cityStatus = useCity()
+  const city = cityStatus.kind === 'ready' ? cityStatus.city : null
+  const [token, setToken] = useToken()
+  const me = useMe(token)
+  const analyst = me.kind === 'known' && me.me.role === 'analyst'
+  const api = useMemo(() => draftApi(token ?? ''), [token])
+  const [community, setCommunity] = useState(initialCommunity)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [check, setCheck] = useState<DraftCheck | null>(null)
+  const [diff, setDiff] = useState<DraftDiff | null>(null)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice>(null)
+  // The grid a line is being drawn across: drawing the line deselects it on the map.
+  const splitting = useRef<string | null>(null)
+  const [splitShown, setSplitShown] = useState(false)
+  const [focus, setFocus] = useState<[number, number, number, number] | null>(null)
+  // Undo and redo walk the saved versions' grids: each step back is saved again as a new version.
+  const history = useRef<{ past: DraftFeatures[]; future: DraftFeatures[] }>({ past: [], future: [] })
+  const drawing = useRef<Drawing | null>(null)
+  const latest = useRef<Draft | null>(null)
+  latest.current = draft
+
+  const communities = useMemo(() => (city?.regions.features ?? []).filter((f) => f.properties.level === 'community'), [city])
+  const communityName = communities.find((f) => f.properties.code === community)?.properties.name ?? ''
+
+  const shown = useCallback((d: Draft, keep?: string | null) => {
+    setDraft(d)
+    setDiff(null)
+    drawing.current?.show(d.features.features.map(drawn))
+    if (keep && d.features.features.some((f) => f.properties.code === keep)) drawing.current?.draw.selectFeature(keep)
+    else setSelected(null)
+    void api.check(d).then(setCheck, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+  }, [api])
+
+  useEffect(() => {
+    if (!community) return
+    window.history.replaceState(null, '', `/editor?community=${community}`)
+    setDraft(null)
+    setCheck(null)
+    history.current = { past: [], future: [] }
+    api.openDraftOf(community).then(async (summary) => {
+      if (summary) shown(await api.get(summary.id))
+    }, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+    const region = communities.find((f) => f.properties.code === community)
+    if (region) setFocus(turf.bbox(region as GeoJSON.Feature) as [number, number, number, number])
+  }, [community, communities.length, api])
+
+  /** Saves `features` as the draft's next version (remembered for undo unless it is an undo or redo itself). */
+  const save = useCallback(async (features: DraftFeatures, keep: string | null, remember = true) => {
+    const d = latest.current
+    if (!d) return
+    try {
+      const next = await api.replace(d, features)
+      if (remember) history.current = { past: [...history.current.past, d.features], future: [] }
+      shown(next, keep)
+      setNotice(null)
+    } catch (e) {
+      setNotice({ kind: 'error', text: message(e) })
+      shown(d, keep)
+    }
+  }, [api, shown])
+
+  const onShape = useCallback((id: string, polygon: GeoJSON.Polygon) => {
+    const d = latest.current
+    if (!d) return
+    const features = d.features.features
+    const known = features.some((f) => f.properties.code === id)
+    const grid: DraftFeature = known
+      ? { ...features.find((f) => f.properties.code === id)!, geometry: { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] } }
+      : (() => {
+          const code = nextGridCode(d.communityCode, features.map((f) => f.properties.code))
+          return {
+            type: 'Feature', id: code, geometry: { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] },
+            properties: { code, name: `${communityName}新网格（${code.slice(12)}）`, kind: features[0]?.properties.kind ?? 'urban', households: 0, leaders: 1, fulltimeWorkers: 0, parttimeWorkers: 0, sourceCode: null },
+          }
+        })()
+    const next = known ? features.map((f) => (f.properties.code === id ? grid : f)) : [...features, grid]
+    void save({ type: 'FeatureCollection', features: next }, grid.properties.code)
+  }, [save, communityName])
+
+  const onLine = useCallback((line: [number, number][]) => {
+    const d = latest.current
+    const code = splitting.current
+    splitting.current = null
+    setSplitShown(false)
+    if (!d || !code) return
+    const before = d.features
+    api.split(d, code, line).then((edit) => {
+      history.current = { past: [...history.current.past, before], future: [] }
+      shown(edit.draft, edit.codes[0] ?? null)
+      setNotice({ kind: 'done', text: `已分割为 ${edit.codes.join('、')}` })
+    }, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+  }, [api, shown])
+
+  const onMap = useCallback((map: maplibregl.Map) => {
+    if (drawing.current) return
+    drawing.current = startDrawing(map, { onShape: (id, p) => onShapeRef.current(id, p), onLine: (l) => onLineRef.current(l), onSelect: setSelected })
+    if (latest.current) drawing.current.show(latest.current.features.features.map(drawn))
+  }, [])
+  const onShapeRef = useRef(onShape)
+  onShapeRef.current = onShape
+  const onLineRef = useRef(onLine)
+  onLineRef.current = onLine
+  useEffect(() => () => drawing.current?.stop(), [])
+
+  const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+  const features = draft?.features.features ?? []
+  const grid = features.find((f) => f.properties.code === selected) ?? null
+  const step = (from: 'past' | 'future') => {
+    const h = history.current
+    const target = h[from].at(-1)
+    if (!target || !draft) return
+    history.current = from === 'past'
+      ? { past: h.past.slice(0, -1), future: [...h.future, draft.features] }
+      : { past: [...h.past, draft.features], future: h.future.slice(0, -1) }
+    void save(target, selected, false)
+  }
+
+  const scale = displayScale()
+  const over = useCallback(() => (check ? checkLayers({ check, scale }) : []), [check, scale])
+  const errors = check?.errors.length ?? 0
+
+  return (
+    <div className="editor">
+      <MapView city={city} under={NO_LAYERS} over={over} animating={false} view={null} padding={{ top: 40, right: 40, bottom: 40, left: 40 }}
+        focus={focus} onMap={onMap} interactive complete={city !== null} />
+      <aside className="editor-panel" data-testid="editor-panel" data-draft={draft?.id ?? ''} data-version={draft?.version ?? ''} data-errors={check ? errors : ''}>
+        <SignIn me={me} onToken={setToken} />
+        <label className="community">社区（村）
+          <select value={community ?? ''} onChange={(e) => setCommunity(e.target.value || null)} data-testid="community">
+            <option value="">选择社区（村）</option>
+            {communities.map((f) => <option key={f.properties.code} value={f.properties.code}>{f.properties.name} {f.properties.code}</option>)}
+          </select>
+        </label>
+        {community && !draft && analyst && <button type="button" onClick={() => act(async () => shown(await api.create(community)))} data-testid="new-draft">以现有网格新建草稿</button>}
+        {community && !analyst && <p className="hint">只有分析人员可以编辑和发布网格；当前可查看。</p>}
+        {notice && <p className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">{notice.text}</p>}
+        {draft && (
+          <>
+            <p className="draft-line">草稿 #{draft.id} · 第 {draft.version} 版 · {features.length} 个网格</p>
+            <div className="tools" role="toolbar" aria-label="编辑">
+              <button type="button" disabled={!analyst} onClick={() => drawing.current?.draw.setMode('polygon')}>新建网格</button>
+              <button type="button" disabled={!analyst || !selected} data-testid="split" onClick={() => {
+                splitting.current = selected
+                setSplitShown(true)
+                drawing.current?.draw.setMode('linestring')
+              }}>分割</button>
+              <MergeButton disabled={!analyst || !selected} others={features.map((f) => f.properties.code).filter((c) => c !== selected)}
+                onMerge={(other) => act(async () => {
+                  const before = draft.features
+                  const edit = await api.merge(draft, [selected!, other])
+                  history.current = { past: [...history.current.past, before], future: [] }
+                  shown(edit.draft, edit.codes[0] ?? null)
+                })} />
+              <button type="button" disabled={!analyst || !selected} onClick={() => void save({ type: 'FeatureCollection', features: features.filter((f) => f.properties.code !== selected) }, null)}>删除</button>
+              <button type="button" disabled={!analyst || history.current.past.length === 0} onClick={() => step('past')} data-testid="undo">撤销</button>
+              <button type="button" disabled={!analyst || history.current.future.length === 0} onClick={() => step('future')} data-testid="redo">重做</button>
+            </div>
+            {splitShown && <p className="hint">在地图上画一条穿过 {splitting.current} 的线：单击加点，回车结束。</p>}
+            {grid && <GridForm key={`${grid.properties.code}-${draft.version}`} grid={grid} disabled={!analyst}
+              onSave={(props) => void save({ type: 'FeatureCollection', features: features.map((f) => (f.properties.code === grid.properties.code ? { ...f, id: props.code, properties: props } : f)) }, props.code)} />}
+            {check && <CheckReport check={check} onShow={(at) => setFocus([at[0] - 0.002, at[1] - 0.0015, at[0] + 0.002, at[1] + 0.0015])} />}
+            <div className="publish">
+              <button type="button" onClick={() => act(async () => setDiff(await api.diff(draft)))} data-testid="diff">预览变更</button>
+              <button type="button" disabled={!analyst || errors > 0} data-testid="publish" onClick={() => act(async () => {
+                const done = await api.publish(draft)
+                setNotice({ kind: 'done', text: `已发布：新增 ${done.added.length}，变更 ${done.changed.length}，撤销 ${done.removed.length}，案件移交 ${done.moves.length}` })
+                setDraft(null)
+                setCheck(null)
+              })}>发布</button>
+              <a href={`/api/v1/export/${draft.communityCode}`} download>导出 GeoJSON</a>
+            </div>
+            {diff && <DiffReport diff={diff} />}
+          </>
+        )}
+        {community && !draft && analyst && (
+          <label className="import">导入（GeoJSON 或 Shapefile 压缩包）
+            <input type="file" accept=".geojson,.json,.zip" onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) act(async () => shown(await api.importFile(community, file)))
+            }} />
+          </label>
+        )}
+      </aside>
+    </div>
+  )
+}
+
+const NO_LAYERS: never[] = []
+
+function MergeButton({ disabled, others, onMerge }: { disabled: boolean; others: string[]; onMerge: (other: string) => void }) {
+  const [other, setOther] = useState('')
+  return (
+    <span className="merge">
+      <select aria-label="与之合并" value={other} onChange={(e) => setOther(e.target.value)} disabled={disabled}>
+        <option value="">合并：选相邻网格</option>
+        {others.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+      <button type="button" disabled={disabled || !other} onClick={() => onMerge(other)}>合并</button>
+    </span>
+  )
+}

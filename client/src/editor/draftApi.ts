@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import {
+  Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, PublishResult,
+} from '../../../contract'
+import { fetchJson, postJson } from '../api/fetchJson'
+
+/** The draft routes as the editor calls them, each parsed with its contract schema. */
+export function draftApi(token: string) {
+  const auth = { Authorization: `Bearer ${token}` }
+  const send = <T>(method: string, url: string, body: unknown, schema: { parse(x: unknown): T }) =>
+    fetchJson(url, schema, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...auth } })
+  return {
+    openDraftOf: async (community: string) =>
+      (await fetchJson(`/api/v1/drafts?community=${community}&status=open`, z.array(DraftSummary)))[0] ?? null,
+    get: (id: number) => fetchJson(`/api/v1/drafts/${id}`, Draft),
+    create: (community: string) => postJson('/api/v1/drafts', { community }, token, Draft),
+    replace: (d: Draft, features: DraftFeatures) => send('PUT', `/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version }, Draft),
+    split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version }, token, DraftEdit),
+    merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version }, token, DraftEdit),
+    check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck),
+    diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
+    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version }, token, PublishResult),
+    importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {
+      method: 'POST', body: file, headers: { 'Content-Type': file.name.endsWith('.zip') ? 'application/zip' : 'application/json', ...auth },
+    }),
+  }
+}
+export type DraftApi = ReturnType<typeof draftApi>
