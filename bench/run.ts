@@ -1,11 +1,12 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
 import { drillBench } from './drill'
+import { editorBench } from './editor'
 import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live|wall|drill]`: every benchmark (or the one named), each measure beside
+ * `npm run bench [-- foundation|live|wall|drill|editor]`: every benchmark (or the one named), each measure beside
  * its baseline from the same run, as one table. The wall's runs on the PostGIS server when one is
  * named (it measures the browser, not the store), else on the embedded engine.
  */
@@ -22,6 +23,10 @@ if (runs('wall')) rows.push(...(await (pgUrl ? wallBench('pg', pgUrl) : wallBenc
 if (runs('drill')) {
   rows.push(...(await drillBench('pglite')))
   if (pgUrl) rows.push(...(await drillBench('pg', pgUrl)))
+}
+if (runs('editor')) {
+  rows.push(...(await editorBench('pglite')))
+  if (pgUrl) rows.push(...(await editorBench('pg', pgUrl)))
 }
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
