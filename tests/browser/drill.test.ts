@@ -1,27 +1,19 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientAssets } from '../../server/src/api/clientAssets'
-import { CLIENT_DIST } from '../../server/src/clientBuild'
-import { launchChromium, offMachineRequests, screenshotDir } from '../support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { offMachineRequests, screenshotDir } from '../support/browser'
 import { as, call } from '../support/serve'
-import { pointInGrid, servedCity } from '../support/servedCity'
+import { browserCity } from '../support/browserCity'
+import { pointInGrid } from '../support/servedCity'
 
-const city = servedCity({ client: clientAssets(CLIENT_DIST) })
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { city, browser } = browserCity()
 
 const DESK = { width: 1920, height: 1080 }
 const TOKENS = { dutyLeader: 'demo-duty-leader', operator: 'demo-operator' } as const
 
 /** A desk screen signed in with `token`, as a duty leader would be after entering it once. */
 async function desk(token: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+  const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
   await context.addInitScript((t) => sessionStorage.setItem('commandCentre.token', t), token)
   return { context, page: await context.newPage() }
 }
@@ -121,7 +113,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     const [leader, colleague] = await Promise.all([desk(TOKENS.dutyLeader), desk(TOKENS.dutyLeader)])
     await openDrill(leader.page, `/drill/grid/${grid}`, grid)
     await openDrill(colleague.page, `/drill/grid/${grid}`, grid)
-    const wall = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const wall = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
     const wallPage = await wall.newPage()
     await wallPage.goto(city.server.url + '/wall')
     await expect.poll(() => wallPage.getByTestId('kpi-open').textContent(), { timeout: 60_000 }).toMatch(/\d/)

@@ -1,22 +1,13 @@
 import { join } from 'node:path'
 import * as turf from '@turf/turf'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { Draft } from '../../contract'
-import { clientAssets } from '../../server/src/api/clientAssets'
-import { CLIENT_DIST } from '../../server/src/clientBuild'
-import { launchChromium, screenshotDir } from '../support/browser'
+import { screenshotDir } from '../support/browser'
 import { as, call } from '../support/serve'
-import { servedCity } from '../support/servedCity'
+import { browserCity } from '../support/browserCity'
 
-const city = servedCity({ client: clientAssets(CLIENT_DIST) })
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { city, browser } = browserCity()
 
 const DESK = { width: 1920, height: 1080 }
 type Px = { x: number; y: number }
@@ -45,7 +36,7 @@ describe('the analysts’ grid editor at 1080p', () => {
     expect(target, 'a village of a few grids').toBeDefined()
     const { community, grid } = target!
 
-    const context = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
     await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-analyst'))
     const page = await context.newPage()
     const errors: string[] = []
@@ -121,7 +112,7 @@ describe('the analysts’ grid editor at 1080p', () => {
     await expect.poll(() => page.getByTestId('moves').textContent(), { timeout: 5000 }).not.toBe('0')
     expect(await page.getByTestId('diff-report').textContent()).toContain(added.properties.code)
 
-    const wall = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const wall = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
     const wallPage = await wall.newPage()
     await wallPage.goto(`${city.server.url}/wall`)
     await expect.poll(() => wallPage.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
@@ -143,7 +134,7 @@ describe('the analysts’ grid editor at 1080p', () => {
   })
 
   it('lets only an analyst edit: a duty leader sees the grids and cannot start a draft', async () => {
-    const context = await browser.newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
     await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-duty-leader'))
     const page = await context.newPage()
     await page.goto(`${city.server.url}/editor?community=231281001001`)

@@ -1,26 +1,20 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
-import { launchChromium, offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
+import { offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
 import { as, call, serve } from '../support/serve'
-import { pointInGrid, servedCity } from '../support/servedCity'
+import { browserCity } from '../support/browserCity'
+import { pointInGrid } from '../support/servedCity'
 
-const city = servedCity({ client: clientAssets(CLIENT_DIST) })
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { city, browser } = browserCity()
 
 const K4 = { width: 3840, height: 2160 }
 
 /** Opens a screen and waits for its first complete frame: city drawn, snapshot applied, figures read. */
 async function openWall(path: string, viewport = K4): Promise<Page> {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  const page = await browser().newPage({ viewport, deviceScaleFactor: 1 })
   await page.goto(city.server.url + path)
   await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
   await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
@@ -72,7 +66,7 @@ async function timeNewCase(page: Page): Promise<{ code: string; ticker: number; 
 
 describe('the wall at 4K', () => {
   it('loads the demo city on /wall as a kiosk: grids, KPI panel, ticker, clock, and nothing off the machine', async () => {
-    const page = await browser.newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const page = await browser().newPage({ viewport: K4, deviceScaleFactor: 1 })
     const leaks = offMachineRequests(page)
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))
@@ -191,7 +185,7 @@ describe('the wall at 4K', () => {
   })
 
   it('keeps nothing personal in the page or its frames', async () => {
-    const page = await browser.newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const page = await browser().newPage({ viewport: K4, deviceScaleFactor: 1 })
     const frames: string[] = []
     page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))))
     const responses: string[] = []
