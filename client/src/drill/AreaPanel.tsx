@@ -70,7 +70,7 @@ export function Cover({ profile }: { profile: AreaProfile }) {
 }
 
 /** The wall's figures for this area alone, beside the city's. */
-export function Numbers({ area, city }: { area: Kpis; city: Kpis }) {
+export function Numbers({ area, city }: { area: Kpis; city: Kpis | null }) {
   const rows: [string, (k: Kpis) => string, string][] = [
     ['在办', (k) => int(k.open), 'open'],
     ['超期', (k) => int(k.overdue), 'overdue'],
@@ -86,7 +86,7 @@ export function Numbers({ area, city }: { area: Kpis; city: Kpis }) {
       <table>
         <tbody>
           {rows.map(([name, f, id]) => (
-            <tr key={id}><th>{name}</th><td data-testid={`area-${id}`}>{f(area)}</td><td className="city">{f(city)}</td></tr>
+            <tr key={id}><th>{name}</th><td data-testid={`area-${id}`}>{f(area)}</td><td className="city">{city ? f(city) : '—'}</td></tr>
           ))}
         </tbody>
       </table>

@@ -10,6 +10,7 @@ import { areaOutlineLayer } from '../map/layers/areaOutlineLayer'
 import { casesLayer } from '../map/layers/casesLayer'
 import { MapView } from '../map/MapView'
 import { useCity } from '../map/useCity'
+import { useKpis } from '../wall/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
 import { CaseList } from './CaseList'
 import { CasePane } from './CasePane'
@@ -46,6 +47,8 @@ export function Drill({ initial }: { initial: DrillTarget }) {
   const me = useMe(token)
   const [selected, setSelected] = useState<number | null>(null)
   const now = useNow(15_000)
+  // The city's figures, beside the area's: read apart from the area, so a click waits for the area alone.
+  const cityKpis = useKpis(0, 4)
   const data = status.kind === 'ready' ? status.data : null
   useEffect(() => setSelected(null), [target?.code])
 
@@ -91,7 +94,7 @@ export function Drill({ initial }: { initial: DrillTarget }) {
             )}
             <Responsible profile={data.profile} />
             <Cover profile={data.profile} />
-            <Numbers area={data.kpis} city={data.cityKpis} />
+            <Numbers area={data.kpis} city={cityKpis} />
           </>
         )}
       </aside>

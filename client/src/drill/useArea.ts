@@ -11,7 +11,7 @@ export const CLOSED_DAYS = 30
 /** Changes arriving together are read once, this long after the first. */
 const COALESCE_MS = 120
 
-export type AreaData = { profile: AreaProfile; cases: CaseSummary[]; kpis: Kpis; cityKpis: Kpis }
+export type AreaData = { profile: AreaProfile; cases: CaseSummary[]; kpis: Kpis }
 export type AreaStatus =
   | { kind: 'none' }
   | { kind: 'loading'; target: NonNullable<DrillTarget> }
@@ -22,13 +22,12 @@ const Cases = z.array(CaseSummary)
 
 async function readArea({ level, code }: NonNullable<DrillTarget>): Promise<AreaData> {
   const cases = new URLSearchParams({ [level === 'grid' ? 'grid' : 'region']: code, closedDays: String(CLOSED_DAYS), limit: '1000' })
-  const [profile, list, kpis, cityKpis] = await Promise.all([
+  const [profile, list, kpis] = await Promise.all([
     fetchJson(`/api/v1/areas/${level}/${code}`, AreaProfile),
     fetchJson(`/api/v1/cases?${cases}`, Cases),
     fetchJson(`/api/v1/kpis?region=${code}`, Kpis),
-    fetchJson('/api/v1/kpis', Kpis),
   ])
-  return { profile, cases: list, kpis, cityKpis }
+  return { profile, cases: list, kpis }
 }
 
 /**
