@@ -200,7 +200,11 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
             {splitShown && <p className="hint">在地图上画一条穿过 {splitting.current} 的线：单击加点，回车结束。</p>}
             {grid && <GridForm key={`${grid.properties.code}-${draft.version}`} grid={grid} disabled={!analyst}
               onSave={(props) => void save({ type: 'FeatureCollection', features: features.map((f) => (f.properties.code === grid.properties.code ? { ...f, id: props.code, properties: props } : f)) }, props.code)} />}
-            {check && <CheckReport check={check} onShow={(at) => setFocus([at[0] - 0.002, at[1] - 0.0015, at[0] + 0.002, at[1] + 0.0015])} />}
+            {check && <CheckReport check={check} onShow={(at) => setFocus([at[0] - 0.002, at[1] - 0.0015, at[0] + 0.002, at[1] + 0.0015])}
+              onRepair={analyst ? (code, repair) => void save({
+                type: 'FeatureCollection',
+                features: features.map((f) => (f.properties.code === code ? { ...f, geometry: repair as DraftFeature['geometry'] } : f)),
+              }, code) : null} />}
             <div className="publish">
               <button type="button" onClick={() => act(async () => setDiff(await api.diff(draft)))} data-testid="diff">预览变更</button>
               <button type="button" disabled={!analyst || errors > 0} data-testid="publish" onClick={() => act(async () => {

@@ -29,7 +29,9 @@ export function GridForm({ grid, disabled, onSave }: { grid: DraftFeature; disab
 }
 
 /** The check's findings, errors first; a click on one flies the map to where it is. */
-export function CheckReport({ check, onShow }: { check: DraftCheck; onShow: (at: [number, number]) => void }) {
+export function CheckReport({ check, onShow, onRepair }: {
+  check: DraftCheck; onShow: (at: [number, number]) => void; onRepair: ((gridCode: string, repair: NonNullable<DraftCheck['errors'][number]['repair']>) => void) | null
+}) {
   const rows = [
     ...check.errors.map((i) => ({ ...i, level: 'error' as const })),
     ...check.warnings.map((i) => ({ ...i, level: 'warning' as const })),
@@ -49,6 +51,9 @@ export function CheckReport({ check, onShow }: { check: DraftCheck; onShow: (at:
               <button type="button" onClick={() => onShow(i.at)} data-rule={i.code}>
                 <b>{labels.gridRule[i.code]}</b> {i.gridCode ?? ''} {a !== undefined && <span className="area">{m2(a)}</span>} <span className="message">{i.message}</span>
               </button>
+              {i.repair && i.gridCode && onRepair && (
+                <button type="button" className="repair" onClick={() => onRepair(i.gridCode!, i.repair!)}>采用修复（ST_MakeValid）</button>
+              )}
             </li>
           )
         })}
