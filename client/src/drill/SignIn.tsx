@@ -1,9 +1,6 @@
 import { type FormEvent, useState } from 'react'
+import { labels } from '../../../contract'
 import type { MeStatus } from './useMe'
-
-const ROLE_NAME: Record<string, string> = {
-  operator: '值守人员', grid_worker: '网格员', duty_leader: '值班领导', analyst: '分析人员', simulator: '模拟器',
-}
 
 /** Who is at the desk: a bearer token, entered once per browser tab; the role it stands for is shown. */
 export function SignIn({ me, onToken }: { me: MeStatus; onToken: (token: string | null) => void }) {
@@ -15,7 +12,7 @@ export function SignIn({ me, onToken }: { me: MeStatus; onToken: (token: string 
   if (me.kind === 'known') {
     return (
       <p className="sign-in" data-testid="signed-in" data-role={me.me.role}>
-        当前身份：<b>{ROLE_NAME[me.me.role] ?? me.me.role}</b>
+        当前身份：<b>{labels.role[me.me.role]}</b>
         {me.me.grid && <span>（网格 {me.me.grid}）</span>}
         <button type="button" onClick={() => onToken(null)}>退出</button>
       </p>

@@ -24,7 +24,7 @@ function drawn(f: DraftFeature): DrawnGrid {
 }
 
 /** The community's next free grid code: its 12 digits and the next three-digit number. */
-export function nextGridCode(community: string, codes: readonly string[]): string {
+function nextGridCode(community: string, codes: readonly string[]): string {
   const used = codes.filter((c) => c.startsWith(community)).map((c) => Number(c.slice(12)))
   return `${community}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`
 }
