@@ -198,21 +198,21 @@ describe('the duty leaders’ drill-down at 1080p', () => {
   })
 
   it('as an operator offers no action, and the parties route answers 403 without a read in the log', async () => {
-    const grid = '231281001001004'
-    const [c] = await city.db.query<{ id: number }>(`
-      SELECT c.id FROM cases c JOIN grids g ON g.id = c.grid_id WHERE g.code = $1 AND c.state <> 'closed' ORDER BY c.id LIMIT 1`, [grid])
+    const grid = '231281001001005'
+    const c = await caseAt(grid, [], { parties: [{ role: 'respondent', name: '李建国' }] })
     const { context, page } = await desk(TOKENS.operator)
     await openDrill(page, `/drill/grid/${grid}`, grid)
     expect(await page.getByTestId('signed-in').getAttribute('data-role')).toBe('operator')
-    await row(page, c!.id).click()
-    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id')).toBe(String(c!.id))
+    await row(page, c.id).click()
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id')).toBe(String(c.id))
     expect(await page.getByTestId('step-form').count()).toBe(0)
-    const logged = async () => (await city.db.query('SELECT 1 FROM party_access_log WHERE case_id = $1', [c!.id])).length
+    const logged = async () => (await city.db.query('SELECT 1 FROM party_access_log WHERE case_id = $1', [c.id])).length
     const before = await logged()
     await page.getByTestId('open-parties').click()
     await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 5000 }).toMatch(/^403 /)
     expect(await logged()).toBe(before)
     expect(await page.locator('[data-testid=parties]').count()).toBe(0)
+    expect(await page.content()).not.toContain('李建国')
     await context.close()
   })
 })
