@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
 import type { GridProps } from '../../../contract'
-import { cityStyle } from './cityLayers'
+import { citySources, cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
 import type { City } from './loadCity'
 
@@ -101,9 +101,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
   useEffect(() => {
     const m = map.current
     if (!loaded || !m || !city) return
-    for (const [id, source] of Object.entries(cityStyle(city, displayScale()).sources)) {
-      ;(m.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData((source as { data: GeoJSON.GeoJSON }).data)
-    }
+    for (const [id, data] of Object.entries(citySources(city))) (m.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data)
   }, [city])
 
   useEffect(() => () => {

@@ -71,18 +71,19 @@ export function cityLayers({ scale }: { scale: number }): LayerSpecification[] {
 }
 
 
-/** The offline dark style with the city in it: its regions, grids, roads and region seats as GeoJSON sources, and the layers above. */
+/** The city's GeoJSON by source id: its regions, grids, roads and region seats. */
+export function citySources(city: City): Record<string, GeoJSON.GeoJSON> {
+  return {
+    [CITY_SOURCES.regions]: city.regions as GeoJSON.GeoJSON,
+    [CITY_SOURCES.grids]: city.grids as GeoJSON.GeoJSON,
+    [CITY_SOURCES.roads]: city.roads as GeoJSON.GeoJSON,
+    [CITY_SOURCES.seats]: seatPoints(city.regions),
+  }
+}
+
+/** The offline dark style with the city in it: its sources as GeoJSON, and the layers above. */
 export function cityStyle(city: City, scale: number): StyleSpecification {
   const base = darkStyle()
-  const geojson = (data: unknown) => ({ type: 'geojson' as const, data: data as GeoJSON.GeoJSON })
-  return {
-    ...base,
-    sources: {
-      [CITY_SOURCES.regions]: geojson(city.regions),
-      [CITY_SOURCES.grids]: geojson(city.grids),
-      [CITY_SOURCES.roads]: geojson(city.roads),
-      [CITY_SOURCES.seats]: geojson(seatPoints(city.regions)),
-    },
-    layers: [...base.layers, ...cityLayers({ scale })],
-  }
+  const sources = Object.fromEntries(Object.entries(citySources(city)).map(([id, data]) => [id, { type: 'geojson' as const, data }]))
+  return { ...base, sources, layers: [...base.layers, ...cityLayers({ scale })] }
 }
