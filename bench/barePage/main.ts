@@ -1,19 +1,21 @@
 import { Deck, MapView } from '@deck.gl/core'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import { io } from 'socket.io-client'
-import type { CameraView, CaseSummary, Change, LiveSnapshot } from '../../contract'
+import { type CameraView, type CaseSummary, type Change, type LiveSnapshot, PROTOCOL_VERSION } from '../../contract'
+import { OVERLAY_DEVICE_PROPS } from '../../client/src/map/overlayContext'
 
 /**
  * The baseline for the wall's frame time: deck.gl alone, no map, no React, drawing the same points
  * (cameras, open cases, patrol positions, rings round new reports) from the same stream, redrawn
- * every animation frame as the wall is while reports pulse. The bench hands it the snapshot.
+ * every animation frame as the wall is while reports pulse. The bench hands it the snapshot, and
+ * whether to draw on a context set up as the wall's overlay is (else deck.gl's own defaults).
  */
-async function start(snapshot: LiveSnapshot, serverUrl: string, view: { longitude: number; latitude: number; zoom: number }) {
+async function start(snapshot: LiveSnapshot, serverUrl: string, view: { longitude: number; latitude: number; zoom: number }, wallContext: boolean) {
   const cases = new Map(snapshot.cases.map((c) => [c.id, c]))
   const cameras = new Map(snapshot.cameras.map((c) => [c.id, c]))
   const patrols = new Map(snapshot.patrols.map((p) => [p.unitId, p.fixes.at(-1)!.location]))
   let version = 0
-  const socket = io(serverUrl, { transports: ['websocket'], auth: { protocol: 1, since: snapshot.seq } })
+  const socket = io(serverUrl, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since: snapshot.seq } })
   socket.on('live:changes', (changes: Change[]) => {
     for (const c of changes) {
       if (c.entity === 'case') c.data.state === 'closed' ? cases.delete(c.data.id) : cases.set(c.data.id, c.data)
@@ -22,7 +24,9 @@ async function start(snapshot: LiveSnapshot, serverUrl: string, view: { longitud
     }
     version++
   })
-  const deck = new Deck({ views: new MapView(), initialViewState: { ...view, pitch: 0, bearing: 0 }, controller: false, useDevicePixels: 1 })
+  const deck = new Deck({ views: new MapView(), initialViewState: { ...view, pitch: 0, bearing: 0 }, controller: false, useDevicePixels: 1,
+    ...(wallContext ? { deviceProps: OVERLAY_DEVICE_PROPS } : {}),
+  })
   const colour = (c: CameraView): [number, number, number, number] => (c.state === 'online' ? [130, 160, 190, 170] : [236, 64, 255, 255])
   // Arrays rebuilt only when the stream changed something, as a careful deck.gl page would.
   let built = -1

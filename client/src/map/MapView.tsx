@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { GridProps } from '../../../contract'
 import { citySources, cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
+import { OVERLAY_DEVICE_PROPS } from './overlayContext'
 import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
@@ -81,7 +82,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
     })
     const o = {
       under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
-      over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [] }),
+      over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [], deviceProps: OVERLAY_DEVICE_PROPS }),
     }
     // Not 'load', which waits for the city's first full frame: the overlays' shaders compile meanwhile.
     m.once('style.load', () => {
