@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  ApiErrorBody, CaseDetail, CaseSummary, type Change, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeature, DraftSummary, GridChange,
+  ApiErrorBody, type CameraView, CaseDetail, CaseSummary, type Change, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeature, DraftSummary, GridChange,
   PublishResult,
 } from '../../contract'
 import { closeWatchers, until, watch } from '../support/live'
@@ -343,6 +343,12 @@ describe('splitting a grid and publishing the redraw', () => {
     }
     const stays = await report(await pointIn(a))
     expect([open.gridCode, closed.gridCode, stays.gridCode]).toEqual([G, G, G])
+    // A camera put up there now stands in the grid before the redraw.
+    const [camera] = await city.db.query<{ id: number; gridCode: string }>(`
+      INSERT INTO cameras (code, class, capture, site, geom, bearing_deg, fov_deg, range_m, state, state_changed_at)
+      VALUES ('23128100100201320001', 'B', 'video', 'road', ST_SetSRID(ST_MakePoint($1, $2), 4326), 90, 60, 80, 'online', now())
+      RETURNING id, grid_code AS "gridCode"`, inNew)
+    expect(camera!.gridCode).toBe(G)
 
     const diff = DraftDiff.parse((await api('GET', `/api/v1/drafts/${d.id}/diff`)).body)
     expect(diff.added).toEqual([{ code: added, name: b.properties.name, sourceCode: G }])
@@ -399,6 +405,8 @@ describe('splitting a grid and publishing the redraw', () => {
     expect(await city.db.query(`SELECT g.valid_to IS NULL AS current FROM cases c JOIN grids g ON g.id = c.grid_id WHERE c.id = $1`, [closed.id])).toEqual([{ current: false }])
     expect(await caseDetail(stays.id)).toMatchObject({ gridCode: G, version: stays.version })
     expect(await city.db.query(`SELECT g.valid_to IS NULL AS current FROM cases c JOIN grids g ON g.id = c.grid_id WHERE c.id = $1`, [stays.id])).toEqual([{ current: true }])
+    const [placed] = await city.db.query<{ summary: CameraView }>('SELECT summary FROM camera_public WHERE id = $1', [camera!.id])
+    expect(placed!.summary).toMatchObject({ gridCode: added, townshipCode: '231281001000' })
     const [cover] = await city.db.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_camera_cover WHERE grid_code = $1', [added])
     expect(cover!.n).toBe(1)
     const [households] = await city.db.query<{ region: number; grids: number }>(`
@@ -416,6 +424,7 @@ describe('splitting a grid and publishing the redraw', () => {
     expect(newGrid.geometry.type).toBe('MultiPolygon')
     expect(frames[2]!.data).toEqual(CaseSummary.parse(moved))
     expect(watcher.received.some((c) => c.entity === 'cover' && c.data.gridCode === added)).toBe(true)
+    expect(watcher.received.find((c) => c.entity === 'camera' && c.data.id === camera!.id)?.data).toEqual(placed!.summary)
     console.log(`[drafts] ${engine}: publish of ${d.grids + 1} grids with a moved case: ${ms.toFixed(0)} ms`)
 
     // Kept, published: for the record, not to write to; the community may be redrawn again.

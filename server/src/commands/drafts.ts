@@ -3,7 +3,7 @@ import type {
   DraftStatus, DraftSummary, PublishResult,
 } from '../../../contract/drafts'
 import type { CaseSummary } from '../../../contract/cases'
-import type { GridChange, GridCover } from '../../../contract/live'
+import type { CameraView, GridChange, GridCover } from '../../../contract/live'
 import { HttpError } from '../api/errors'
 import type { Clock } from '../clock'
 import type { Db, Queryable, Row } from '../db/Db'
@@ -15,7 +15,7 @@ import type { PendingChange } from '../live/outbox'
 const sql = sqlFiles([
   'draft_community', 'draft_create', 'draft_import', 'draft_open', 'draft_json', 'draft_list', 'draft_for_update', 'draft_features',
   'draft_save', 'draft_delete', 'draft_used_codes', 'draft_split', 'draft_merge', 'draft_check', 'draft_diff_grids', 'draft_case_moves',
-  'draft_close_grids', 'draft_insert_grids', 'draft_move_cases', 'draft_refresh_covers', 'draft_drop_covers', 'draft_rollup_households',
+  'draft_close_grids', 'draft_insert_grids', 'draft_move_cases', 'draft_refresh_covers', 'draft_drop_covers', 'draft_place_cameras', 'draft_rollup_households',
   'draft_published',
 ])
 
@@ -251,6 +251,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
         const covers = opened.length === 0 ? []
           : await exactly<{ payload: GridCover }>(tx, sql.draft_refresh_covers, [opened.map((g) => g.code)], opened.length, 'camera cover')
         if (removed.length > 0) await tx.query(sql.draft_drop_covers, [removed])
+        const placed = await tx.query<{ id: number; payload: CameraView }>(sql.draft_place_cameras, [[...changed, ...removed, ...added]])
         await one(tx, sql.draft_rollup_households, [d.communityId], 'households')
         await one(tx, sql.draft_published, [id, now, actor], 'publishing a draft')
         const closedNow = new Map(closed.map((g) => [g.code, g.payload]))
@@ -259,6 +260,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
           ...opened.map((g): PendingChange => ({ entity: 'grid', entityId: g.code, op: added.includes(g.code) ? 'insert' : 'update', payload: g.payload })),
           ...covers.map(({ payload }): PendingChange => ({ entity: 'cover', entityId: payload.gridCode, op: 'update', payload })),
           ...moved.map((m): PendingChange => ({ entity: 'case', entityId: m.caseId, op: 'update', payload: m.summary })),
+          ...placed.map((c): PendingChange => ({ entity: 'camera', entityId: c.id, op: 'update', payload: c.payload })),
         ]
         const { features: _, ...summary } = (await draftOf(tx, id))!
         return {
