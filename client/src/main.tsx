@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client'
 import { Drill } from './drill/Drill'
 import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
+import { prefetchCity } from './map/loadCity'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
 
@@ -27,6 +28,9 @@ function Screen() {
     </main>
   )
 }
+
+// Every screen but the not-found page draws the city.
+if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(window.location.pathname)) prefetchCity()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

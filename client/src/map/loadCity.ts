@@ -20,6 +20,24 @@ export async function loadCity(): Promise<City> {
   return { regions, grids, roads }
 }
 
+let prefetched: Promise<City> | null = null
+
+/**
+ * Starts reading the city before the screen's first render: its map is made once the city is here,
+ * and this way the city is taken up before the live snapshot (a wall's largest read, parsed on the
+ * same thread) instead of after it.
+ */
+export function prefetchCity(): void {
+  prefetched ??= loadCity()
+}
+
+/** The city: the prefetched read if there is one not yet taken, else a fresh read. */
+export function takeCity(): Promise<City> {
+  const city = prefetched ?? loadCity()
+  prefetched = null
+  return city
+}
+
 /** Region seats as points, where their names are written. */
 export function seatPoints(regions: RegionCollection) {
   return {
