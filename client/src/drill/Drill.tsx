@@ -16,7 +16,7 @@ import { CaseList } from './CaseList'
 import { CasePane } from './CasePane'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignIn } from './SignIn'
-import { useArea } from './useArea'
+import { shownOf, useArea } from './useArea'
 import { useMe } from './useMe'
 
 /** Below this zoom a click on the city opens the township under it; closer in, the grid. */
@@ -49,7 +49,9 @@ export function Drill({ initial }: { initial: DrillTarget }) {
   const now = useNow(15_000)
   // The city's figures, beside the area's: read apart from the area, so a click waits for the area alone.
   const cityKpis = useKpis(0, 4)
-  const data = status.kind === 'ready' ? status.data : null
+  // While another area is read, the one on screen stays (the panel marked busy): taking its mask and
+  // points down for a tenth of a second would cost the map a redraw just before the new one.
+  const data = shownOf(status)
   useEffect(() => setSelected(null), [target?.code])
 
   const onPick = useCallback((grid: GridProps, zoom: number) => {
@@ -65,7 +67,8 @@ export function Drill({ initial }: { initial: DrillTarget }) {
   const over = useCallback(() => (data ? [
     areaOutlineLayer({ area: data.profile.geometry, scale }),
     areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
-    casesLayer({ cases: openCases, now, scale }),
+    // A click opens the grid under it (MapLibre's query), not a case.
+    casesLayer({ cases: openCases, now, scale, pickable: false }),
   ] : []), [data, openCases, now, scale])
   const selectedCase = data?.cases.find((c) => c.id === selected)
 

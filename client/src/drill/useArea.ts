@@ -14,7 +14,8 @@ const COALESCE_MS = 120
 export type AreaData = { profile: AreaProfile; cases: CaseSummary[]; kpis: Kpis }
 export type AreaStatus =
   | { kind: 'none' }
-  | { kind: 'loading'; target: NonNullable<DrillTarget> }
+  /** `shown`: the area on screen until this one has been read, so nothing is taken down and redrawn meanwhile. */
+  | { kind: 'loading'; target: NonNullable<DrillTarget>; shown: AreaData | null }
   | { kind: 'ready'; target: NonNullable<DrillTarget>; data: AreaData }
   | { kind: 'failed'; target: NonNullable<DrillTarget>; message: string }
 
@@ -28,6 +29,11 @@ async function readArea({ level, code }: NonNullable<DrillTarget>): Promise<Area
     fetchJson(`/api/v1/kpis?region=${code}`, Kpis),
   ])
   return { profile, cases: list, kpis }
+}
+
+/** The area a status has on screen. */
+export function shownOf(s: AreaStatus): AreaData | null {
+  return s.kind === 'ready' ? s.data : s.kind === 'loading' ? s.shown : null
 }
 
 /**
@@ -53,7 +59,7 @@ export function useArea(target: DrillTarget): { status: AreaStatus; connection: 
   }, [key])
 
   useEffect(() => {
-    setStatus(target ? { kind: 'loading', target } : { kind: 'none' })
+    setStatus((s) => (target ? { kind: 'loading', target, shown: shownOf(s) } : { kind: 'none' }))
     reload()
     return () => clearTimeout(timer.current)
   }, [reload])

@@ -39,7 +39,7 @@ export function wallOverLayers(s: WallScene, frame: Frame): Layer[] {
     trailsLayer({ columns: s.trails, scale }),
     camerasLayer({ cameras: live.cameras, scale }),
     patrolsLayer({ trails: live.trails, scale }),
-    casesLayer({ cases: live.cases, now: s.now, scale }),
+    casesLayer({ cases: live.cases, now: s.now, scale, pickable: true }),
     caseLevelsLayer({ cases: live.cases, scale }),
     pulsesLayer({ cases: live.cases, time: frame.time, scale }),
   ]

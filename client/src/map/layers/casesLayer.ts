@@ -7,9 +7,11 @@ import { valuesOf } from './valuesOf'
 /**
  * Open cases as points: amber a dispute, cyan a hazard, red once overdue (and larger); a case the
  * platform moved up wears a white ring, thicker the higher it went. Sizes in pixels, times the
- * display scale. `now` is the minute overdue is judged at.
+ * display scale. `now` is the minute overdue is judged at. `pickable`: deck.gl can be asked which
+ * case is at a point (the wall, from the console); a screen where a click means something else leaves
+ * it off, since deck.gl then draws a picking pass and reads it back on every press of the mouse.
  */
-export function casesLayer({ cases, now, scale }: { cases: ReadonlyMap<number, CaseSummary>; now: number; scale: number }) {
+export function casesLayer({ cases, now, scale, pickable }: { cases: ReadonlyMap<number, CaseSummary>; now: number; scale: number; pickable: boolean }) {
   return new ScatterplotLayer<CaseSummary>({
     id: 'cases',
     data: valuesOf(cases),
@@ -23,7 +25,7 @@ export function casesLayer({ cases, now, scale }: { cases: ReadonlyMap<number, C
     lineWidthUnits: 'pixels',
     lineWidthScale: scale,
     stroked: true,
-    pickable: true,
+    pickable,
     updateTriggers: { getFillColor: now, getRadius: now },
   })
 }
