@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
+import { compression } from 'vite-plugin-compression2'
 import { defineConfig } from 'vitest/config'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -19,7 +20,9 @@ const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['pg'] : [])]
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // Hashed assets compressed once at build (brotli and gzip) and served as they are: compressing the
+  // 2.4 MB script again for each screen that opens held up a wall's start.
+  plugins: [react(), compression({ include: /\.(js|mjs|css|svg|json)$/, threshold: 1024 })],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   test: {
     root: '.',

@@ -97,6 +97,19 @@ describe('the wall at 4K', () => {
     await page.close()
   })
 
+  it('is sent its script compressed as built, and told plainly of an asset that is not there', async () => {
+    const page = await openWall('/wall')
+    const script = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement).src)
+    await page.close()
+    const brotli = await fetch(script, { headers: { 'Accept-Encoding': 'br, gzip' } })
+    expect([brotli.status, brotli.headers.get('content-encoding'), brotli.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable'])
+    const plain = await fetch(script, { headers: { 'Accept-Encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await brotli.text()).toBe(await plain.text())
+    const missing = await fetch(`${city.server.url}/assets/index-00000000.js`)
+    expect([missing.status, await missing.json()]).toEqual([404, { code: 'not_found', message: 'no such file: /assets/index-00000000.js' }])
+  })
+
   it('shows a case reported through the API in the ticker within a second, and on the map', async () => {
     const page = await openWall('/wall?theme=cases')
     const { code, ticker, map } = await timeNewCase(page)

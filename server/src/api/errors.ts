@@ -52,6 +52,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     } else if (err?.type === 'entity.too.large') {
       status = 413
       body = { code: 'too_large', message: 'request body is too large' }
+    } else if (err?.status === 404) {
+      // A built asset that is not there (serve-static's error, passed on with fallthrough off).
+      status = 404
+      body = { code: 'not_found', message: `no such file: ${req.originalUrl}` }
     } else {
       status = 500
       body = { code: 'internal', message: 'internal error' }
