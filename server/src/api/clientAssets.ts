@@ -3,11 +3,6 @@ import { join } from 'node:path'
 import express, { type RequestHandler, Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 
-/**
- * The built client: files as they are (hashed assets cached for a year, sent as the brotli or gzip
- * file the build wrote beside each when the browser takes it), and index.html for every
- * other GET outside /api so that deep links (/wall, /drill/grid/…) load the app.
- */
 /** The city's base layers, read by every map screen. */
 const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
 
@@ -21,6 +16,12 @@ function screenReads(path: string): string[] {
   return []
 }
 
+/**
+ * The built client: files as they are (hashed assets cached for a year, sent as the brotli or gzip
+ * file the build wrote beside each when the browser takes it), and index.html for every
+ * other GET outside /api so that deep links (/wall, /drill/grid/…) load the app, naming the screen's
+ * first reads to preload.
+ */
 export function clientAssets(dir: string): RequestHandler {
   const index = join(dir, 'index.html')
   if (!existsSync(index)) throw new Error(`no built client at ${dir}: run npm run build`)
