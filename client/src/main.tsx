@@ -7,7 +7,8 @@ import { createRoot } from 'react-dom/client'
 import { Drill } from './drill/Drill'
 import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
-import { prefetchCity } from './map/loadCity'
+import { snapshotRead } from './live/useLive'
+import { cityRead } from './map/loadCity'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
 
@@ -29,8 +30,11 @@ function Screen() {
   )
 }
 
-// Every screen but the not-found page draws the city.
-if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(window.location.pathname)) prefetchCity()
+// A screen's first reads start now, not from its effects (the server preloads the same ones): every
+// screen but the not-found page draws the city, and the wall follows the live city.
+const { pathname } = window.location
+if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) cityRead.start()
+if (/^\/(wall\/?)?$/.test(pathname)) snapshotRead.start()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

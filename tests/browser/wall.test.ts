@@ -85,8 +85,11 @@ describe('the wall at 4K', () => {
     // The snapshot and the city are asked for with the page (a preload), before its script has run,
     // and the script takes up those answers: one request each.
     expect((await fetch(city.server.url + '/wall')).headers.get('link')).toContain('</api/v1/live/snapshot>; rel=preload; as=fetch')
-    const reads = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
-    for (const read of ['/api/v1/live/snapshot', '/api/v1/regions', '/api/v1/grids', '/api/v1/roads']) expect(reads.filter((p) => p === read), read).toHaveLength(1)
+    const reads = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => ({ path: new URL(e.name).pathname, by: e.initiatorType, from: Math.round(e.startTime), to: Math.round(e.responseEnd) })))
+    for (const read of ['/api/v1/live/snapshot', '/api/v1/regions', '/api/v1/grids', '/api/v1/roads']) {
+      expect(reads.filter((r) => r.path === read), JSON.stringify(reads.filter((r) => r.path.startsWith('/api') || r.by === 'script'))).toHaveLength(1)
+    }
 
     const png = await page.screenshot({ path: join(screenshotDir(), 'wall-4k.png') })
     const { dark, lit } = await pixelShares(page, png, 97)

@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import { type ClientToServerEvents, LiveSnapshot, PROTOCOL_VERSION, type ServerToClientEvents } from '../../../contract'
+import { earlyRead } from '../api/earlyRead'
 import { fetchJson } from '../api/fetchJson'
 import { applyChanges, emptyLive, fromSnapshot, type LiveState } from './liveState'
+
+/** How long a screen waits before asking again for a snapshot it could not get. */
+const SNAPSHOT_RETRY_MS = 5000
+
+/** The live snapshot: the first one can be asked for before the screen's first render. */
+export const snapshotRead = earlyRead(() => fetchJson('/api/v1/live/snapshot', LiveSnapshot))
 
 /** Whether the screen is live now, and since when it has been in its present condition (ms epoch). */
 export type Connection = { live: boolean; since: number }
@@ -23,7 +30,7 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
     let stopped = false
     // A fresh snapshot replaces what the screen knew, but the ticker's lines still happened.
     const load = async () => {
-      const snapshot = fromSnapshot(await fetchJson('/api/v1/live/snapshot', LiveSnapshot))
+      const snapshot = fromSnapshot(await snapshotRead.take())
       position.current = snapshot.seq
       if (stopped) return
       // A snapshot after a first one follows changes the screen missed, redrawn boundaries among them.
@@ -36,8 +43,7 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
         position.current = n.seq
         return n
       })
-    void load().then(() => {
-      if (stopped) return
+    const connect = () => {
       socket = io({
         transports: ['websocket'],
         auth: (cb) => cb({ protocol: PROTOCOL_VERSION, since: position.current }),
@@ -47,9 +53,21 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
       socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
       socket.on('live:changes', (changes) => update((s) => applyChanges(s, changes)))
       socket.on('live:resync', () => void load())
-    })
+    }
+    // Opened while the server cannot answer (its store down, say), an unattended wall keeps asking.
+    let retry: ReturnType<typeof setTimeout> | undefined
+    const start = () => load().then(
+      () => {
+        if (!stopped) connect()
+      },
+      () => {
+        if (!stopped) retry = setTimeout(start, SNAPSHOT_RETRY_MS)
+      },
+    )
+    void start()
     return () => {
       stopped = true
+      clearTimeout(retry)
       socket?.disconnect()
     }
   }, [])

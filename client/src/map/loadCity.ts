@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { featureCollection, GridCollection, RegionCollection } from '../../../contract'
+import { earlyRead } from '../api/earlyRead'
 import { fetchJson } from '../api/fetchJson'
 
 const RoadCollection = featureCollection(z.object({ kind: z.string(), name: z.string().nullable() }))
@@ -20,23 +21,11 @@ export async function loadCity(): Promise<City> {
   return { regions, grids, roads }
 }
 
-let prefetched: Promise<City> | null = null
-
 /**
- * Starts reading the city before the screen's first render: its map is made once the city is here,
- * and this way the city is taken up before the live snapshot (a wall's largest read, parsed on the
- * same thread) instead of after it.
+ * The city's first read, started before the first render: its map is made once the city is here, and
+ * so the city is taken up before the live snapshot (a wall's largest read, parsed on the same thread).
  */
-export function prefetchCity(): void {
-  prefetched ??= loadCity()
-}
-
-/** The city: the prefetched read if there is one not yet taken, else a fresh read. */
-export function takeCity(): Promise<City> {
-  const city = prefetched ?? loadCity()
-  prefetched = null
-  return city
-}
+export const cityRead = earlyRead(loadCity)
 
 /** Region seats as points, where their names are written. */
 export function seatPoints(regions: RegionCollection) {

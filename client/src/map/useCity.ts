@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ApiError } from '../api/fetchJson'
-import { type City, takeCity } from './loadCity'
+import { type City, cityRead } from './loadCity'
 
 export type CityStatus = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
 
@@ -14,7 +14,7 @@ export function useCity(version = 0): CityStatus {
     let stopped = false
     let timer: ReturnType<typeof setTimeout>
     const attempt = () =>
-      takeCity().then(
+      cityRead.take().then(
         (city) => !stopped && setStatus({ kind: 'ready', city }),
         (err: unknown) => {
           if (stopped) return
