@@ -17,6 +17,14 @@ export async function ensureClientBuilt(): Promise<boolean> {
   const index = join(CLIENT_DIST, 'index.html')
   const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...CLIENT_SOURCES.filter(existsSync).map(newestMtime))
   if (!stale) return false
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' })
+  // What is served is a production build, also when built from a test run: Vitest sets NODE_ENV=test,
+  // which Vite would write into the bundle, and React would run its development build (effects twice).
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
   return true
 }
