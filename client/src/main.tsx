@@ -30,8 +30,8 @@ function Screen() {
   )
 }
 
-// A screen's first reads start now, not from its effects: every screen but the not-found page draws
-// the city, and the wall follows the live city.
+// A screen's first reads start now, not from its effects (the server preloads the same ones): every
+// screen but the not-found page draws the city, and the wall follows the live city.
 const { pathname } = window.location
 if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) cityRead.start()
 if (/^\/(wall\/?)?$/.test(pathname)) snapshotRead.start()

@@ -82,8 +82,9 @@ describe('the wall at 4K', () => {
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.wall')!).cursor)).toBe('none')
     expect(await text(page, 'clock')).toMatch(/^\d{2}:\d{2}:\d{2}$/)
     expect(await page.getByTestId('kpi-panel').textContent()).toContain('矛盾纠纷排查化解')
-    // The snapshot and the city are asked for while the script runs, before the first render, and
-    // taken up by the code that needs them: one request each.
+    // The snapshot and the city are asked for with the page (a preload), before its script has run,
+    // and the script takes up those answers: one request each.
+    expect((await fetch(city.server.url + '/wall')).headers.get('link')).toContain('</api/v1/live/snapshot>; rel=preload; as=fetch')
     const reads = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .map((e) => ({ path: new URL(e.name).pathname, by: e.initiatorType, from: Math.round(e.startTime), to: Math.round(e.responseEnd) })))
     for (const read of ['/api/v1/live/snapshot', '/api/v1/regions', '/api/v1/grids', '/api/v1/roads']) {

@@ -1,7 +1,8 @@
 /**
  * A read that can be started before the screen's first render, while its script is still being
- * evaluated, and is taken up once by the code that needs it; after that, `take` reads afresh. The
- * screen's effects, which would otherwise ask, run only after React's first commit.
+ * evaluated, and is taken up once by the code that needs it; after that, `take` reads afresh. Asked
+ * for that early, a read the page preloads (see server/src/api/clientAssets.ts) is always taken from
+ * the preload: a fetch made later, from an effect after the page's load event, may not be.
  */
 export function earlyRead<T>(read: () => Promise<T>): { start(): void; take(): Promise<T> } {
   let started: Promise<T> | null = null
