@@ -3,7 +3,8 @@
 -- edge spans the antimeridian, so the box is the two either side of it. $5 the end of the datetime
 -- parameter (the instant, or the interval's end): a current grid is valid from valid_from on, so it
 -- meets every time from then. $6 limit, $7 offset, $8 a grid code (one feature). Each filter NULL for
--- none. Uses grids_current_geom_idx for the bbox and grids_current_code_idx for the code.
+-- none. Uses grids_current_geom_idx for the bbox and grids_current_code_idx for the code. Each feature
+-- from grid_feature (migration 009).
 WITH matched AS (
   SELECT g.id, g.code
   FROM grids g
@@ -15,21 +16,12 @@ WITH matched AS (
     AND ($8::text IS NULL OR g.code = $8)
 ),
 page AS (
-  SELECT g.*, c.code AS community_code, t.code AS township_code
+  SELECT g AS grid, g.code, c.code AS community_code, t.code AS township_code
   FROM grids g
   JOIN regions c ON c.id = g.community_id
   JOIN regions t ON t.id = c.parent_id
   WHERE g.id IN (SELECT id FROM matched ORDER BY code LIMIT $6 OFFSET $7)
 )
 SELECT (SELECT count(*) FROM matched) AS matched, count(*) AS returned,
-       coalesce(json_agg(json_build_object(
-         'type', 'Feature',
-         'id', code,
-         'geometry', ST_AsGeoJSON(geom, 6)::json,
-         'properties', json_build_object(
-           'code', code, 'name', name, 'kind', kind, 'version', version,
-           'communityCode', community_code, 'townshipCode', township_code, 'households', households,
-           'leaders', leaders, 'fulltimeWorkers', fulltime_workers, 'parttimeWorkers', parttime_workers,
-           'validFrom', to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
-       ) ORDER BY code), '[]'::json)::text AS features
+       coalesce(json_agg(grid_feature(grid, community_code, township_code) ORDER BY code), '[]'::json)::text AS features
 FROM page
