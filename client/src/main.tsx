@@ -9,6 +9,7 @@ import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
 import { snapshotRead } from './live/useLive'
 import { cityRead } from './map/loadCity'
+import { prewarmMap } from './map/MapView'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
 
@@ -30,10 +31,14 @@ function Screen() {
   )
 }
 
-// A screen's first reads start now, not from its effects (the server preloads the same ones): every
-// screen but the not-found page draws the city, and the wall follows the live city.
+// A screen's first reads start now, not from its effects (the server preloads the same ones), and so
+// does the map's worker: every screen but the not-found page draws the city, and the wall follows the
+// live city.
 const { pathname } = window.location
-if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) cityRead.start()
+if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) {
+  cityRead.start()
+  prewarmMap()
+}
 if (/^\/(wall\/?)?$/.test(pathname)) snapshotRead.start()
 
 createRoot(document.getElementById('root')!).render(

@@ -7,10 +7,14 @@ import { useEffect, useRef, useState } from 'react'
 import type { GridProps } from '../../../contract'
 import { citySources, cityStyle } from './cityLayers'
 import { displayScale } from './displayScale'
+import { drawWhenWhole } from './drawWhenWhole'
 import { OVERLAY_DEVICE_PROPS } from './overlayContext'
 import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
+
+/** Starts MapLibre's worker now, so its script loads and compiles while the screen's first reads are under way, not after the map is made. */
+export const prewarmMap = () => maplibregl.prewarm()
 
 /** `window.commandCentre`: the screen's map and its deck.gl overlays (`deck` the one on top, for picking), for the console and browser tests. */
 export type CommandCentreHandle = { map: maplibregl.Map; deck: MapLibreOverlay; under: MapLibreOverlay }
@@ -80,6 +84,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
       // A double-wide wall is 7,680 px across; MapLibre would clamp its canvas to 4,096.
       maxCanvasSize: [16_384, 16_384],
     })
+    drawWhenWhole(m)
     const o = {
       under: new MapLibreOverlay({ interleaved: true, useDevicePixels: 1, layers: [] }),
       over: new MapLibreOverlay({ interleaved: false, useDevicePixels: 1, layers: [], deviceProps: OVERLAY_DEVICE_PROPS }),
