@@ -5,10 +5,11 @@ import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
 import type { GridProps } from '../../../contract'
-import { citySources, cityStyle } from './cityLayers'
+import { CITY_SOURCES, citySources, cityStyle, GRID_SHADE_STATE } from './cityLayers'
 import { displayScale } from './displayScale'
 import { drawWhenWhole } from './drawWhenWhole'
 import { OVERLAY_DEVICE_PROPS } from './overlayContext'
+import type { Rgba } from './style/colors'
 import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
@@ -31,6 +32,12 @@ export type MapViewProps = {
    * show changed.
    */
   under: Layer[]
+  /**
+   * Grid code → the colour drawn over that grid, under the roads, lines and labels; a grid not in it
+   * is not shaded. Given only on a screen that shades grids; a new map redraws the base map (the
+   * grids' triangles stay, their colours change), so give one only when the colours changed.
+   */
+  gridShades?: ReadonlyMap<string, Rgba>
   /**
    * deck.gl layers drawn on a canvas of their own over the map, for a frame: what moves and pulses.
    * Redrawn every animation frame while `animating`, without touching the map underneath.
@@ -62,7 +69,7 @@ export type MapViewProps = {
  * frame it sets `data-ready` on its element, `data-rendered-grids` to how many grids are on screen,
  * and the performance mark `first-complete-frame`.
  */
-export function MapView({ city, under, over, animating, view, padding, onZoom, focus, onPick, onMap, interactive, complete }: MapViewProps) {
+export function MapView({ city, under, gridShades, over, animating, view, padding, onZoom, focus, onPick, onMap, interactive, complete }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<maplibregl.Map | null>(null)
   const overlays = useRef<{ under: MapLibreOverlay; over: MapLibreOverlay } | null>(null)
@@ -76,7 +83,7 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
     const whole = turf.bbox(city.regions as GeoJSON.FeatureCollection) as [number, number, number, number]
     const m = new maplibregl.Map({
       container: container.current!,
-      style: cityStyle(city, displayScale()),
+      style: cityStyle(city, { scale: displayScale(), shaded: gridShades !== undefined }),
       ...(view ? { center: view.center, zoom: view.zoom } : { bounds: whole, fitBoundsOptions: { padding } }),
       interactive,
       attributionControl: false,
@@ -119,6 +126,19 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
   useEffect(() => {
     if (loaded) overlays.current?.under.setProps({ layers: under })
   }, [under, loaded])
+
+  const shaded = useRef<ReadonlyMap<string, Rgba>>(new Map())
+  useEffect(() => {
+    const m = map.current
+    if (!loaded || !m || !gridShades) return
+    const before = shaded.current
+    for (const code of before.keys()) if (!gridShades.has(code)) m.removeFeatureState({ source: CITY_SOURCES.grids, id: code }, GRID_SHADE_STATE)
+    for (const [code, colour] of gridShades) {
+      const was = before.get(code)
+      if (!was || was.some((v, i) => v !== colour[i])) m.setFeatureState({ source: CITY_SOURCES.grids, id: code }, { [GRID_SHADE_STATE]: cssColour(colour) })
+    }
+    shaded.current = gridShades
+  }, [gridShades, loaded])
 
   useEffect(() => {
     if (loaded && onMap) onMap(map.current!)
@@ -186,3 +206,5 @@ export function MapView({ city, under, over, animating, view, padding, onZoom, f
 
   return <div ref={container} className="city-map" data-testid="city-map" />
 }
+
+const cssColour = ([r, g, b, a]: Rgba) => `rgba(${r}, ${g}, ${b}, ${a / 255})`

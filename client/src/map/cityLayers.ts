@@ -9,13 +9,17 @@ const byLevel = (level: string): FilterSpecification => ['==', ['get', 'level'],
 /** A value growing with zoom from its z8 to its z14 size, times the display scale. */
 type Sized = (z8: number, z14: number) => DataDrivenPropertyValueSpecification<number>
 
+/** The grids' feature-state key holding the colour a screen shades a grid with (a CSS colour). */
+export const GRID_SHADE_STATE = 'shade'
+
 /**
- * The base city, bottom to top: city ground, grids shaded by kind, roads, grid lines, community,
- * township and city outlines (heavier as the level rises), then names of townships and, closer in,
- * of communities and villages. `scale` grows lines and type with the display (1 at 1080 px high,
- * 2 on a 4K wall) so they read the same from the same distance.
+ * The base city, bottom to top: city ground, grids filled by kind (and, on a screen that shades
+ * them, each grid's `shade` feature state over that), roads, grid lines, community, township and
+ * city outlines (heavier as the level rises), then names of townships and, closer in, of
+ * communities and villages. `scale` grows lines and type with the display (1 at 1080 px high, 2 on a
+ * 4K wall) so they read the same from the same distance.
  */
-export function cityLayers({ scale }: { scale: number }): LayerSpecification[] {
+export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }): LayerSpecification[] {
   const { regions, grids, roads, seats } = CITY_SOURCES
   const byZoom: Sized = (z8, z14) => ['interpolate', ['linear'], ['zoom'], 8, z8 * scale, 14, z14 * scale]
   const roadLayer = (id: string, kind: string, color: string, width: DataDrivenPropertyValueSpecification<number>): LayerSpecification => ({
@@ -34,6 +38,13 @@ export function cityLayers({ scale }: { scale: number }): LayerSpecification[] {
         'fill-antialias': false,
       },
     },
+    // The same source, filter and layout as grid-fill, so MapLibre cuts both from one set of triangles.
+    ...(shaded
+      ? [{
+          id: 'grid-shade', type: 'fill', source: grids,
+          paint: { 'fill-color': ['coalesce', ['feature-state', GRID_SHADE_STATE], 'rgba(0, 0, 0, 0)'], 'fill-antialias': false },
+        } satisfies LayerSpecification]
+      : []),
     roadLayer('road-village', 'village_road', palette.villageRoad, byZoom(0.4, 1.5)),
     roadLayer('road-street', 'street', palette.street, byZoom(0.3, 2.5)),
     roadLayer('road-county', 'county_road', palette.countyRoad, byZoom(0.8, 3)),
@@ -81,9 +92,14 @@ export function citySources(city: City): Record<string, GeoJSON.GeoJSON> {
   }
 }
 
-/** The offline dark style with the city in it: its sources as GeoJSON, and the layers above. */
-export function cityStyle(city: City, scale: number): StyleSpecification {
+/**
+ * The offline dark style with the city in it: its sources as GeoJSON (grids known by their code, for
+ * feature state), and the layers above.
+ */
+export function cityStyle(city: City, look: { scale: number; shaded: boolean }): StyleSpecification {
   const base = darkStyle()
-  const sources = Object.fromEntries(Object.entries(citySources(city)).map(([id, data]) => [id, { type: 'geojson' as const, data }]))
-  return { ...base, sources, layers: [...base.layers, ...cityLayers({ scale })] }
+  const sources = Object.fromEntries(Object.entries(citySources(city)).map(([id, data]) => [
+    id, { type: 'geojson' as const, data, ...(id === CITY_SOURCES.grids ? { promoteId: 'code' } : {}) },
+  ]))
+  return { ...base, sources, layers: [...base.layers, ...cityLayers(look)] }
 }

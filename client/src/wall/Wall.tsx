@@ -47,10 +47,7 @@ export function Wall({ config }: { config: WallConfig }) {
   const trails = useMemo(() => trailColumns(trailsShown, judgedAt), [trailsShown, judgedAt])
   const scale = displayScale()
   // Each callback changes only with what its layers show: a patrol fix redraws the points, not the map.
-  const under = useMemo(
-    () => (city ? wallUnderLayers({ grids: city.grids, shades, cameras: viewCameras }) : []),
-    [city, shades, viewCameras],
-  )
+  const under = useMemo(() => wallUnderLayers({ cameras: viewCameras }), [viewCameras])
   const over = useCallback(
     (frame: Frame) => wallOverLayers({ live: state, trails, now: judgedAt, scale }, frame),
     [state, trails, judgedAt, scale],
@@ -60,7 +57,7 @@ export function Wall({ config }: { config: WallConfig }) {
   return (
     <div className={`wall${config.kiosk ? ' kiosk' : ''}`} data-theme={theme}>
       <MapView
-        city={city} under={under} over={over} animating={freshCases(state.cases, now).length > 0} view={config.view}
+        city={city} under={under} gridShades={shades} over={over} animating={freshCases(state.cases, now).length > 0} view={config.view}
         padding={wallPadding()} onZoom={onZoom} interactive={!config.kiosk} complete={synced && kpis !== null}
       />
       <header className="wall-header">

@@ -1,16 +1,13 @@
 import type { Layer } from '@deck.gl/core'
-import type { GridCollection } from '../../../contract'
 import type { LiveState } from '../live/liveState'
 import type { Frame } from '../map/MapView'
 import { cameraViewsLayer } from '../map/layers/cameraViewsLayer'
 import { camerasLayer } from '../map/layers/camerasLayer'
 import { caseLevelsLayer } from '../map/layers/caseLevelsLayer'
 import { casesLayer } from '../map/layers/casesLayer'
-import { gridShadeLayer } from '../map/layers/gridShadeLayer'
 import { patrolsLayer } from '../map/layers/patrolsLayer'
 import { pulsesLayer } from '../map/layers/pulsesLayer'
 import { trailsLayer, type trailColumns } from '../map/layers/trailsLayer'
-import type { Shades } from './gridShades'
 
 /** What the wall draws over the map in a frame. */
 export type WallScene = {
@@ -21,12 +18,9 @@ export type WallScene = {
   scale: number
 }
 
-/** Under the base map's roads, lines and labels: grid shading, and the cameras' views when given (closer in). */
-export function wallUnderLayers(s: { grids: GridCollection; shades: Shades; cameras: LiveState['cameras'] | null }): Layer[] {
-  return [
-    gridShadeLayer({ grids: s.grids, shades: s.shades, beforeId: 'road-village' }),
-    ...(s.cameras ? [cameraViewsLayer({ cameras: s.cameras, beforeId: 'grid-line' })] : []),
-  ]
+/** Under the base map's lines and labels: the cameras' views when given (closer in). The grids' shading is the base map's own. */
+export function wallUnderLayers(s: { cameras: LiveState['cameras'] | null }): Layer[] {
+  return s.cameras ? [cameraViewsLayer({ cameras: s.cameras, beforeId: 'grid-line' })] : []
 }
 
 /**
