@@ -13,7 +13,7 @@ type Sized = (z8: number, z14: number) => DataDrivenPropertyValueSpecification<n
 export const GRID_SHADE_STATE = 'shade'
 
 /**
- * The base city, bottom to top: city ground, grids filled by kind (and, on a screen that shades
+ * The base city, bottom to top: grids filled by kind (and, on a screen that shades
  * them, each grid's `shade` feature state over that), roads, grid lines, community, township and
  * city outlines (heavier as the level rises), then names of townships and, closer in, of
  * communities and villages. `scale` grows lines and type with the display (1 at 1080 px high, 2 on a
@@ -28,8 +28,8 @@ export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }
     paint: { 'line-color': color, 'line-width': width },
   })
   return [
-    // Outlines are layers of their own, so the fills need no antialiased edge of their own (one shader fewer to compile and draw).
-    { id: 'city-fill', type: 'fill', source: regions, filter: byLevel('city'), paint: { 'fill-color': palette.city, 'fill-antialias': false } },
+    // The grids cover the whole city, so there is no city ground under them to draw (a pass over the
+    // city and a shader fewer). Outlines are layers of their own, so fills need no antialiased edge.
     {
       id: 'grid-fill', type: 'fill', source: grids,
       paint: {
@@ -50,10 +50,10 @@ export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }
     roadLayer('road-county', 'county_road', palette.countyRoad, byZoom(0.8, 3)),
     roadLayer('road-arterial', 'arterial', palette.arterial, byZoom(0.8, 4)),
     roadLayer('road-expressway', 'expressway', palette.expressway, byZoom(1.5, 5)),
-    {
-      id: 'road-railway', type: 'line', source: roads, filter: ['==', ['get', 'kind'], 'railway'],
-      paint: { 'line-color': palette.railway, 'line-width': byZoom(1.2, 3), 'line-dasharray': [3, 2] },
-    },
+    // A railway is a hollow line, not a dashed one: a dash pattern is a shader of its own to compile
+    // and draw for one road class.
+    roadLayer('road-railway', 'railway', palette.railway, byZoom(1.6, 4)),
+    roadLayer('road-railway-core', 'railway', palette.background, byZoom(0.6, 1.6)),
     { id: 'grid-line', type: 'line', source: grids, paint: { 'line-color': palette.gridLine, 'line-width': byZoom(0.3, 1.2) } },
     {
       id: 'community-line', type: 'line', source: regions, filter: byLevel('community'),

@@ -3,7 +3,6 @@ import type { StyleSpecification } from 'maplibre-gl'
 /** Colours with one meaning each, bright enough for a dark room read from several metres. */
 export const palette = {
   background: '#05080d',
-  city: '#0b1320',
   gridUrban: '#15334d',
   gridRural: '#10261b',
   gridLine: '#2e4f6b',
