@@ -132,10 +132,12 @@ export function MapView({ city, under, gridShades, over, animating, view, paddin
     const m = map.current
     if (!loaded || !m || !gridShades) return
     const before = shaded.current
-    for (const code of before.keys()) if (!gridShades.has(code)) m.removeFeatureState({ source: CITY_SOURCES.grids, id: code }, GRID_SHADE_STATE)
-    for (const [code, colour] of gridShades) {
+    for (const code of before.keys()) if (!gridShades.has(code)) m.removeFeatureState({ source: CITY_SOURCES.grids, id: code })
+    for (const [code, [r, g, b, a]] of gridShades) {
       const was = before.get(code)
-      if (!was || was.some((v, i) => v !== colour[i])) m.setFeatureState({ source: CITY_SOURCES.grids, id: code }, { [GRID_SHADE_STATE]: cssColour(colour) })
+      if (!was || was[0] !== r || was[1] !== g || was[2] !== b || was[3] !== a) {
+        m.setFeatureState({ source: CITY_SOURCES.grids, id: code }, { [GRID_SHADE_STATE.colour]: `rgb(${r}, ${g}, ${b})`, [GRID_SHADE_STATE.share]: a / 255 })
+      }
     }
     shaded.current = gridShades
   }, [gridShades, loaded])
@@ -207,5 +209,3 @@ export function MapView({ city, under, gridShades, over, animating, view, paddin
 
   return <div ref={container} className="city-map" data-testid="city-map" />
 }
-
-const cssColour = ([r, g, b, a]: Rgba) => `rgba(${r}, ${g}, ${b}, ${a / 255})`

@@ -1,4 +1,4 @@
-import type { DataDrivenPropertyValueSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import { type City, seatPoints } from './loadCity'
 import { darkStyle, LABEL_FONT, palette } from './style/darkStyle'
 
@@ -9,12 +9,21 @@ const byLevel = (level: string): FilterSpecification => ['==', ['get', 'level'],
 /** A value growing with zoom from its z8 to its z14 size, times the display scale. */
 type Sized = (z8: number, z14: number) => DataDrivenPropertyValueSpecification<number>
 
-/** The grids' feature-state key holding the colour a screen shades a grid with (a CSS colour). */
-export const GRID_SHADE_STATE = 'shade'
+/** The grids' feature state a screen shades a grid with: a CSS colour, and how much of it covers the grid's own (0..1). */
+export const GRID_SHADE_STATE = { colour: 'shade', share: 'shadeShare' } as const
+
+const byKind: ExpressionSpecification = ['match', ['get', 'kind'], 'urban', palette.gridUrban, palette.gridRural]
+
+/** A grid's own colour with its shade laid over it: one fill, not a second pass over the city. */
+const shadedOver = (own: ExpressionSpecification): ExpressionSpecification => [
+  'interpolate', ['linear'], ['coalesce', ['feature-state', GRID_SHADE_STATE.share], 0],
+  0, own,
+  1, ['to-color', ['coalesce', ['feature-state', GRID_SHADE_STATE.colour], palette.gridRural]],
+]
 
 /**
- * The base city, bottom to top: grids filled by kind (and, on a screen that shades
- * them, each grid's `shade` feature state over that), roads, grid lines, community, township and
+ * The base city, bottom to top: grids filled by kind (on a screen that shades them,
+ * with each grid's shade feature state over that), roads, grid lines, community, township and
  * city outlines (heavier as the level rises), then names of townships and, closer in, of
  * communities and villages. `scale` grows lines and type with the display (1 at 1080 px high, 2 on a
  * 4K wall) so they read the same from the same distance.
@@ -32,19 +41,8 @@ export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }
     // city and a shader fewer). Outlines are layers of their own, so fills need no antialiased edge.
     {
       id: 'grid-fill', type: 'fill', source: grids,
-      paint: {
-        'fill-color': ['match', ['get', 'kind'], 'urban', palette.gridUrban, palette.gridRural],
-        'fill-opacity': 0.85,
-        'fill-antialias': false,
-      },
+      paint: { 'fill-color': shaded ? shadedOver(byKind) : byKind, 'fill-antialias': false },
     },
-    // The same source, filter and layout as grid-fill, so MapLibre cuts both from one set of triangles.
-    ...(shaded
-      ? [{
-          id: 'grid-shade', type: 'fill', source: grids,
-          paint: { 'fill-color': ['coalesce', ['feature-state', GRID_SHADE_STATE], 'rgba(0, 0, 0, 0)'], 'fill-antialias': false },
-        } satisfies LayerSpecification]
-      : []),
     roadLayer('road-village', 'village_road', palette.villageRoad, byZoom(0.4, 1.5)),
     roadLayer('road-street', 'street', palette.street, byZoom(0.3, 2.5)),
     roadLayer('road-county', 'county_road', palette.countyRoad, byZoom(0.8, 3)),

@@ -3,8 +3,8 @@ import type { StyleSpecification } from 'maplibre-gl'
 /** Colours with one meaning each, bright enough for a dark room read from several metres. */
 export const palette = {
   background: '#05080d',
-  gridUrban: '#15334d',
-  gridRural: '#10261b',
+  gridUrban: '#142e46',
+  gridRural: '#0f231c',
   gridLine: '#2e4f6b',
   communityLine: '#5a83a8',
   townshipLine: '#a9cdf0',
