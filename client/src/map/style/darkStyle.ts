@@ -20,7 +20,10 @@ export const palette = {
   villageRoad: '#2a3542',
 } as const
 
-/** The font the client bundles (@fontsource/noto-sans-sc); MapLibre draws labels with it locally. */
+/**
+ * The font the client bundles (@fontsource/noto-sans-sc), which MapLibre draws labels with locally;
+ * Chinese characters it draws with the browser's sans-serif (its `localIdeographFontFamily`).
+ */
 export const LABEL_FONT = ['Noto Sans SC']
 
 /**
