@@ -9,7 +9,7 @@ import { CITY_SOURCES, citySources, cityStyle, GRID_SHADE_STATE } from './cityLa
 import { displayScale } from './displayScale'
 import { drawWhenWhole } from './drawWhenWhole'
 import { OVERLAY_DEVICE_PROPS } from './overlayContext'
-import type { Rgba } from './style/colors'
+import { type Rgba, sameRgba } from './style/colors'
 import type { City } from './loadCity'
 
 maplibregl.setWorkerUrl(workerUrl)
@@ -133,11 +133,11 @@ export function MapView({ city, under, gridShades, over, animating, view, paddin
     if (!loaded || !m || !gridShades) return
     const before = shaded.current
     for (const code of before.keys()) if (!gridShades.has(code)) m.removeFeatureState({ source: CITY_SOURCES.grids, id: code })
-    for (const [code, [r, g, b, a]] of gridShades) {
+    for (const [code, colour] of gridShades) {
       const was = before.get(code)
-      if (!was || was[0] !== r || was[1] !== g || was[2] !== b || was[3] !== a) {
-        m.setFeatureState({ source: CITY_SOURCES.grids, id: code }, { [GRID_SHADE_STATE.colour]: `rgb(${r}, ${g}, ${b})`, [GRID_SHADE_STATE.share]: a / 255 })
-      }
+      if (was && sameRgba(was, colour)) continue
+      const [r, g, b, a] = colour
+      m.setFeatureState({ source: CITY_SOURCES.grids, id: code }, { [GRID_SHADE_STATE.colour]: `rgb(${r}, ${g}, ${b})`, [GRID_SHADE_STATE.share]: a / 255 })
     }
     shaded.current = gridShades
   }, [gridShades, loaded])

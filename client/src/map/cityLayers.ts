@@ -14,10 +14,10 @@ export const GRID_SHADE_STATE = { colour: 'shade', share: 'shadeShare' } as cons
 
 const byKind: ExpressionSpecification = ['match', ['get', 'kind'], 'urban', palette.gridUrban, palette.gridRural]
 
-/** A grid's own colour with its shade laid over it: one fill, not a second pass over the city. */
-const shadedOver = (own: ExpressionSpecification): ExpressionSpecification => [
+/** A grid's kind colour with its shade laid over it: one fill, not a second pass over the city. */
+const shadedByKind: ExpressionSpecification = [
   'interpolate', ['linear'], ['coalesce', ['feature-state', GRID_SHADE_STATE.share], 0],
-  0, own,
+  0, byKind,
   1, ['to-color', ['coalesce', ['feature-state', GRID_SHADE_STATE.colour], palette.gridRural]],
 ]
 
@@ -41,7 +41,7 @@ export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }
     // city and a shader fewer). Outlines are layers of their own, so fills need no antialiased edge.
     {
       id: 'grid-fill', type: 'fill', source: grids,
-      paint: { 'fill-color': shaded ? shadedOver(byKind) : byKind, 'fill-antialias': false },
+      paint: { 'fill-color': shaded ? shadedByKind : byKind, 'fill-antialias': false },
     },
     roadLayer('road-village', 'village_road', palette.villageRoad, byZoom(0.4, 1.5)),
     roadLayer('road-street', 'street', palette.street, byZoom(0.3, 2.5)),

@@ -1,6 +1,6 @@
 import type { CaseSummary, GridCover } from '../../../contract'
 import { isOverdue } from '../live/liveState'
-import { COLOR, type Rgba, withAlpha } from '../map/style/colors'
+import { COLOR, type Rgba, sameRgba, withAlpha } from '../map/style/colors'
 import type { Theme } from './wallConfig'
 
 /** Grid code → fill colour; a grid not in the map is not shaded. */
@@ -61,7 +61,7 @@ export function sameShades(a: Shades, b: Shades): boolean {
   if (a.size !== b.size) return false
   for (const [code, colour] of a) {
     const other = b.get(code)
-    if (!other || other.some((v, i) => v !== colour[i])) return false
+    if (!other || !sameRgba(other, colour)) return false
   }
   return true
 }

@@ -19,5 +19,8 @@ export const COLOR = {
   focus: [79, 195, 247, 255],
 } as const satisfies Record<string, Rgba>
 
+/** Whether two colours are the same, channel by channel. */
+export const sameRgba = (a: Rgba, b: Rgba) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]
+
 /** `c` with its alpha multiplied by `a` (0..1). */
 export const withAlpha = (c: Rgba, a: number): Rgba => [c[0], c[1], c[2], Math.round(c[3] * Math.min(1, Math.max(0, a)))]
