@@ -37,5 +37,14 @@ export const Health = z.object({
 })
 export type Health = z.infer<typeof Health>
 
+/** `GET /api/health` with status 503 and a `Retry-After` header: the server is up, its store is not reachable now. */
+export const HealthDown = z.object({
+  status: z.literal('down'),
+  engine: z.enum(['pg', 'pglite']),
+  store: z.literal('unreachable'),
+  retryAfterSeconds: z.number().int(),
+})
+export type HealthDown = z.infer<typeof HealthDown>
+
 /** An id in a path, e.g. the `42` of `/api/v1/cases/42`. */
 export const IdParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number) })

@@ -176,7 +176,7 @@ describe('replay', () => {
 
   it('cuts off a client that falls behind instead of buffering for it, and the client misses nothing', async () => {
     // Every client counts as too slow here, so each is cut off after each broadcast and must replay.
-    const strict = await serve(city.db, { live: { maxBufferedPackets: -1 } })
+    const strict = await serve(city.db, { live: { maxBufferedBytes: -1 } })
     try {
       const client = liveClient(strict.url)
       await client.hello

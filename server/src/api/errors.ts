@@ -1,7 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { z } from 'zod'
 import type { ApiErrorBody, ApiErrorDetail, ApiIssue } from '../../../contract'
+import { StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
+
+/** Seconds a client is told to wait before trying again while the store is unreachable. */
+export const STORE_RETRY_SECONDS = 5
 
 /** An error a handler throws on purpose; the one error middleware turns it into the response. */
 export class HttpError extends Error {
@@ -46,6 +50,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) {
       status = err.status
       body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...err.detail }
+    } else if (err instanceof StoreUnavailable) {
+      // Nothing the caller was told of was written; the same request may succeed once the store is back.
+      status = 503
+      res.set('Retry-After', String(STORE_RETRY_SECONDS))
+      body = { code: 'store_unavailable', message: `the store is unavailable; try again in ${STORE_RETRY_SECONDS} s` }
+      log.warn({ method: req.method, url: req.originalUrl, err: err.message }, 'store unavailable')
     } else if (err?.type === 'entity.parse.failed') {
       status = 400
       body = { code: 'invalid_json', message: 'request body is not valid JSON', issues: [{ field: '(body)', reason: 'is not valid JSON' }] }

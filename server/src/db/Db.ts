@@ -25,3 +25,13 @@ export interface Db extends Queryable {
 export const INT8_OID = 20
 export const NUMERIC_OID = 1700
 export const parseNumber = (value: string): number => Number(value)
+
+/**
+ * The store cannot be reached now (restarting, stopped, out of connections): nothing was written that the
+ * caller was told of, and the same request may succeed in a few seconds. The API answers 503 with a retry hint.
+ */
+export class StoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}

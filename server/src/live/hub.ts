@@ -4,9 +4,10 @@ import {
   type Change, clientEvents, type ClientToServerEvents, LiveHandshake, PROTOCOL_VERSION, type Room, type ServerToClientEvents,
 } from '../../../contract/live'
 import { issuesOf } from '../api/errors'
-import type { Db } from '../db/Db'
+import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition, readChanges, sequenceChanges } from './outbox'
+import { bufferedBytes } from './socketBuffer'
 
 type SocketData = { rooms: Room[]; since: number | undefined }
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -14,15 +15,29 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 export type HubOptions = {
   /** A client further behind than this many positions gets `live:resync` and loads a snapshot. */
   maxReplay: number
-  /** Changes read from the log per query, while pumping or replaying. */
+  /** Changes read from the log per query while pumping. */
   batch: number
-  /** A client with more unsent packets than this is cut off; it reconnects and replays from the log. */
-  maxBufferedPackets: number
+  /** Changes read from the log per query while replaying to one client: what a stalled client can hold besides its low water. */
+  replayBatch: number
+  /**
+   * A client holding more unsent bytes than this on the server (see `bufferedBytes`) is cut off; it
+   * reconnects and replays from the log. Bounds what one slow wall can cost the server's memory.
+   */
+  maxBufferedBytes: number
+  /** A replay sends its next batch only once the client's unsent bytes are below this. */
+  replayLowWaterBytes: number
+  /** A replay that could not send its next batch for this long is cut off; the client replays later. */
+  replayStallMs: number
   /** How often the log is read even without a local commit (another process may have written). */
   pollMs: number
 }
 
-const DEFAULTS: HubOptions = { maxReplay: 50_000, batch: 2000, maxBufferedPackets: 2000, pollMs: 1000 }
+const DEFAULTS: HubOptions = {
+  maxReplay: 50_000, batch: 2000, replayBatch: 500, maxBufferedBytes: 8 * 1024 * 1024, replayLowWaterBytes: 512 * 1024, replayStallMs: 30_000, pollMs: 1000,
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 
 /** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left, a redrawn grid itself. */
 function gridsOf(change: Change): (string | null)[] {
@@ -68,6 +83,8 @@ export class LiveHub {
   private pending = false
   private timer: NodeJS.Timeout | null = null
   private readonly options: HubOptions
+  /** Whether the last read of the log failed because the store was unreachable: an outage is logged once, not every poll. */
+  private storeDown = false
 
   constructor(http: HttpServer, private readonly db: Db, private readonly log: Logger, options: Partial<HubOptions> = {}) {
     this.options = { ...DEFAULTS, ...options }
@@ -107,7 +124,16 @@ export class LiveHub {
       return
     }
     this.pumping = this.pump()
-      .catch((err: unknown) => this.log.error({ err }, 'live pump failed'))
+      .then(() => {
+        if (this.storeDown) this.log.info('store reachable again: live stream resumed')
+        this.storeDown = false
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof StoreUnavailable)) return this.log.error({ err }, 'live pump failed')
+        // The log is the truth: what commits while the store is away is sent once it is back, in order.
+        if (!this.storeDown) this.log.warn({ err: err.message }, 'store unreachable: live stream paused, retrying every poll')
+        this.storeDown = true
+      })
       .finally(() => {
         this.pumping = null
         if (this.pending) {
@@ -170,14 +196,32 @@ export class LiveHub {
   /** Socket.IO has no backpressure: a wall that cannot keep up is cut off rather than grow our memory. */
   private cutOffSlowClients(): void {
     for (const socket of this.io.sockets.sockets.values()) {
-      // engine.io keeps the packets a transport has not yet taken here; its typings call it private.
-      const buffered = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length
-      if (buffered > this.options.maxBufferedPackets) {
-        this.log.warn({ socket: socket.id, buffered }, 'client too slow: dropping its connection; it reconnects and replays')
-        // Closing the transport (not socket.disconnect) makes the client reconnect by itself.
-        socket.conn.close()
-      }
+      const buffered = bufferedBytes(socket)
+      if (buffered > this.options.maxBufferedBytes) this.cutOff(socket, 'client too slow: dropping its connection; it reconnects and replays', { buffered })
     }
+  }
+
+  /** Closing the transport (not `socket.disconnect`, after which a Socket.IO client never comes back) makes the client reconnect by itself. */
+  private cutOff(socket: LiveSocket, why: string, context: Record<string, unknown> = {}): void {
+    this.log.warn({ socket: socket.id, ...context }, why)
+    socket.conn.close()
+  }
+
+  /**
+   * Waits until the socket has sent all but `replayLowWaterBytes` of what it was given, so a replay
+   * holds about one batch per client in memory however slowly the client reads. False when the socket
+   * went away, or was cut off for not reading for `replayStallMs`.
+   */
+  private async drained(socket: LiveSocket): Promise<boolean> {
+    const giveUp = Date.now() + this.options.replayStallMs
+    while (socket.connected && bufferedBytes(socket) > this.options.replayLowWaterBytes) {
+      if (Date.now() > giveUp) {
+        this.cutOff(socket, 'client stopped reading its replay: dropping its connection; it replays later', { buffered: bufferedBytes(socket) })
+        return false
+      }
+      await sleep(20)
+    }
+    return socket.connected
   }
 
   private async welcome(socket: LiveSocket): Promise<void> {
@@ -197,7 +241,8 @@ export class LiveHub {
       // Replay up to what the pump has sent; the pump may move on meanwhile, so loop until caught up,
       // then join the rooms in the same tick as the last check: the next pump batch reaches this socket.
       while (cursor < this.sent) {
-        const changes = await readChanges(this.db, cursor, this.sent, this.options.batch)
+        if (!(await this.drained(socket))) return
+        const changes = await readChanges(this.db, cursor, this.sent, this.options.replayBatch)
         if (!socket.connected) return
         const relevant = changes.filter(mine)
         if (relevant.length > 0) socket.emit('live:changes', relevant)
@@ -205,8 +250,12 @@ export class LiveHub {
       }
       void socket.join(socket.data.rooms)
     } catch (err) {
-      this.log.error({ err, socket: socket.id }, 'replay failed')
-      socket.disconnect(true)
+      // The client comes back by itself and asks again from the last change it applied.
+      if (err instanceof StoreUnavailable) this.cutOff(socket, 'store unreachable during a replay: the client will reconnect', { err: err.message })
+      else {
+        this.log.error({ err, socket: socket.id }, 'replay failed')
+        socket.conn.close()
+      }
     }
   }
 
