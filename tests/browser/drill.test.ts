@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { offMachineRequests, screenshotDir } from '../support/browser'
+import { mapSettled, offMachineRequests, screenshotDir } from '../support/browser'
 import { as, call } from '../support/serve'
 import { browserCity } from '../support/browserCity'
 import { pointInGrid } from '../support/servedCity'
@@ -68,7 +68,12 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     expect(Number(await page.getByTestId('leaders').textContent())).toBe(g!.leaders)
     expect(Number(await page.getByTestId('fulltime').textContent())).toBe(g!.fulltime)
     expect(Number(await page.getByTestId('area-open').textContent())).toBe(open)
-    expect(Number(await page.getByTestId('cameras-total').textContent())).toBeGreaterThanOrEqual(0)
+    // The cameras standing in the grid and those outside whose view reaches into it, as the store has them.
+    const [seeing] = await city.db.query<{ n: number }>(`
+      SELECT count(*)::int AS n FROM cameras c JOIN grids g ON g.code = $1 AND g.valid_to IS NULL
+      WHERE ST_Covers(g.geom, c.geom) OR ST_Intersects(c.view_geom, g.geom)`, [grid])
+    expect(seeing!.n).toBeGreaterThan(0)
+    expect(Number(await page.getByTestId('cameras-total').textContent())).toBe(seeing!.n)
     expect(await page.getByTestId('signed-in').getAttribute('data-role')).toBe('duty_leader')
 
     // Keyboard only: into the list, down one, Enter opens that case.
@@ -77,7 +82,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(second))
-    await page.waitForTimeout(800)
+    await mapSettled(page)
     await page.screenshot({ path: join(screenshotDir(), 'drill-grid-1080p.png') })
     expect(leaks).toEqual([])
     await context.close()
@@ -96,7 +101,8 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await clickAt(await pointInGrid(city.db, grid))
     await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(township)
     expect(new URL(page.url()).pathname).toBe(`/drill/township/${township}`)
-    await page.waitForTimeout(1200)
+    // The map flies to the township: the next click must land where the grid will be once it is there.
+    await mapSettled(page)
     await page.screenshot({ path: join(screenshotDir(), 'drill-township-1080p.png') })
 
     await clickAt(await pointInGrid(city.db, grid))

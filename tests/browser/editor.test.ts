@@ -3,7 +3,7 @@ import * as turf from '@turf/turf'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { Draft } from '../../contract'
-import { screenshotDir } from '../support/browser'
+import { mapSettled, screenshotDir } from '../support/browser'
 import { as, call } from '../support/serve'
 import { browserCity } from '../support/browserCity'
 
@@ -21,6 +21,14 @@ const draftOf = async (page: Page) => {
   const id = await page.getByTestId('editor-panel').getAttribute('data-draft')
   return Draft.parse((await call(`${city.server.url}/api/v1/drafts/${id}`, 'GET')).body)
 }
+/** Whose selected grid's vertex handle is drawn at a pixel, if any. */
+const handleOf = (page: Page, at: Px): Promise<string | null> => page.evaluate(({ x, y }) => {
+  type Map = { getLayer(id: string): unknown; queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[] }
+  const { map } = (window as unknown as { commandCentre: { map: Map } }).commandCentre
+  if (!map.getLayer('td-point')) return null
+  const handle = map.queryRenderedFeatures([x, y], { layers: ['td-point'] }).find((f) => f.properties.selectionPoint)
+  return handle ? String(handle.properties.selectionPointFeatureId) : null
+}, at)
 const errorsShown = async (page: Page) => Number(await page.getByTestId('check-errors').textContent())
 
 describe('the analysts’ grid editor at 1080p', () => {
@@ -45,7 +53,8 @@ describe('the analysts’ grid editor at 1080p', () => {
     await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
     await page.getByTestId('new-draft').click()
     await expect.poll(() => page.getByTestId('editor-panel').getAttribute('data-errors'), { timeout: 15_000 }).toBe('0')
-    await page.waitForTimeout(800)
+    // The map fits the community: clicks are projected where the grids stay.
+    await mapSettled(page)
 
     // Select the grid, then draw a line across it, two clicks and Enter.
     const before = await draftOf(page)
@@ -87,9 +96,10 @@ describe('the analysts’ grid editor at 1080p', () => {
     const newHalf = await project(page, turf.centroid(added as GeoJSON.Feature).geometry.coordinates as [number, number])
     await page.mouse.click(newHalf.x, newHalf.y)
     await expect.poll(() => page.getByTestId('grid-form').getAttribute('data-code'), { timeout: 5000 }).toBe(added.properties.code)
-    await page.waitForTimeout(300)
     const into = await project(page, turf.centroid(kept as GeoJSON.Feature).geometry.coordinates as [number, number])
     const vertex = await project(page, corner as [number, number])
+    // The drag starts on the new half's own vertex handle (terra-draw's td-point layer), once it is drawn there.
+    await expect.poll(() => handleOf(page, vertex), { timeout: 5000 }).toBe(added.properties.code)
     await page.mouse.move(vertex.x, vertex.y)
     await page.mouse.down()
     for (let i = 1; i <= 8; i++) await page.mouse.move(vertex.x + ((into.x - vertex.x) * i) / 8, vertex.y + ((into.y - vertex.y) * i) / 8)

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { io, type Socket } from 'socket.io-client'
-import { type Change, LiveSnapshot, type PatrolFixes, PROTOCOL_VERSION, type ServerToClientEvents, TRAIL } from '../../contract'
+import { type Change, LiveSnapshot, type PatrolFixes, TRAIL } from '../../contract'
 import { manualClock } from '../../server/src/clock'
 import { deviceCommands } from '../../server/src/commands/devices'
 import type { Db } from '../../server/src/db/Db'
 import { pgDb } from '../../server/src/db/pgDb'
 import { committer } from '../../server/src/live/commit'
 import { createLogger } from '../../server/src/log'
+import { closeWatchers, until, watch } from '../support/live'
 import { SEEDED_AT } from '../support/seededCity'
 import { as, call } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
@@ -16,26 +16,7 @@ const MINUTE = 60_000
 // Ten minutes after the seed: the seeded six hours of patrol history lie just behind "now".
 const clock = manualClock(new Date(new Date(SEEDED_AT).getTime() + 10 * MINUTE))
 const city = servedCity({ clock })
-const sockets: Socket[] = []
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect()
-})
-
-function watch(rooms: string[]) {
-  const received: Change[] = []
-  const socket: Socket<ServerToClientEvents> = io(city.server.url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms } })
-  socket.on('live:changes', (changes) => received.push(...changes))
-  sockets.push(socket)
-  return { received, hello: new Promise((resolve) => socket.once('live:hello', resolve)) }
-}
-
-const until = async (check: () => boolean, what: string, ms = 10_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+afterEach(closeWatchers)
 
 async function snapshot(): Promise<LiveSnapshot> {
   const res = await call(`${city.server.url}/api/v1/live/snapshot`, 'GET')
@@ -69,7 +50,7 @@ describe('camera cover', () => {
         AND NOT EXISTS (SELECT 1 FROM cameras o WHERE o.id <> c.id AND ST_Intersects(o.view_geom, c.view_geom))
       ORDER BY c.id LIMIT 1`)
     const before = await coverOf(cam!.grid)
-    const inGrid = watch([`grid:${cam!.grid}`])
+    const inGrid = watch(city.server.url, [`grid:${cam!.grid}`])
     const covers = () => inGrid.received.filter((c): c is Extract<Change, { entity: 'cover' }> => c.entity === 'cover')
     await inGrid.hello
     const setState = (state: string) => call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state }, as.dutyLeader)
@@ -90,6 +71,8 @@ describe('camera cover', () => {
     // Offline to faulty: the camera still sees nothing, so no cover moves.
     expect((await setState('faulty')).status).toBe(200)
     await city.server.hub.flush()
+    await inGrid.synced()
+    expect(inGrid.received.map((c) => c.entity)).toEqual(['camera', 'cover', 'camera'])
     expect(await coverOf(cam!.grid)).toEqual(dropped!.data)
 
     expect((await setState('online')).status).toBe(200)
@@ -128,7 +111,7 @@ describe('camera cover', () => {
       // Let the first commit only once the second waits for the grid's row.
       const waiting = async () => (await city.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n
-      while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 10))
+      await until(async () => (await waiting()) > 0, 'the second change to wait for the grid’s row')
       release()
       await Promise.all([first, second])
     } finally {

@@ -130,6 +130,9 @@ describe('GET /api/v1/kpis', () => {
     const { status, body } = await post('/api/v1/cases', report(), as.gridWorker)
     expect(status).toBe(201)
     const c = CaseSummary.parse(body)
+    // Numbered once committed: then the figures read with it stand at its position in the change log.
+    await city.server.hub.flush()
+    const [logged] = await city.db.query<{ seq: number }>(`SELECT seq FROM change_log WHERE entity = 'case' AND entity_id = $1`, [String(c.id)])
 
     const reported = await kpis()
     expect(reported.disputes.today.found).toBe(before.disputes.today.found + 1)
@@ -138,7 +141,8 @@ describe('GET /api/v1/kpis', () => {
     expect(reported.open).toBe(before.open + 1)
     expect(reported.levels.grid.open).toBe(before.levels.grid.open + 1)
     expect(reported.trend.at(-1)!.found).toBe(before.trend.at(-1)!.found + 1)
-    expect(reported.seq).toBeGreaterThanOrEqual(before.seq)
+    expect(logged!.seq).toBeGreaterThan(before.seq)
+    expect(reported.seq).toBe(logged!.seq)
 
     for (const step of [{ step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }, { step: 'close', resolved: true, satisfaction: 'satisfied' }]) {
       const res = await post(`/api/v1/cases/${c.id}/steps`, step)
@@ -203,6 +207,7 @@ describe('GET /api/v1/kpis', () => {
     const cams = await city.db.query<{ class: 'A' | 'B' | 'C'; online: number; total: number }>(`
       SELECT c.class, count(*) FILTER (WHERE c.state = 'online') AS online, count(*) AS total
       FROM cameras c, regions r WHERE r.code = $1 AND ST_Covers(r.geom, c.geom) GROUP BY c.class`, [t!.code])
+    expect(cams.map((c) => c.class).sort()).toEqual(['A', 'B', 'C'])
     for (const c of cams) expect(k.cameras[c.class], c.class).toEqual({ online: c.online, total: c.total })
     expect(k.patrol.grids).toBe(await count(`SELECT count(*) AS n FROM grids g JOIN regions com ON com.id = g.community_id
       WHERE g.valid_to IS NULL AND com.parent_id = $1`, [t!.id]))

@@ -4,6 +4,7 @@ import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type ServerTo
 import { pgDb } from '../../server/src/db/pgDb'
 import { createLogger } from '../../server/src/log'
 import { appendChanges, type PendingChange } from '../../server/src/live/outbox'
+import { closeWatchers, until, watch } from '../support/live'
 import { as, call, serve } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 import { engine } from '../support/testDb'
@@ -11,45 +12,19 @@ import { engine } from '../support/testDb'
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
 const city = servedCity()
-const sockets: Client[] = []
 let inGrid: [number, number]
 beforeAll(async () => {
   inGrid = await pointInGrid(city.db, '231281001001001')
 })
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect()
-})
-
-/** A real Socket.IO client that records every change it applies, and reconnects from the last one. */
-function liveClient(url: string, rooms: string[] = ['city'], since?: number) {
-  const received: Change[] = []
-  let last = since
-  const socket: Client = io(url, {
-    transports: ['websocket'],
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 200,
-    auth: (cb) => cb({ protocol: PROTOCOL_VERSION, rooms, ...(last === undefined ? {} : { since: last }) }),
-  })
-  socket.on('live:changes', (changes) => {
-    for (const c of changes) {
-      received.push(c)
-      last = c.seq
-    }
-  })
-  const hello = new Promise<number>((resolve) => socket.once('live:hello', ({ seq }) => resolve(seq)))
-  sockets.push(socket)
-  return { socket, received, hello, position: () => last }
-}
+afterEach(closeWatchers)
 
 const idOf = (c: Change) => (c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.data.id)
 
-const until = async (check: () => boolean, what: string, ms = 10_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+/** A camera change as another process would write it straight to the change log: a whole CameraView, as the contract wants. */
+const cameraChange = (id: number, state: 'online' | 'offline' = 'offline'): PendingChange => ({
+  entity: 'camera', entityId: id, op: 'update',
+  payload: { id, code: `X${id}`, class: 'A', state, stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null, gridCode: null, bearingDeg: 0, fovDeg: 60, rangeM: 50 },
+})
 
 const report = (extra: Record<string, unknown> = {}) => ({
   category: 'dispute', kind: 'family', source: 'hotline_12345', location: inGrid,
@@ -58,7 +33,7 @@ const report = (extra: Record<string, unknown> = {}) => ({
 
 describe('commit, then broadcast', () => {
   it('sends a new report to another connected client, with nothing personal in the frame', async () => {
-    const watcher = liveClient(city.server.url)
+    const watcher = watch(city.server.url)
     await watcher.hello
     const { status, body } = await call(`${city.server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
     expect(status).toBe(201)
@@ -73,7 +48,7 @@ describe('commit, then broadcast', () => {
   })
 
   it('emits nothing and stores nothing when a transaction fails after its first statement', async () => {
-    const watcher = liveClient(city.server.url)
+    const watcher = watch(city.server.url)
     await watcher.hello
     const before = await city.db.query('SELECT count(*)::int AS n FROM cases')
     const failing = city.server.commit(async (tx) => {
@@ -93,12 +68,13 @@ describe('commit, then broadcast', () => {
   })
 
   it('streams a township’s changes to a client of that township only', async () => {
-    const here = liveClient(city.server.url, ['township:231281001000'])
-    const elsewhere = liveClient(city.server.url, ['township:231281002000'])
+    const here = watch(city.server.url, ['township:231281001000'])
+    const elsewhere = watch(city.server.url, ['township:231281002000'])
     await Promise.all([here.hello, elsewhere.hello])
     await call(`${city.server.url}/api/v1/cases`, 'POST', report(), as.gridWorker)
     await until(() => here.received.length > 0, 'the township change')
     await city.server.hub.flush()
+    await elsewhere.synced()
     expect(here.received.every((c) => c.data.townshipCode === '231281001000')).toBe(true)
     expect(elsewhere.received.filter((c) => c.entity === 'case')).toEqual([])
   })
@@ -106,7 +82,7 @@ describe('commit, then broadcast', () => {
 
 describe('replay', () => {
   it('gives a client that was away while 200 cameras changed every change, in order, once each', async () => {
-    const client = liveClient(city.server.url)
+    const client = watch(city.server.url)
     const since = await client.hello
     await call(`${city.server.url}/api/v1/cameras/2/state`, 'POST', { state: 'offline' }, as.simulator)
     await until(() => client.received.some((c) => c.entity === 'camera'), 'the first change')
@@ -123,44 +99,59 @@ describe('replay', () => {
     await until(() => client.received.length === rows.length, 'the replayed changes')
     expect(client.received.map((c) => c.seq)).toEqual(rows.map((r) => r.seq))
     await city.server.hub.flush()
+    await client.synced()
     expect(client.received).toHaveLength(rows.length)
   })
 
   it.runIf(engine === 'pg')('does not skip a change that took its place before, but committed after, another', async () => {
-    const client = liveClient(city.server.url)
-    const since = await client.hello
-    const url = city.db.url
-    const a = pgDb(url!, createLogger('silent'), 1)
-    const b = pgDb(url!, createLogger('silent'), 1)
-    const change = (id: number): PendingChange => ({ entity: 'camera', entityId: id, op: 'update', payload: { id, code: `X${id}`, class: 'A', state: 'offline', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } })
-    let releaseFirst!: () => void
-    const firstMayCommit = new Promise<void>((r) => { releaseFirst = r })
-    // The first transaction starts and writes first, but commits last.
+    // The outbox trap: a position taken at insert (a bigserial, say) by a transaction that commits late
+    // lies below one a reader has already read past, and the reader never looks there again. Here the
+    // first transaction writes its change before the second writes and commits, and commits last.
+    const live = watch(city.server.url)
+    await live.hello
+    const [a, b] = [pgDb(city.db.url!, createLogger('silent'), 1), pgDb(city.db.url!, createLogger('silent'), 1)]
+    let wrote!: () => void
+    const firstWrote = new Promise<void>((r) => { wrote = r })
+    let release!: () => void
+    const firstMayCommit = new Promise<void>((r) => { release = r })
     const first = a.transaction(async (tx) => {
-      await tx.query(`UPDATE cameras SET state = 'offline' WHERE id = 30`)
+      await appendChanges(tx, [cameraChange(30)], new Date())
+      wrote()
       await firstMayCommit
-      await appendChanges(tx, [change(30)], new Date())
     })
-    await b.transaction(async (tx) => {
-      await tx.query(`UPDATE cameras SET state = 'offline' WHERE id = 31`)
-      await appendChanges(tx, [change(31)], new Date())
-    })
-    city.server.hub.notify()
-    await until(() => client.received.length === 1, 'the second transaction’s change')
-    client.socket.disconnect()
-    releaseFirst()
-    await first
-    await Promise.all([a.close(), b.close()])
-    const back = liveClient(city.server.url, ['city'], client.position())
-    await until(() => back.received.length === 1, 'the first transaction’s change')
-    expect([...client.received, ...back.received].map(idOf).sort()).toEqual([30, 31])
-    expect(back.received[0]!.seq).toBeGreaterThan(since)
+    try {
+      await firstWrote
+      await b.transaction((tx) => appendChanges(tx, [cameraChange(31)], new Date()))
+      // A reader reads past the second while the first is still open.
+      await city.server.hub.flush()
+      await until(() => live.received.length === 1, 'the second transaction’s change')
+      expect(live.received.map(idOf)).toEqual([31])
+      const pastSecond = live.position()!
+
+      release()
+      await first
+      const inserted = await city.db.query<{ code: string }>(
+        `SELECT payload->>'code' AS code FROM change_log WHERE payload->>'code' IN ('X30', 'X31') ORDER BY id`)
+      expect(inserted.map((r) => r.code), 'the first change was inserted before the second').toEqual(['X30', 'X31'])
+      await city.server.hub.flush()
+      await until(() => live.received.length === 2, 'the first transaction’s change, on the live stream', 3000)
+      expect(live.received.map(idOf)).toEqual([31, 30])
+      expect(live.received[1]!.seq).toBeGreaterThan(pastSecond)
+      // A client that had read up to the second and went away gets the first when it comes back.
+      const back = watch(city.server.url, ['city'], pastSecond)
+      await until(() => back.received.length === 1, 'the first transaction’s change, on replay', 3000)
+      expect(back.received.map(idOf)).toEqual([30])
+    } finally {
+      release()
+      await first.catch(() => {})
+      await Promise.all([a.close(), b.close()])
+    }
   })
 
   it('tells a client too far behind to load a snapshot instead', async () => {
     const small = await serve(city.db, { live: { maxReplay: 5 } })
     try {
-      const client = liveClient(small.url, ['city'], 1)
+      const client = watch(small.url, ['city'], 1)
       const resync = await new Promise<{ reason: string }>((resolve) => client.socket.once('live:resync', resolve))
       expect(resync.reason).toBe('too far behind')
       const snapshot = await call(`${small.url}/api/v1/live/snapshot`, 'GET')
@@ -178,7 +169,7 @@ describe('replay', () => {
     // Every client counts as too slow here, so each is cut off after each broadcast and must replay.
     const strict = await serve(city.db, { live: { maxBufferedBytes: -1 } })
     try {
-      const client = liveClient(strict.url)
+      const client = watch(strict.url)
       await client.hello
       let cutOff = 0
       client.socket.on('disconnect', () => cutOff++)
@@ -196,7 +187,7 @@ describe('replay', () => {
   it('loses nothing across a server restart: a client resumes from its last change', async () => {
     const first = await serve(city.db)
     const port = first.port
-    const client = liveClient(first.url)
+    const client = watch(first.url)
     await client.hello
     const cameras = () => client.received.filter((c) => c.entity === 'camera')
     for (let i = 0; i < 10; i++) await call(`${first.url}/api/v1/cameras/${40 + i}/state`, 'POST', { state: 'faulty' }, as.simulator)
@@ -204,7 +195,7 @@ describe('replay', () => {
     await first.stop()
     // Changes committed while no server runs: written straight to the store, as another process would.
     await city.db.transaction(async (tx) => {
-      await appendChanges(tx, [{ entity: 'camera', entityId: 60, op: 'update', payload: { id: 60, code: 'X60', class: 'A', state: 'online', stateChangedAt: new Date().toISOString(), location: [125.3, 46.4], townshipCode: null } }], new Date())
+      await appendChanges(tx, [cameraChange(60, 'online')], new Date())
     })
     const second = await serve(city.db, { port })
     try {
@@ -223,13 +214,16 @@ describe('replay', () => {
 describe('the contract at the socket', () => {
   it('refuses a client of another protocol version', async () => {
     const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999 } })
-    sockets.push(socket)
-    const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve))
-    expect(err.message).toBe(`protocol 999 is not spoken here; this server speaks ${PROTOCOL_VERSION}`)
+    try {
+      const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve))
+      expect(err.message).toBe(`protocol 999 is not spoken here; this server speaks ${PROTOCOL_VERSION}`)
+    } finally {
+      socket.disconnect()
+    }
   })
 
   it('refuses a frame the contract does not name, and goes on serving', async () => {
-    const client = liveClient(city.server.url)
+    const client = watch(city.server.url)
     await client.hello
     const answer = await (client.socket as unknown as Socket).timeout(5000).emitWithAck('case:delete', { id: 1 })
     expect(answer).toEqual({ error: 'unknown or malformed frame case:delete' })

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import { io } from 'socket.io-client'
-import { PROTOCOL_VERSION } from '../../contract'
+import { afterEach, describe, expect, it } from 'vitest'
+import { manualClock } from '../../server/src/clock'
 import { prune } from '../../server/src/live/retention'
+import { closeWatchers, watch } from '../support/live'
 import { SEEDED_AT } from '../support/seededCity'
 import { as, call } from '../support/serve'
 import { servedCity } from '../support/servedCity'
 
-const city = servedCity()
+const clock = manualClock(new Date(SEEDED_AT))
+const city = servedCity({ clock })
+afterEach(closeWatchers)
 const HOUR = 3_600_000
 const seeded = new Date(SEEDED_AT).getTime()
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -16,6 +18,7 @@ describe('retention', () => {
     // Unit 1 walked 30 h and 1 h before "now"; unit 2 sent nothing since the seed.
     const now = seeded + 48 * HOUR
     for (const at of [now - 30 * HOUR, now - 29 * HOUR, now - HOUR]) {
+      clock.set(new Date(at)) // each sent as it happens: the server refuses a fix past its retention window
       const res = await call(`${city.server.url}/api/v1/patrols/1/fixes`, 'POST', { fixes: [{ at: iso(at), location: [125.32, 46.4] }] }, as.simulator)
       expect(res.status).toBe(202)
     }
@@ -36,12 +39,8 @@ describe('retention', () => {
 
     await call(`${city.server.url}/api/v1/cameras/5/state`, 'POST', { state: 'faulty' }, as.simulator)
     await city.server.hub.flush()
-    const socket = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, since: newest - 2 } })
-    try {
-      const resync = await new Promise<{ reason: string }>((resolve) => socket.once('live:resync', resolve))
-      expect(resync.reason).toBe('too far behind')
-    } finally {
-      socket.disconnect()
-    }
+    const behind = watch(city.server.url, ['city'], newest - 2)
+    const resync = await new Promise<{ reason: string }>((resolve) => behind.socket.once('live:resync', resolve))
+    expect(resync.reason).toBe('too far behind')
   })
 })

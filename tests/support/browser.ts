@@ -73,3 +73,23 @@ export async function pixelShares(page: Page, png: Buffer, step = 1): Promise<Pi
     return { dark: count.dark / n, lit: count.lit / n, magenta: count.magenta / n, caseColour: count.caseColour / n }
   }, { b64: png.toString('base64'), step })
 }
+
+/**
+ * Resolves once the page's map has stopped moving and has drawn everything it is waiting for
+ * (MapLibre's `idle`), through the `commandCentre` handle the page leaves for tests: a screenshot or
+ * a click at a projected point after it sees the map where it will stay. Two frames first, so that
+ * a move the page started on its last render (fitting an area it just loaded) has begun.
+ */
+export async function mapSettled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => Boolean((window as unknown as { commandCentre?: unknown }).commandCentre), null, { timeout })
+  await page.evaluate((ms) => new Promise<void>((resolve, reject) => {
+    type Map = { isMoving(): boolean; loaded(): boolean; once(event: 'idle', f: () => void): void }
+    const { map } = (window as unknown as { commandCentre: { map: Map } }).commandCentre
+    const timer = setTimeout(() => reject(new Error(`the map did not settle within ${ms} ms`)), ms)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    requestAnimationFrame(() => requestAnimationFrame(() => (!map.isMoving() && map.loaded() ? done() : map.once('idle', done))))
+  }), timeout)
+}

@@ -55,11 +55,13 @@ describe('when the shading is redrawn', () => {
   })
 
   it('turns the theme on the clock, each for its seconds, the same on every wall, unless one is pinned', () => {
+    // Midnight UTC is a whole number of 90 s rounds since the epoch: the first theme's turn begins.
     const t0 = Date.parse('2026-11-24T00:00:00Z')
     const seen = [0, 29_999, 30_000, 60_000, 90_000].map((dt) => themeAt(t0 + dt, null, 30))
-    expect(seen).toEqual([seen[0], seen[0], seen[2], seen[3], seen[0]])
-    expect(new Set(seen.slice(2)).size).toBe(3)
+    expect(seen).toEqual(['cases', 'cases', 'cameras', 'patrols', 'cases'])
+    expect([0, 59_999, 60_000, 120_000].map((dt) => themeAt(t0 + dt, null, 60))).toEqual(['cases', 'cases', 'cameras', 'patrols'])
     expect(themeAt(t0 + 30_000, 'patrols', 30)).toBe('patrols')
+    expect(themeAt(t0, 'cameras', 30)).toBe('cameras')
   })
 })
 

@@ -121,8 +121,12 @@ describe('GET /api/v1/areas/grid/:code', () => {
 describe('GET /api/v1/areas/township/:code', () => {
   it('sums a township’s grids and posts, names its committee and city, and sees every camera in or into it', async () => {
     const p = await profile(`township/${STREET}`)
-    const [t] = await rows<{ name: string; kind: string; households: number; cityCode: string; cityName: string }>(`
-      SELECT t.name, t.kind, t.households, city.code AS "cityCode", city.name AS "cityName" FROM regions t JOIN regions city ON city.id = t.parent_id
+    const [t] = await rows<{ name: string; kind: string; households: number; cityCode: string; cityName: string; bbox: number[]; geometry: unknown }>(`
+      SELECT t.name, t.kind, t.households, city.code AS "cityCode", city.name AS "cityName",
+             json_build_array(round(ST_XMin(t.geom)::numeric, 6), round(ST_YMin(t.geom)::numeric, 6),
+                              round(ST_XMax(t.geom)::numeric, 6), round(ST_YMax(t.geom)::numeric, 6)) AS bbox,
+             ST_AsGeoJSON(t.geom, 6)::json AS geometry
+      FROM regions t JOIN regions city ON city.id = t.parent_id
       WHERE t.code = $1`, [STREET])
     const grids = await rows<{ code: string; leaders: number; fulltime: number; parttime: number }>(`
       SELECT g.code, g.leaders, g.fulltime_workers AS fulltime, g.parttime_workers AS parttime
@@ -131,8 +135,8 @@ describe('GET /api/v1/areas/township/:code', () => {
     const sum = (k: 'leaders' | 'fulltime' | 'parttime') => grids.reduce((s, g) => s + g[k], 0)
     const cameras = await camerasSeeing(`SELECT geom FROM regions WHERE code = $1`, STREET)
     const [walked] = await rows<{ at: Date }>('SELECT max(last_at) AS at FROM grid_patrol_visits WHERE grid_code = ANY ($1)', [grids.map((g) => g.code)])
-    expect({ ...p, geometry: p.geometry.type, bbox: undefined }).toEqual({
-      at: clock.now().toISOString(), level: 'township', code: STREET, name: t!.name, kind: 'street', geometry: 'MultiPolygon', bbox: undefined,
+    expect(p).toEqual({
+      at: clock.now().toISOString(), level: 'township', code: STREET, name: t!.name, kind: 'street', bbox: t!.bbox, geometry: t!.geometry,
       parents: [{ code: t!.cityCode, name: t!.cityName, level: 'city', kind: 'city' }],
       responsible: {
         households: t!.households, grids: grids.length, leaders: sum('leaders'), fulltimeWorkers: sum('fulltime'), parttimeWorkers: sum('parttime'),
@@ -143,6 +147,11 @@ describe('GET /api/v1/areas/township/:code', () => {
       },
     })
     expect(t!.name).toBe('新兴街道')
+    expect(p.geometry.type).toBe('MultiPolygon')
+    // The box holds the township's grids: a point in one of its grids lies inside it.
+    const [west, south, east, north] = p.bbox
+    const [lon, lat] = await pointInGrid(city.db, X)
+    expect(west! < lon && lon < east! && south! < lat && lat < north!).toBe(true)
     expect(grids.length).toBeGreaterThan(50)
   })
 })
@@ -259,6 +268,7 @@ describe('a grid’s room', () => {
     await until(() => casesOf(inY.received).length > 0, 'the case in the other grid')
     await until(() => casesOf(inX.received).length === 2, 'the case and its step')
     await city.server.hub.flush()
+    await Promise.all([inX.synced(), inY.synced()])
     expect(casesOf(inX.received).map((c) => [c.op, c.data.id, c.data.state, c.data.version])).toEqual([
       ['insert', here.id, 'collected', 1], ['update', here.id, 'verified', 2],
     ])
@@ -275,6 +285,7 @@ describe('a grid’s room', () => {
     expect((await post(`/api/v1/cameras/${cam!.id}/state`, { state: 'faulty' })).status).toBe(200)
     await until(() => inX.received.some((c) => c.entity === 'camera'), 'the camera change')
     await city.server.hub.flush()
+    await inY.synced()
     expect(inX.received.find((c) => c.entity === 'camera')).toMatchObject({ data: { id: cam!.id, state: 'faulty', gridCode: X } })
     expect(inY.received.filter((c) => c.entity === 'camera')).toEqual([])
   })
@@ -299,6 +310,7 @@ describe('a grid’s room', () => {
     const patrols = (r: Change[]) => r.flatMap((c) => (c.entity === 'patrol' ? [[c.data.gridCode, c.data.leftGridCode]] : []))
     await until(() => patrols(inX.received).length === 2 && patrols(inY.received).length === 1 && patrols(inBoth.received).length === 2, 'the unit crossing')
     await city.server.hub.flush()
+    await Promise.all([inX.synced(), inY.synced(), inBoth.synced()])
     expect(patrols(inX.received)).toEqual([[X, unit!.prior], [Y, X]])
     expect(patrols(inY.received)).toEqual([[Y, X]])
     expect(patrols(inBoth.received)).toEqual(patrols(inX.received))

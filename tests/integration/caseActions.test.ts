@@ -268,6 +268,14 @@ describe('GET /api/v1/party-access-log', () => {
 
 describe('what the stream and the log carry', () => {
   it('holds nothing personal of any party after all these actions', async () => {
+    // This test's own case through each action, so the log holds its changes whatever else ran.
+    const c = await report()
+    expect((await assign(c.id, { worker: `${X}-F1`, note: '请今日入户核实' })).status).toBe(200)
+    expect((await step(c.id, { step: 'verify' })).status).toBe(200)
+    expect((await escalate(c.id, { reason: '群众多次反映' })).status).toBe(200)
+    expect((await call(url(`/api/v1/cases/${c.id}/parties`), 'GET', undefined, as.dutyLeader)).status).toBe(200)
+    const changes = await city.db.query<{ op: string }>(`SELECT op FROM change_log WHERE entity = 'case' AND entity_id = $1 ORDER BY id`, [String(c.id)])
+    expect(changes.map((r) => r.op)).toEqual(['insert', 'update', 'update', 'update'])
     const [row] = await city.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM change_log WHERE payload::text ~ '赵六|13700003333|231281197001010012|地界发生争议'`)
     expect(row!.n).toBe(0)
