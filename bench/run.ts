@@ -1,12 +1,13 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
 import { drillBench } from './drill'
 import { editorBench } from './editor'
+import { faultsBench } from './faults'
 import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live|wall|drill|editor]`: every benchmark (or the one named), each measure beside
+ * `npm run bench [-- foundation|live|wall|drill|editor|faults]`: every benchmark (or the one named), each measure beside
  * its baseline from the same run, as one table. The wall's runs on the PostGIS server when one is
  * named (it measures the browser, not the store), else on the embedded engine.
  */
@@ -28,6 +29,7 @@ if (runs('editor')) {
   rows.push(...(await editorBench('pglite')))
   if (pgUrl) rows.push(...(await editorBench('pg', pgUrl)))
 }
+if (runs('faults')) rows.push(...(await faultsBench()))
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
 const width = (k: keyof Row) => Math.max(...table.map((r) => (r[k] ?? '').length))
