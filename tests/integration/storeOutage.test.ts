@@ -1,32 +1,23 @@
-import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type Change, CaseSummary, HealthDown, PROTOCOL_VERSION, type ServerToClientEvents } from '../../contract'
+import { type Change, CaseSummary, HealthDown } from '../../contract'
 import type { Db } from '../../server/src/db/Db'
 import { pgDb } from '../../server/src/db/pgDb'
 import { createLogger } from '../../server/src/log'
-import { until } from '../support/live'
+import { closeWatchers, until, watch } from '../support/live'
 import { copyDatabase, ownCluster, type OwnCluster, postgresBin } from '../support/ownCluster'
 import { as, call, serve, type Served } from '../support/serve'
 import { pointInGrid } from '../support/servedCity'
 import { databaseUrl } from '../support/pgAdmin'
 import { engine } from '../support/testDb'
 
-/**
- * A client that resumes as the screens do: on every (re)connect it asks for the changes after the last
- * one it applied. `resyncs` must stay empty: a resync would mean the server gave up on replaying.
- */
+/** A screen's live client (it resumes from the last change it applied) that also counts being sent away and told to resync. */
 function resumingClient(url: string, since: number) {
-  const received: Change[] = []
+  const client = watch(url, ['city'], since)
   const resyncs: string[] = []
   let disconnects = 0
-  const socket: Socket<ServerToClientEvents> = io(url, {
-    transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000,
-    auth: (cb) => cb({ protocol: PROTOCOL_VERSION, rooms: ['city'], since: received.at(-1)?.seq ?? since }),
-  })
-  socket.on('live:changes', (changes) => received.push(...changes))
-  socket.on('live:resync', ({ reason }) => resyncs.push(reason))
-  socket.on('disconnect', () => disconnects++)
-  return { socket, received, resyncs, disconnects: () => disconnects }
+  client.socket.on('live:resync', ({ reason }) => resyncs.push(reason))
+  client.socket.on('disconnect', () => disconnects++)
+  return { ...client, resyncs, disconnects: () => disconnects }
 }
 
 const caseIds = (changes: Change[]) => new Set(changes.flatMap((c) => (c.entity === 'case' ? [c.data.id] : [])))
@@ -123,7 +114,7 @@ describe.skipIf(engine !== 'pg' || !postgresBin())('a PostgreSQL restart under t
       const seqs = client.received.map((c) => c.seq)
       expect(seqs, `${name}: each change once, in log order`).toEqual([...new Set(seqs)].sort((x, y) => x - y))
       expect(client.resyncs).toEqual([])
-      client.socket.disconnect()
     }
+    closeWatchers()
   }, 120_000)
 })
