@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail } from './cases'
 import { Draft, DraftCheck } from './drafts'
+import { IdText, INT4_MAX } from './fields'
 
 /** One thing wrong with a request: `field` is the path of the offending value (`lon`, `location.1`). */
 export const ApiIssue = z.object({ field: z.string(), reason: z.string() })
@@ -46,5 +47,11 @@ export const HealthDown = z.object({
 })
 export type HealthDown = z.infer<typeof HealthDown>
 
-/** An id in a path, e.g. the `42` of `/api/v1/cases/42`. */
-export const IdParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number) })
+/** An id of a `bigint` row (a case, a draft) in a path, e.g. the `42` of `/api/v1/cases/42`. */
+export const IdParam = z.strictObject({ id: IdText(Number.MAX_SAFE_INTEGER) })
+
+/** An id of an `integer` row (a camera, a patrol unit) in a path, e.g. the `7` of `/api/v1/cameras/7/state`. */
+export const DeviceIdParam = z.strictObject({ id: IdText(INT4_MAX) })
+
+/** The query of a route that takes none: any parameter is a 400 naming it. */
+export const NoQuery = z.strictObject({})

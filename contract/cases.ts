@@ -2,9 +2,8 @@ import { z } from 'zod'
 import {
   ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, Department, DisputeKind, HazardKind, LoopStep, Satisfaction,
 } from './domain'
+import { IdText, RequiredText, Text } from './fields'
 import { LonLat, QueryNumber } from './geo'
-
-const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
 
 /**
  * The case's `version` the caller decided on, e.g. `3`. When the case has changed since (another leader,
@@ -18,7 +17,7 @@ export const PostCode = z.string().regex(/^\d{15}-[LFP][1-9]\d*$/, 'must be a po
 /** A party to a case; personal data, stored apart and never broadcast. */
 export const Party = z.strictObject({
   role: z.enum(['applicant', 'respondent']),
-  name: Text(40).min(1, 'is required'),
+  name: RequiredText(40),
   phone: z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number').optional(),
   idNumber: z.string().regex(/^\d{17}[\dX]$/, 'must be an 18-character ID number').optional(),
 })
@@ -72,8 +71,7 @@ export type StepRequest = z.input<typeof StepRequest>
  * platform does when a level runs out of time. Example: `{ reason: '群众多次反映，社区未处置', expectedVersion: 2 }`.
  */
 export const EscalateRequest = z.strictObject({
-  reason: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
-    .trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+  reason: RequiredText(500),
   expectedVersion: ExpectedVersion,
 })
 export type EscalateRequest = z.input<typeof EscalateRequest>
@@ -162,7 +160,7 @@ export type CaseParties = z.infer<typeof CaseParties>
 
 /** `GET /api/v1/party-access-log?case=&limit=`, duty leaders only: newest first, one case's or every case's. */
 export const PartyAccessQuery = z.strictObject({
-  case: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number').transform(Number).optional(),
+  case: IdText(Number.MAX_SAFE_INTEGER).optional(),
   limit: QueryNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(100),
 })
 export type PartyAccessQuery = z.infer<typeof PartyAccessQuery>

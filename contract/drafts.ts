@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RequiredText } from './fields'
 import { Geometry, Latitude, Longitude, LonLat } from './geo'
 
 /**
@@ -41,8 +42,7 @@ export type DraftGeometry = z.output<typeof DraftGeometry>
  */
 export const DraftGridProps = z.object({
   code: GridCode,
-  name: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
-    .trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
+  name: RequiredText(40),
   kind: z.enum(['urban', 'rural'], { error: 'must be urban or rural' }),
   households: Count(100_000),
   leaders: Count(100).default(1),

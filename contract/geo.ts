@@ -7,19 +7,22 @@ export const Latitude = z.number().min(-90, 'latitude must be within -90..90').m
 export const LonLat = z.tuple([Longitude, Latitude])
 export type LonLat = z.infer<typeof LonLat>
 
+/** A decimal number as a query string writes one, e.g. `125.32`: no exponent, no hexadecimal, no `Infinity`. */
+const DECIMAL = /^-?\d+(\.\d+)?$/
+
 /** A number given in a query string, e.g. `lon=125.32`. */
-export const QueryNumber = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a decimal number') }).trim().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number').transform(Number)
+export const QueryNumber = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a decimal number') }).trim().regex(DECIMAL, 'must be a decimal number').transform(Number)
 
 /**
  * A bounding box in a query string, `minLon,minLat,maxLon,maxLat` in degrees, e.g. `bbox=125.2,46.3,125.4,46.5`.
- * Parsed to a 4-tuple; a box whose minimum exceeds its maximum is rejected.
+ * Four decimal numbers (as `QueryNumber` takes them), parsed to a 4-tuple; a box whose minimum exceeds its maximum is rejected.
  */
 export const BboxParam = z
   .string()
   .transform((s, ctx) => {
     const parts = s.split(',').map((p) => p.trim())
     const nums = parts.map(Number)
-    if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isFinite(n))) {
+    if (parts.length !== 4 || !parts.every((p) => DECIMAL.test(p))) {
       ctx.addIssue({ code: 'custom', message: 'must be four numbers: minLon,minLat,maxLon,maxLat' })
       return z.NEVER
     }

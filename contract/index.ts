@@ -1,4 +1,5 @@
 export * from './api'
+export * from './fields'
 export * from './domain'
 export * from './geo'
 export * from './grids'

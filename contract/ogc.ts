@@ -89,6 +89,8 @@ export const OgcBboxParam = z.string().transform((s, ctx) => {
     return fail('must be 4 numbers west,south,east,north (or 6, with a minimum and a maximum height)')
   }
   const n = parts.map(Number)
+  // Numbers as OpenAPI's `number` allows them, exponents included (a client printing with %g writes 1e-05), but finite.
+  if (!n.every(Number.isFinite)) return fail('must be finite numbers')
   const [west, south, east, north] = (n.length === 6 ? [n[0], n[1], n[3], n[4]] : n) as [number, number, number, number]
   if ([west, east].some((lon) => lon < -180 || lon > 180) || [south, north].some((lat) => lat < -90 || lat > 90)) {
     return fail('longitudes must be within -180..180 and latitudes within -90..90')
@@ -105,7 +107,8 @@ function timeEnd(s: string): { text: string | null; ms: number } | undefined {
   if (s === '' || s === '..') return { text: null, ms: NaN }
   // RFC 3339 allows a lower-case "t" and "z" (section 5.6, note).
   const text = s.toUpperCase()
-  return rfc3339.safeParse(text).success ? { text, ms: Date.parse(text) } : undefined
+  // The calendar has no year 0000 (1 BC comes before AD 1), and PostgreSQL refuses it.
+  return rfc3339.safeParse(text).success && !text.startsWith('0000') ? { text, ms: Date.parse(text) } : undefined
 }
 
 /**

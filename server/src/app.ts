@@ -13,6 +13,8 @@ import { apiNotFound, errorHandler } from './api/errors'
 import { exportRouter } from './api/exportRouter'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { methodNotAllowed } from './api/methodNotAllowed'
+import { noQuery } from './api/noQuery'
 import { ogcRouter } from './api/ogcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
 import type { Clock } from './clock'
@@ -23,6 +25,7 @@ import type { Db } from './db/Db'
 import type { TimeLimits } from './domain/timeLimits'
 import { committer } from './live/commit'
 import { type HubOptions, LiveHub } from './live/hub'
+import type { Retention } from './live/retention'
 import { liveSnapshot } from './live/snapshot'
 import type { Logger } from './log'
 
@@ -36,17 +39,19 @@ export type AppDeps = {
   live?: Partial<HubOptions>
   /** The levels' time limits; the defaults when not given. */
   limits?: TimeLimits
+  /** How long patrol fixes are kept, and so how old a fix may be when it arrives; the default when not given. */
+  retention?: Pick<Retention, 'patrolFixHours'>
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, tokens, client, live, limits }: AppDeps) {
+export async function createApp({ db, log, clock, tokens, client, live, limits, retention }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
   const hub = new LiveHub(http, db, log, live)
   await hub.start()
   const commit = committer(db, clock, () => hub.notify())
   const cases = caseCommands({ db, commit, ...(limits ? { limits } : {}) })
-  const devices = deviceCommands({ commit })
+  const devices = deviceCommands({ commit, ...(retention ? { fixMaxAgeHours: retention.patrolFixHours } : {}) })
 
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
@@ -59,22 +64,26 @@ export async function createApp({ db, log, clock, tokens, client, live, limits }
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
   app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock }), tokens))
-  app.get('/api/v1/me', requireRole(tokens, ...Role.options), (req, res) => {
+  app.get('/api/v1/me', requireRole(tokens, ...Role.options), noQuery, (req, res) => {
     const { role, grid } = req.caller!
     res.set('Cache-Control', 'no-store').json(grid ? { role, grid } : { role })
   })
-  app.get('/api/v1/departments', (_req, res) => {
+  app.get('/api/v1/departments', noQuery, (_req, res) => {
     res.json(DEPARTMENTS)
   })
   app.use('/api/v1', devicesRouter(devices, tokens))
-  app.get('/api/v1/live/snapshot', async (_req, res) => {
+  app.get('/api/v1/live/snapshot', noQuery, async (_req, res) => {
     res.json(await liveSnapshot(db, clock.now()))
   })
   app.use('/api/v1', cityRouter(db))
   app.use('/ogc', ogcRouter(db))
   app.use('/api/v1/export', exportRouter(db))
-  app.use('/api', apiNotFound)
+  // What no route took: a wrong method on a known path (405 with Allow), else an unknown path (404), the page
+  // only for a screen route.
+  app.use(methodNotAllowed(app.router))
+  app.use(['/api', '/ogc'], apiNotFound)
   if (client) app.use(client)
+  app.use(apiNotFound)
   app.use(errorHandler(log))
   return { app, http, hub, cases, devices, commit }
 }

@@ -20,7 +20,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   const { db } = await openStore(config, log)
   const tokens = config.authTokens ? parseTokens(config.authTokens) : DEMO_TOKENS
   const { http, hub, cases } = await createApp({
-    db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits,
+    db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
   })
   if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)

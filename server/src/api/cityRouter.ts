@@ -1,11 +1,9 @@
 import { Router, type Response } from 'express'
-import { z } from 'zod'
 import { GridAtQuery, GridsQuery, RegionsQuery } from '../../../contract'
 import { gridAt, gridsGeoJson, regionByCode, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
 import type { Db } from '../db/Db'
 import { HttpError, parseOr400 } from './errors'
-
-const EmptyQuery = z.strictObject({})
+import { noQuery } from './noQuery'
 
 const sendGeoJson = (res: Response, body: string) => res.type('application/geo+json').send(body)
 
@@ -39,8 +37,7 @@ export function cityRouter(db: Db): Router {
     res.json(found)
   })
 
-  router.get('/roads', async (req, res) => {
-    parseOr400(EmptyQuery, req.query, 'query')
+  router.get('/roads', noQuery, async (_req, res) => {
     sendGeoJson(res, await roadsGeoJson(db))
   })
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type RequestHandler, Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
+import { HttpError } from './errors'
 
 /** The city's base layers, read by every map screen. */
 const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
@@ -17,10 +18,29 @@ function screenReads(path: string): string[] {
 }
 
 /**
+ * Why `path` (as the request wrote it) names no screen, or nothing: a NUL or a broken escape is a 400; a `..`
+ * (written %2e%2e, or behind an encoded slash) or a file, a last segment with a dot in it, that the build did
+ * not write (`/.env`, `/favicon.ico`) is a 404. A screen route has no dots.
+ */
+function notAScreen(path: string): HttpError | undefined {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return new HttpError(400, 'invalid_path', `${path} is not a well-formed path: an escape does not decode`)
+  }
+  if (decoded.includes('\u0000')) return new HttpError(400, 'invalid_path', `${path} holds a NUL character`)
+  const segments = decoded.split(/[/\\]/)
+  if (segments.includes('..')) return new HttpError(404, 'not_found', `no such page: ${path}`)
+  if (segments.at(-1)!.includes('.')) return new HttpError(404, 'not_found', `no such file: ${path}`)
+  return undefined
+}
+
+/**
  * The built client: files as they are (hashed assets cached for a year, sent as the brotli or gzip
  * file the build wrote beside each when the browser takes it), and index.html for every
- * other GET outside /api so that deep links (/wall, /drill/grid/…) load the app, naming the screen's
- * first reads to preload.
+ * other GET outside /api and /ogc that names a screen, so that deep links (/wall, /drill/grid/…) load the app,
+ * naming the screen's first reads to preload. A file that was not built is a 404, never the page.
  */
 export function clientAssets(dir: string): RequestHandler {
   const index = join(dir, 'index.html')
@@ -29,8 +49,11 @@ export function clientAssets(dir: string): RequestHandler {
     .use('/assets', expressStaticGzip(join(dir, 'assets'), {
       enableBrotli: true, orderPreference: ['br', 'gzip'], serveStatic: { immutable: true, maxAge: '1y', fallthrough: false },
     }))
-    .use(express.static(dir, { index: false }))
-    .get(/^(?!\/api(\/|$)).*/, (req, res) => {
+    // No directory redirects: a path that resolves to one (`/drill/%2e%2e` is the build's root) is no file.
+    .use(express.static(dir, { index: false, redirect: false }))
+    .get(/^(?!\/(api|ogc)(\/|$)).*/, (req, res) => {
+      const refused = notAScreen(req.path)
+      if (refused) throw refused
       const reads = screenReads(req.path)
       if (reads.length > 0) res.set('Link', reads.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`).join(', '))
       res.set('Cache-Control', 'no-cache').sendFile(index)

@@ -5,6 +5,7 @@ import {
 import type { DraftCommands } from '../commands/drafts'
 import { actorOf, requireRole, type Tokens } from './auth'
 import { HttpError, parseOr400 } from './errors'
+import { noQuery } from './noQuery'
 import { shapefileFeatures } from './shapefileZip'
 
 /**
@@ -36,6 +37,7 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
       res.status(201).json(await drafts.import(community, parseOr400(DraftFeatures, body, 'body'), actorOf(req.caller!)))
     })
 
+  router.use('/:id', noQuery) // a draft's own routes take no query parameters
   router.get('/:id', async (req, res) => {
     res.json(await drafts.get(id(req.params)))
   })

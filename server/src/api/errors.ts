@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { ApiErrorBody, ApiErrorDetail, ApiIssue } from '../../../contract'
 import { StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
+import { isRefusal, refusal } from './refusedRequest'
 
 /** Seconds a client is told to wait before trying again while the store is unreachable. */
 export const STORE_RETRY_SECONDS = 5
@@ -66,6 +67,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       // A built asset that is not there (serve-static's error, passed on with fallthrough off).
       status = 404
       body = { code: 'not_found', message: `no such file: ${req.originalUrl}` }
+    } else if (isRefusal(err)) {
+      ;({ status, body } = refusal(err, res))
     } else {
       status = 500
       body = { code: 'internal', message: 'internal error' }

@@ -1,16 +1,13 @@
 import { type Request, type Response, Router } from 'express'
-import { z } from 'zod'
 import {
   CRS84, GREGORIAN, OGC_CONFORMANCE, OGC_LIMIT, OPENAPI_JSON, type OgcCollection, OgcCollectionId, type OgcExtent,
   OgcFeatureQuery, OgcItemsQuery, type OgcLandingPage, type OgcLink, OgcQuery,
 } from '../../../contract'
 import type { Db } from '../db/Db'
 import { ogcExtents, type OgcExtentRow, ogcFeature, ogcFeatures } from '../db/ogcQueries'
-import { apiNotFound, HttpError, parseOr400 } from './errors'
+import { HttpError, parseOr400 } from './errors'
+import { noQuery } from './noQuery'
 import { ogcApiDocument, ogcApiHtml } from './ogcApiDocument'
-
-/** The API definition takes no parameters, not even `f`: it has its own media type. */
-const NoQuery = z.strictObject({})
 
 const JSON_TYPE = 'application/json'
 const GEOJSON_TYPE = 'application/geo+json'
@@ -102,13 +99,12 @@ export function ogcRouter(db: Db): Router {
     res.json(body)
   })
 
-  router.get('/api', (req, res) => {
-    parseOr400(NoQuery, req.query, 'query')
+  // The API definition takes no parameters, not even `f`: it has its own media type.
+  router.get('/api', noQuery, (req, res) => {
     res.type(OPENAPI_JSON).send(JSON.stringify(ogcApiDocument(rootOf(req))))
   })
 
-  router.get('/api.html', (req, res) => {
-    parseOr400(NoQuery, req.query, 'query')
+  router.get('/api.html', noQuery, (req, res) => {
     res.type('html').send(ogcApiHtml(ogcApiDocument(rootOf(req))))
   })
 
@@ -161,7 +157,8 @@ export function ogcRouter(db: Db): Router {
     const id = collectionOr404(req.params.collectionId)
     parseOr400(OgcFeatureQuery, req.query, 'query')
     const { featureId } = req.params
-    const feature = await ogcFeature(db, id, featureId)
+    // No code holds a NUL, and no text parameter can carry one to the store.
+    const feature = featureId.includes('\u0000') ? null : await ogcFeature(db, id, featureId)
     if (!feature) throw new HttpError(404, 'not_found', `no feature ${featureId} in collection ${id}`)
     const root = rootOf(req)
     const links: OgcLink[] = [
@@ -171,6 +168,5 @@ export function ogcRouter(db: Db): Router {
     sendGeoJson(res, JSON.stringify({ ...feature, links }))
   })
 
-  router.use(apiNotFound)
   return router
 }

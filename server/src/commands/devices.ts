@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { CameraStateRequest, FixBatch } from '../../../contract/devices'
+import type { ApiIssue } from '../../../contract/api'
+import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch } from '../../../contract/devices'
 import type { CameraView, GridCover, PatrolFixes } from '../../../contract/live'
 import { HttpError } from '../api/errors'
 import { sqlFiles } from '../db/sqlFiles'
@@ -8,16 +9,43 @@ import type { PendingChange } from '../live/outbox'
 
 const sql = sqlFiles(['record_fixes', 'set_camera_state', 'camera_summary', 'refresh_camera_cover'])
 
-/** Patrol positions and camera health, as devices (and the simulator) report them. */
-export function deviceCommands({ commit }: { commit: Commit }) {
+/**
+ * Refuses a batch holding a fix dated more than FIX_MAX_AHEAD_MS after `now` or more than `maxAgeHours` before
+ * it, naming each: a fix from the future would stay its unit's latest and keep its grid patrolled for good, and
+ * one older than the retention window would be pruned as soon as it was stored.
+ */
+function refuseFixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours: number): void {
+  const latest = now.getTime() + FIX_MAX_AHEAD_MS
+  const earliest = now.getTime() - maxAgeHours * 3_600_000
+  const issues = fixes.flatMap(({ at }, i): ApiIssue[] => {
+    const t = Date.parse(at)
+    if (t > latest) return [{ field: `fixes.${i}.at`, reason: `is more than ${FIX_MAX_AHEAD_MS / 60_000} minutes ahead of the server's clock (${now.toISOString()})` }]
+    if (t < earliest) return [{ field: `fixes.${i}.at`, reason: `is more than ${maxAgeHours} hours before the server's clock (${now.toISOString()}), the retention window of patrol fixes` }]
+    return []
+  })
+  if (issues.length > 0) throw new HttpError(400, 'invalid_body', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues)
+}
+
+/**
+ * Patrol positions and camera health, as devices (and the simulator) report them. `fixMaxAgeHours`: the
+ * retention window of patrol fixes (`RETAIN_FIXES_HOURS`, 24 by default), the oldest a fix may be when it arrives.
+ */
+export function deviceCommands({ commit, fixMaxAgeHours = 24 }: { commit: Commit; fixMaxAgeHours?: number }) {
   return {
-    /** Stores a batch of fixes (each with its grid, and the grids' last visits) and streams them as one change; 404 for an unknown unit. */
+    /**
+     * Stores a batch of fixes (each with its grid, and the grids' last visits) and streams them as one change;
+     * 400 naming a fix dated outside the server's clock's bounds, 404 for an unknown unit.
+     */
     async fixes(unitId: number, batch: z.output<typeof FixBatch>): Promise<PatrolFixes> {
       const f = batch.fixes
-      const [row] = await commit.statement<{ payload: PatrolFixes }>(sql.record_fixes, (now) => [
-        unitId, f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1]),
-        f.map((x) => x.speedMps ?? null), f.map((x) => x.heading ?? null), now,
-      ])
+      const [row] = await commit.statement<{ payload: PatrolFixes }>(sql.record_fixes, (now) => {
+        // Bounded by the instant the batch is recorded at, before anything is written.
+        refuseFixesOutOfTime(f, now, fixMaxAgeHours)
+        return [
+          unitId, f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1]),
+          f.map((x) => x.speedMps ?? null), f.map((x) => x.heading ?? null), now,
+        ]
+      })
       if (!row) throw new HttpError(404, 'not_found', `no patrol unit with id ${unitId}`)
       return row.payload
     },
