@@ -52,17 +52,32 @@ export const DraftGridProps = z.object({
 })
 export type DraftGridProps = z.output<typeof DraftGridProps>
 
+/**
+ * What a draft may hold, counted in positions (vertices, a ring's closing one included): a community of about 50
+ * grids has a few thousand, so these are never met by a drawing, only by a file that is not a community's grids.
+ * A Shapefile is counted against them before it is read (server/src/api/shapefileLimits.ts).
+ */
+export const DRAFT_LIMITS = { grids: 500, gridPositions: 20_000, draftPositions: 200_000 } as const
+/** The positions of a grid's boundary, all rings of all polygons. */
+export const positionsOf = (g: DraftGeometry): number =>
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce((n, p) => n + p.reduce((m, r) => m + r.length, 0), 0)
+
 export const DraftFeature = z.object({
   type: z.literal('Feature', { error: 'must be "Feature"' }),
   geometry: DraftGeometry,
   properties: DraftGridProps,
+}).refine((f) => positionsOf(f.geometry) <= DRAFT_LIMITS.gridPositions, {
+  path: ['geometry'], error: `a grid may have at most ${DRAFT_LIMITS.gridPositions} positions`,
 }).transform((f) => ({ type: 'Feature' as const, id: f.properties.code, geometry: f.geometry, properties: f.properties }))
 export type DraftFeature = z.output<typeof DraftFeature>
 
 /** A community's grids as one GeoJSON FeatureCollection; features are named by their index, e.g. `features.3.properties.households`. */
 export const DraftFeatures = z.object({
   type: z.literal('FeatureCollection', { error: 'must be "FeatureCollection"' }),
-  features: z.array(DraftFeature).min(1, 'a draft needs at least one grid').max(500, 'a draft may have at most 500 grids'),
+  features: z.array(DraftFeature).min(1, 'a draft needs at least one grid')
+    .max(DRAFT_LIMITS.grids, `a draft may have at most ${DRAFT_LIMITS.grids} grids`),
+}).refine((c) => c.features.reduce((n, f) => n + positionsOf(f.geometry), 0) <= DRAFT_LIMITS.draftPositions, {
+  path: ['features'], error: `a draft may have at most ${DRAFT_LIMITS.draftPositions} positions in all`,
 })
 export type DraftFeatures = z.output<typeof DraftFeatures>
 

@@ -1,23 +1,23 @@
 import { crc32, deflateRawSync } from 'node:zlib'
 
-type Ring = [number, number][]
-type Polygonal = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] }
-type Row = Record<string, string | number>
+export type Ring = [number, number][]
+export type Polygonal = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] }
+export type Row = Record<string, string | number>
 
 const signedArea = (r: Ring) => r.reduce((s, [x, y], i) => (i === 0 ? s : s + (x - r[i - 1]![0]) * (y + r[i - 1]![1])), 0)
 /** A Shapefile's outer rings run clockwise and its holes the other way, whichever way the GeoJSON ran. */
 const oriented = (r: Ring, outer: boolean) => ((signedArea(r) > 0) === outer ? r : [...r].reverse())
 
 /** A polygon .shp (shape type 5) of the shapes, in the layout of the ESRI Shapefile Technical Description. */
-function shp(shapes: readonly Polygonal[]): Buffer {
+export function shp(shapes: readonly Polygonal[]): Buffer {
   const records = shapes.map((s, n) => {
     const rings = (s.type === 'Polygon' ? [s.coordinates] : s.coordinates).flatMap((p) => p.map((r, i) => oriented(r, i === 0)))
     const points = rings.flat()
     const content = Buffer.alloc(44 + 4 * rings.length + 16 * points.length)
     content.writeInt32LE(5, 0)
-    const xs = points.map((p) => p[0])
-    const ys = points.map((p) => p[1])
-    ;[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => content.writeDoubleLE(v, 4 + 8 * i))
+    // A loop, not Math.min(...xs): a bomb's million positions are more arguments than a call takes.
+    const box = points.reduce<[number, number, number, number]>((b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)], [Infinity, Infinity, -Infinity, -Infinity])
+    box.forEach((v, i) => content.writeDoubleLE(v, 4 + 8 * i))
     content.writeInt32LE(rings.length, 36)
     content.writeInt32LE(points.length, 40)
     let start = 0
@@ -29,11 +29,48 @@ function shp(shapes: readonly Polygonal[]): Buffer {
       content.writeDoubleLE(x, 44 + 4 * rings.length + 16 * i)
       content.writeDoubleLE(y, 52 + 4 * rings.length + 16 * i)
     })
-    const header = Buffer.alloc(8)
-    header.writeInt32BE(n + 1, 0)
-    header.writeInt32BE(content.length / 2, 4)
-    return Buffer.concat([header, content])
+    return record(n, content)
   })
+  return shpOf(records)
+}
+
+/** Record `n` (from 0) of a .shp, its header before its content. */
+function record(n: number, content: Buffer): Buffer {
+  const header = Buffer.alloc(8)
+  header.writeInt32BE(n + 1, 0)
+  header.writeInt32BE(content.length / 2, 4)
+  return Buffer.concat([header, content])
+}
+
+/**
+ * A polygon .shp of one shape a ring, each ring (closed) run round `times` times: a million positions as a
+ * hostile file has them, built without a million arrays. A shape's box is its ring's.
+ */
+export function woundShp(rings: readonly { ring: Ring; times: number }[]): Buffer {
+  return shpOf(rings.map(({ ring, times }, n) => {
+    const loop = ring.slice(0, -1)
+    const points = loop.length * times + 1
+    const content = Buffer.alloc(48 + 16 * points)
+    content.writeInt32LE(5, 0)
+    const xs = ring.map((p) => p[0])
+    const ys = ring.map((p) => p[1])
+    ;[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => content.writeDoubleLE(v, 4 + 8 * i))
+    content.writeInt32LE(1, 36)
+    content.writeInt32LE(points, 40)
+    const pattern = Buffer.alloc(16 * loop.length)
+    oriented(loop, true).forEach(([x, y], i) => {
+      pattern.writeDoubleLE(x, 16 * i)
+      pattern.writeDoubleLE(y, 16 * i + 8)
+    })
+    content.fill(pattern, 48, content.length - 16)
+    content.writeDoubleLE(pattern.readDoubleLE(0), content.length - 16)
+    content.writeDoubleLE(pattern.readDoubleLE(8), content.length - 8)
+    return record(n, content)
+  }))
+}
+
+/** A polygon .shp of the records, behind its 100-byte header. */
+function shpOf(records: readonly Buffer[]): Buffer {
   const head = Buffer.alloc(100)
   head.writeInt32BE(9994, 0)
   head.writeInt32BE((100 + records.reduce((s, r) => s + r.length, 0)) / 2, 24)
@@ -43,7 +80,7 @@ function shp(shapes: readonly Polygonal[]): Buffer {
 }
 
 /** A dBase III table: text fields ('C') and whole numbers ('N'), as UTF-8 (named by a .cpg). */
-function dbf(rows: readonly Row[]): Buffer {
+export function dbf(rows: readonly Row[]): Buffer {
   const names = Object.keys(rows[0] ?? {})
   const fields = names.map((name) => {
     const numeric = typeof rows[0]![name] === 'number'
@@ -75,7 +112,7 @@ function dbf(rows: readonly Row[]): Buffer {
 }
 
 /** A zip archive with UTF-8 names: the .shp deflated, the rest stored, so a reader meets both methods. */
-function zip(files: Record<string, Buffer>): Buffer {
+export function zip(files: Record<string, Buffer>): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0

@@ -17,7 +17,7 @@ export function draftApi(token: string) {
     replace: (d: Draft, features: DraftFeatures) => send('PUT', `/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version }, Draft),
     split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version }, token, DraftEdit),
     merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version }, token, DraftEdit),
-    check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck),
+    check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck, { headers: auth }),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
     publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version }, token, PublishResult),
     importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {

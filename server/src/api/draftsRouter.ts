@@ -10,7 +10,7 @@ import { shapefileFeatures } from './shapefileZip'
 
 /**
  * The analysts' grid editor: drafts of a community's grids, their check, their diff with the current grids
- * and their publishing. Analysts write; anyone reads.
+ * and their publishing. Analysts write and check; anyone reads.
  */
 export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
   const router = Router()
@@ -30,7 +30,7 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
   router.post('/import', analysts, express.json({ type: 'application/geo+json', limit: '1mb' }),
     express.raw({ type: 'application/zip', limit: '8mb' }), async (req, res) => {
       const { community } = parseOr400(ImportQuery, req.query, 'query')
-      const body: unknown = Buffer.isBuffer(req.body) ? shapefileFeatures(req.body) : req.body
+      const body: unknown = Buffer.isBuffer(req.body) ? await shapefileFeatures(req.body) : req.body
       if (body === undefined) {
         throw new HttpError(415, 'unsupported_media_type', 'send a GeoJSON FeatureCollection (application/json or application/geo+json) or a zipped Shapefile (application/zip)')
       }
@@ -62,11 +62,12 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
     res.json(await drafts.merge(draft, parseOr400(MergeRequest, req.body, 'body')))
   })
 
-  // A read, so anyone's; POST as well, for an editor that checks as it saves.
+  // An analyst's, though it writes nothing: a check is the costliest read there is (every grid's overlay in
+  // PostGIS), once per draft version. POST as well, for an editor that checks as it saves.
   const check: RequestHandler = async (req, res) => {
     res.json(await drafts.check(id(req.params)))
   }
-  router.route('/:id/check').get(check).post(check)
+  router.route('/:id/check').get(analysts, check).post(analysts, check)
 
   router.get('/:id/diff', async (req, res) => {
     res.json(await drafts.diff(id(req.params)))

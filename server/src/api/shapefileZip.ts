@@ -1,6 +1,10 @@
-import { inflateRawSync } from 'node:zlib'
-import { combine, parseDbf, parseShp } from 'shpjs'
+import { promisify } from 'node:util'
+import { inflateRaw } from 'node:zlib'
 import { HttpError } from './errors'
+import { checkDbf, checkShp } from './shapefileLimits'
+import { type ParseOptions, parseInWorker } from './shapefileParse'
+
+const inflate = promisify(inflateRaw)
 
 /** What a zipped Shapefile may unpack to at most: a community's grids are kilobytes, a surveyed county's a few megabytes. */
 const MAX_UNPACKED = 64 * 1024 * 1024
@@ -9,9 +13,10 @@ const refuse = (reason: string) => new HttpError(400, 'invalid_body', `(body): $
 
 /**
  * The files of a zip archive by lower-cased name. Unzipped here rather than by shpjs's own reader, so every
- * entry is inflated under a cap (a zip bomb is refused, not unpacked) and a broken archive is a 400.
+ * entry is inflated under a cap (a zip bomb is refused, not unpacked) and a broken archive is a 400. Inflated on
+ * libuv's thread pool: 64 MiB inflated in place held the event loop for a few hundred ms.
  */
-function unzip(zip: Buffer): Map<string, Buffer> {
+async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   // The end-of-central-directory record: the last 22 bytes, or further back by a comment of up to 65,535.
   let end = -1
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557) && end < 0; i--) if (zip.readUInt32LE(i) === 0x06054b50) end = i
@@ -34,7 +39,7 @@ function unzip(zip: Buffer): Map<string, Buffer> {
     if (method !== 0 && method !== 8) throw refuse(`holds ${name} packed in a way other than stored or deflated`)
     let data: Buffer
     try {
-      data = method === 0 ? packed : inflateRawSync(packed, { maxOutputLength: Math.max(1, left) })
+      data = method === 0 ? packed : await inflate(packed, { maxOutputLength: Math.max(1, left) })
     } catch {
       throw refuse(`unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB, or holds a damaged ${name}`)
     }
@@ -77,19 +82,23 @@ function gridProperties(record: Record<string, unknown> | null): Record<string, 
 /**
  * A zipped Shapefile of polygons (.shp with its .dbf, and .prj to reproject to WGS 84, .cpg for the text
  * encoding) as a FeatureCollection of draft grids, for the same validation as a GeoJSON import. 400 for an
- * archive that is not one layer of a Shapefile.
+ * archive that is not one layer of a Shapefile, or whose headers disagree with its files' sizes or exceed the
+ * draft limits (checked before it is read); 422 for one that takes the reader longer or more memory than
+ * `options` allow (read in a worker thread, so the server answers others meanwhile).
  */
-export function shapefileFeatures(zip: Buffer): unknown {
-  const files = unzip(zip)
+export async function shapefileFeatures(zip: Buffer, options: ParseOptions = {}): Promise<unknown> {
+  const files = await unzip(zip)
   const layers = [...files.keys()].filter((n) => n.endsWith('.shp'))
   if (layers.length !== 1) throw refuse(`holds ${layers.length} Shapefile layers (.shp); send one`)
   const base = layers[0]!.slice(0, -4)
   const text = (ext: string) => files.get(`${base}.${ext}`)?.toString('utf8')
-  try {
-    const dbf = files.get(`${base}.dbf`)
-    const collection = combine([parseShp(files.get(`${base}.shp`)!, text('prj')), dbf ? parseDbf(dbf, text('cpg')) : []])
-    return { ...collection, features: collection.features.map((f) => ({ ...f, properties: gridProperties(f.properties) })) }
-  } catch (err) {
-    throw refuse(`is not a readable Shapefile: ${(err as Error).message}`)
-  }
+  const shp = files.get(`${base}.shp`)!
+  const dbf = files.get(`${base}.dbf`)
+  const shapes = checkShp(shp, `${base}.shp`)
+  if (dbf) checkDbf(dbf, `${base}.dbf`, shapes)
+  const prj = text('prj')
+  const cpg = text('cpg')
+  // Copies of the bytes alone: a Buffer may be a view of a larger one (the request's, or Node's shared pool), all of which a worker would be sent.
+  const collection = await parseInWorker({ shp: new Uint8Array(shp), ...(dbf ? { dbf: new Uint8Array(dbf) } : {}), ...(prj ? { prj } : {}), ...(cpg ? { cpg } : {}) }, options)
+  return { ...collection, features: collection.features.map((f) => ({ ...f, properties: gridProperties(f.properties) })) }
 }

@@ -96,6 +96,9 @@ function planOf(rows: readonly DiffRow[]) {
   }
 }
 
+/** Checks kept, the most recently asked: a few analysts' drafts, each a few versions back. */
+const CHECKS_KEPT = 64
+
 async function checkOf(q: Queryable, id: number): Promise<DraftCheck> {
   const facts = (await one<{ facts: CheckFacts }>(q, sql.draft_check, [id, TOLERANCE_M2], 'draft check')).facts
   return { draftId: id, version: facts.version, toleranceM2: TOLERANCE_M2, ...checkDraft(facts) }
@@ -103,6 +106,25 @@ async function checkOf(q: Queryable, id: number): Promise<DraftCheck> {
 
 /** The analysts' drafts over the store: kept, edited in PostGIS, checked, compared with the current grids and published. */
 export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; clock: Clock }) {
+  // A check depends on the draft's grids and its community's outline alone, and every write of the grids
+  // (publishing too) raises the draft's version: so it is computed once a version, in this process, and kept by
+  // `id@version`, least recently asked dropped first. A check asked while the same one is computed shares it.
+  // Publishing checks again under the draft's lock, not from here.
+  const checks = new Map<string, Promise<DraftCheck>>()
+  function checkOnce(id: number, version: number): Promise<DraftCheck> {
+    const key = `${id}@${version}`
+    let check = checks.get(key)
+    if (check) checks.delete(key)
+    else {
+      check = checkOf(db, id)
+      // A failed check is not kept: the next asks again.
+      check.catch(() => checks.get(key) === check && checks.delete(key))
+    }
+    checks.set(key, check)
+    if (checks.size > CHECKS_KEPT) checks.delete(checks.keys().next().value!)
+    return check
+  }
+
   /** A new open draft of `community` by `insert`; 404 for an unknown community, 409 `draft_exists` naming its open draft. */
   async function openDraft(community: string, insert: () => Promise<{ id: number }[]>): Promise<Draft> {
     const [known] = await db.query(sql.draft_community, [community])
@@ -205,10 +227,9 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
       })
     },
 
-    /** The draft checked: errors refuse publishing, warnings do not. */
+    /** The draft checked, once a version: errors refuse publishing, warnings do not. */
     async check(id: number): Promise<DraftCheck> {
-      await get(id)
-      return checkOf(db, id)
+      return checkOnce(id, (await get(id)).version)
     },
 
     /** What publishing would do: grids added, removed and changed, and the open cases that would move. Read under the draft's lock, so both halves are of one version. */
