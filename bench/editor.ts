@@ -1,7 +1,7 @@
 import { Draft, type DraftFeature, DraftCheck, PublishResult } from '../contract'
 import type { Db } from '../server/src/db/Db'
 import { openDb } from '../server/src/db/openDb'
-import { openStore } from '../server/src/db/openStore'
+import { openDemoStore } from '../data/demoStore'
 import { readConfig } from '../server/src/config'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
@@ -81,7 +81,7 @@ export async function editorBench(engine: 'pglite' | 'pg', pgUrl?: string): Prom
   const config = readConfig({ ...store.env })
   try {
     // The city and the cases before the server starts: it then finds a built city, and the cases go in by SQL as in the test.
-    const seeded = (await openStore(config, log)).db
+    const seeded = (await openDemoStore(config, log)).db
     const inserted = await seeded.query(INSERT_CASES, [COMMUNITY]).finally(() => seeded.close())
     if (inserted.length !== CASES) throw new Error(`inserted ${inserted.length} cases, not ${CASES}`)
 

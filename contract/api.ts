@@ -7,6 +7,15 @@ import { IdText, INT4_MAX } from './fields'
 export const ApiIssue = z.object({ field: z.string(), reason: z.string() })
 export type ApiIssue = z.infer<typeof ApiIssue>
 
+/** A zod error as the contract's issues, `{ field, reason }` one per offending field; unknown keys each get their own. */
+export function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), reason: 'is not a known parameter' }))
+      : [{ field: issue.path.join('.') || '(root)', reason: issue.message }],
+  )
+}
+
 /**
  * Every error response has this body, e.g. `{ code: 'invalid_query', message: 'lon: must be a decimal number', issues: [...] }`.
  * Besides `issues` (a 400's bad fields), an error may carry one detail field named here, and only these:

@@ -143,6 +143,13 @@ export type MergeRequest = z.input<typeof MergeRequest>
 export const DraftEdit = z.object({ draft: Draft, codes: z.array(z.string()), touched: z.array(z.string()) })
 export type DraftEdit = z.output<typeof DraftEdit>
 
+/**
+ * `GET /api/v1/drafts/:id/next-code`: the code a new grid of the draft takes, e.g. `{ code: '231281100201012' }`:
+ * after the highest the community ever used, retired grids' included, and the draft's own.
+ */
+export const NextGridCode = z.object({ code: z.string().regex(/^\d{15}$/) })
+export type NextGridCode = z.infer<typeof NextGridCode>
+
 /** `POST /api/v1/drafts/:id/publish`. */
 export const PublishRequest = z.strictObject({ expectedVersion: ExpectedVersion })
 export type PublishRequest = z.input<typeof PublishRequest>
@@ -155,7 +162,7 @@ export type PublishRequest = z.input<typeof PublishRequest>
  * (a rural grid over 150).
  */
 export const GridRule = z.enum([
-  'invalid_geometry', 'overlap', 'gap', 'outside_parent', 'duplicate_code', 'code_outside_community', 'check_inconsistent',
+  'invalid_geometry', 'overlap', 'gap', 'outside_parent', 'duplicate_code', 'retired_code', 'code_outside_community', 'check_inconsistent',
   'households_urban', 'households_rural',
 ])
 export type GridRule = z.infer<typeof GridRule>

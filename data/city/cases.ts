@@ -2,7 +2,9 @@ import {
   type ActorRole, type CaseCategory, type CaseLevel, type CaseSource, type CaseState, type CaseStep, DEPARTMENTS, type DisputeKind,
   type HazardKind, type Satisfaction,
 } from '../../contract/domain'
-import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../server/src/domain/caseLoop'
+import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../domain/caseLoop'
+import { COLLECTED_BY } from '../../domain/intake'
+import { reportWeight } from '../../domain/reportRhythm'
 import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
 import { DISPUTE_MIX, HAZARD_MIX, SATISFACTION, SOURCES } from './caseMix'
 import { type Area, pointIn, type Pt } from './geo'
@@ -68,12 +70,11 @@ export function layOutCases(rng: Rng, grids: readonly CaseGrid[], now: Date): Ca
   return plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
 }
 
-/** Uniform over the last year, with reports by day four times as likely as by night (Beijing time). */
+/** Over the last year, each hour as busy as the domain's daily rhythm of reports says. */
 function reportTime(rng: Rng, now: Date): Date {
   for (;;) {
-    const t = now.getTime() - rng.range(0, 365) * DAY
-    const hourCst = (new Date(t).getUTCHours() + 8) % 24
-    if (rng.next() < (hourCst >= 8 && hourCst < 21 ? 1 : 0.25)) return new Date(t)
+    const t = new Date(now.getTime() - rng.range(0, 365) * DAY)
+    if (rng.next() < reportWeight(t)) return t
   }
 }
 
@@ -82,7 +83,7 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
   const source = rng.weighted(SOURCES[category])
   const target = rng.weighted(SETTLED_AT)
   const resolvedCase = rng.chance(0.945)
-  const history: HistoryPlan[] = [{ step: 'collect', actorRole: COLLECTOR[source], level: 'grid', at: reportedAt, department: null, note: '' }]
+  const history: HistoryPlan[] = [{ step: 'collect', actorRole: COLLECTED_BY[source], level: 'grid', at: reportedAt, department: null, note: '' }]
   let facts: CaseFacts = { category, kind, level: 'grid', state: 'collected', dueAt: firstDue({ category, kind }, reportedAt), escalations: 0 }
   let closedAt: Date | null = null
   let t = reportedAt.getTime()
@@ -145,9 +146,6 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
   }
 }
 
-const COLLECTOR: Record<CaseSource, ActorRole> = {
-  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department',
-}
 const LEVELS: CaseLevel[] = ['grid', 'community', 'township', 'city']
 const levelIndex = (l: CaseLevel) => LEVELS.indexOf(l)
 

@@ -53,7 +53,7 @@ export function pointIn(rng: Rng, area: Area, accept: (p: Pt) => boolean = () =>
  * those already chosen and from `keepAway`), so Voronoi cells come out of similar size.
  * `candidate` draws one random candidate.
  */
-export function spreadPoints(rng: Rng, candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 10): Pt[] {
+export function spreadPoints(candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 10): Pt[] {
   const chosen: Pt[] = []
   const nearest = (p: Pt) => {
     let d = Infinity
@@ -77,7 +77,7 @@ export function spreadPoints(rng: Rng, candidate: () => Pt, n: number, keepAway:
 /** `k` of `points` spread apart (best candidate again, drawing candidates from the given points). */
 export function pickSpread(rng: Rng, points: readonly Pt[], k: number): Pt[] {
   if (k > points.length) throw new Error(`cannot pick ${k} of ${points.length} points`)
-  const picked = spreadPoints(rng, () => rng.pick(points), k, [], 20)
+  const picked = spreadPoints(() => rng.pick(points), k, [], 20)
   return [...new Set(picked)].length === k ? picked : rng.shuffle(points).slice(0, k)
 }
 

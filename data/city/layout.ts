@@ -51,10 +51,10 @@ export function layOutCity(rng: Rng): CityLayout {
   const margin = blob(rng.fork('outline'), ANDA.center, [ANDA.radiiKm[0] * 1.25, ANDA.radiiKm[1] * 1.25], 0.12, 160)
 
   const seedRng = rng.fork('seeds')
-  const townSeeds = spreadPoints(seedRng, () => pointIn(seedRng, town), URBAN_GRIDS)
-  const ruralSeeds = spreadPoints(seedRng, () => pointIn(seedRng, outline, (p) => !inside(p, town)), ANDA.grids - URBAN_GRIDS, townSeeds)
+  const townSeeds = spreadPoints(() => pointIn(seedRng, town), URBAN_GRIDS)
+  const ruralSeeds = spreadPoints(() => pointIn(seedRng, outline, (p) => !inside(p, town)), ANDA.grids - URBAN_GRIDS, townSeeds)
   // Seeds outside the border give the border cells an outer neighbour, so no cell is cut by a clip.
-  const ghosts = spreadPoints(seedRng, () => pointIn(seedRng, margin, (p) => !inside(p, outline)), 160, [...townSeeds, ...ruralSeeds])
+  const ghosts = spreadPoints(() => pointIn(seedRng, margin, (p) => !inside(p, outline)), 160, [...townSeeds, ...ruralSeeds])
 
   const streetSeats = pickQuadrants(townSeeds)
   const townshipSeats = pickSpread(rng.fork('townships'), ruralSeeds, TOWNSHIPS.length)

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from './domain/timeLimits'
-import type { Retention } from './live/retention'
+import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from '../../domain/timeLimits'
+import type { Retention } from './jobs/retention'
 
 /** The server's settings, all from the environment; see the README's configuration table. */
 const Env = z.object({

@@ -1,23 +1,27 @@
 import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
-import { clientAssets } from './api/clientAssets'
-import { CLIENT_DIST } from './clientBuild'
-import { createApp } from './app'
+import { openDemoStore } from '../../data/demoStore'
+import { startSimulator } from '../../data/traffic/simulator'
 import { DEMO_TOKENS, parseTokens } from './api/auth'
+import { clientAssets } from './api/clientAssets'
+import { createApp } from './app'
+import { CLIENT_DIST } from './clientBuild'
 import { systemClock } from './clock'
-import { startEscalationClock } from './live/escalationClock'
-import { startRetention } from './live/retention'
-import { startSimulator } from './sim/simulator'
 import { readConfig } from './config'
-import { openStore } from './db/openStore'
+import { startEscalationClock } from './jobs/escalationClock'
+import { startRetention } from './jobs/retention'
 import { createLogger } from './log'
 
-/** Reads the environment, opens the store, listens. `client` overrides the built client (dev mode). */
+/**
+ * The composition root, and the one module of the server that uses `data/`: reads the environment,
+ * opens the store (building the demo city on a first start), wires the app, starts its jobs and, when
+ * asked, the simulated traffic, and listens. `client` overrides the built client (dev mode).
+ */
 export async function main(client?: RequestHandler): Promise<void> {
   const config = readConfig()
   const log = createLogger(config.logLevel)
   const started = performance.now()
-  const { db } = await openStore(config, log)
+  const { db } = await openDemoStore(config, log)
   const tokens = config.authTokens ? parseTokens(config.authTokens) : DEMO_TOKENS
   const { http, hub, cases } = await createApp({
     db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
@@ -28,11 +32,14 @@ export async function main(client?: RequestHandler): Promise<void> {
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
-  log.info({ ms: Math.round(performance.now() - started), engine: db.engine }, 'serving')
-  process.stdout.write(`\n  城市社会治理指挥中心 · command centre\n  Map:    http://${host}:${port}/\n  Health: http://${host}:${port}/api/health\n\n`)
+  // Where every other line goes (README: logs are JSON lines on stdout), so a log collector keeps it too.
+  log.info({
+    ms: Math.round(performance.now() - started), engine: db.engine,
+    wall: `http://${host}:${port}/wall`, drill: `http://${host}:${port}/drill`, editor: `http://${host}:${port}/editor`, health: `http://${host}:${port}/api/health`,
+  }, '城市社会治理指挥中心 · command centre serving')
   if (!config.authTokens) {
-    const lines = [...DEMO_TOKENS].map(([token, { role, grid }]) => `    ${role.padEnd(12)} Authorization: Bearer ${token}${grid ? `   (grid ${grid})` : ''}`)
-    process.stdout.write(`  Demo mode: these tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)\n${lines.join('\n')}\n\n`)
+    const tokens = Object.fromEntries([...DEMO_TOKENS].map(([token, { role, grid }]) => [role, grid ? `${token} (grid ${grid})` : token]))
+    log.info({ tokens }, 'demo mode: these bearer tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)')
   }
 
   const simToken = [...tokens].find(([, id]) => id.role === 'simulator')?.[0]

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   ApiErrorBody, type CameraView, CaseDetail, CaseSummary, type Change, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeature, DraftSummary, GridChange,
-  PublishResult,
+  NextGridCode, PublishResult,
 } from '../../contract'
 import { closeWatchers, until, watch } from '../support/live'
 import { as, call } from '../support/serve'
@@ -575,6 +575,43 @@ describe('at the scale of a large community', () => {
     expect(wrong!.open).toBeGreaterThanOrEqual(500)
     console.log(`[drafts] ${engine}: check of 50 grids ${checkMs.toFixed(0)} ms (target ≤ 500 ms on pg); `
       + `publish of 50 grids with ${wrong!.open} open cases, ${result.moves.length} moved: ${publishMs.toFixed(0)} ms (target ≤ 500 ms on pg)`)
+  })
+})
+
+describe('a retired grid code', () => {
+  // A rural community whose highest-numbered grid has a neighbour: the highest one is merged away.
+  const COMMUNITY = '231281100205'
+
+  it('is never handed out again nor accepted: merge the highest grid away and publish, then a new grid gets the next code, and the old one is an error', async () => {
+    const [x] = await city.db.query<{ high: string; neighbour: string }>(`
+      SELECT a.code AS high, (SELECT min(b.code) FROM grids b WHERE b.community_id = a.community_id AND b.valid_to IS NULL
+                              AND b.code <> a.code AND ST_Relate(a.geom, b.geom, '****1****')) AS neighbour
+      FROM grids a JOIN regions c ON c.id = a.community_id
+      WHERE c.code = $1 AND a.valid_to IS NULL ORDER BY a.code DESC LIMIT 1`, [COMMUNITY])
+    const first = await newDraft(COMMUNITY)
+    const merged = await api('POST', `/api/v1/drafts/${first.id}/merge`, { codes: [x!.neighbour, x!.high], expectedVersion: first.version })
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200)
+    expect(DraftEdit.parse(merged.body).codes).toEqual([x!.neighbour])
+    const published = await api('POST', `/api/v1/drafts/${first.id}/publish`, { expectedVersion: DraftEdit.parse(merged.body).draft.version })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+    expect(await city.db.query('SELECT valid_to IS NULL AS current FROM grids WHERE code = $1', [x!.high])).toEqual([{ current: false }])
+
+    // A new draft: the server, not the editor, says which code a drawn grid takes; it is past the retired one.
+    const second = await newDraft(COMMUNITY)
+    const next = await api('GET', `/api/v1/drafts/${second.id}/next-code`)
+    expect(next.status).toBe(200)
+    expect(NextGridCode.parse(next.body).code).toBe(`${COMMUNITY}${String(Number(x!.high.slice(12)) + 1).padStart(3, '0')}`)
+    expect((await api('GET', `/api/v1/drafts/${second.id}/next-code`, undefined, as.dutyLeader)).status).toBe(403)
+
+    // A grid given the retired code anyway (as the editor's own rule once did): the check refuses it, and so does publishing.
+    const reused = await save(second, second.features.features.map((f) => (f.properties.code === x!.neighbour
+      ? { ...f, id: x!.high, properties: { ...f.properties, code: x!.high } } : f)))
+    const check = await checkOf(second.id)
+    expect(check.errors.map((i) => [i.code, i.gridCode])).toEqual([['retired_code', x!.high]])
+    const refused = await api('POST', `/api/v1/drafts/${second.id}/publish`, { expectedVersion: reused.version })
+    expect(refused.status).toBe(422)
+    expect((refused.body as { code: string }).code).toBe('check_failed')
+    expect(await city.db.query('SELECT count(*)::int AS n FROM grids WHERE code = $1', [x!.high])).toEqual([{ n: 1 }])
   })
 })
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../server/src/clock'
-import { prune } from '../../server/src/live/retention'
+import { prune } from '../../server/src/jobs/retention'
 import { closeWatchers, watch } from '../support/live'
 import { SEEDED_AT } from '../support/seededCity'
 import { as, call } from '../support/serve'

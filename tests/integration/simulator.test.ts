@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CaseSummary, Change } from '../../contract'
 import { createLogger } from '../../server/src/log'
-import { startSimulator } from '../../server/src/sim/simulator'
+import { startSimulator } from '../../data/traffic/simulator'
 import { closeWatchers, until, watch } from '../support/live'
 import { servedCity } from '../support/servedCity'
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SEED } from '../../data/seedCity'
 import { health } from '../../server/src/db/cityQueries'
 import { loadMigrations, migrate, migrationLevel } from '../../server/src/db/migrate'
-import { openStore } from '../../server/src/db/openStore'
+import { openDemoStore } from '../../data/demoStore'
 import { createLogger } from '../../server/src/log'
 import { emptyDb, ownPgDatabase, engine } from '../support/testDb'
 
@@ -130,13 +130,13 @@ describe('a restart', () => {
       cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
       config = { databaseUrl: undefined, dataDir, seed: DEFAULT_SEED }
     }
-    const first = await openStore(config, log)
+    const first = await openDemoStore(config, log)
     expect(first.seeded?.grids).toBe(1011)
     const before = await health(first.db)
     const someGrid = await first.db.query('SELECT code, name, households FROM grids ORDER BY code LIMIT 3')
     await first.db.close()
 
-    const second = await openStore(config, log)
+    const second = await openDemoStore(config, log)
     try {
       expect(second.seeded).toBeNull()
       expect(await health(second.db)).toEqual(before)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { CaseState } from '../../contract/domain'
 import {
   ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, nextSteps, takeStep,
-} from '../../server/src/domain/caseLoop'
-import { DEFAULT_LIMITS } from '../../server/src/domain/timeLimits'
+} from '../../domain/caseLoop'
+import { DEFAULT_LIMITS } from '../../domain/timeLimits'
 
 const HOUR = 3_600_000
 const t0 = new Date('2026-11-23T08:00:00Z')

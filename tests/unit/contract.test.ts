@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BboxParam, GridAtQuery } from '../../contract'
-import { issuesOf } from '../../server/src/api/errors'
-import { DEFAULT_LIMITS, levelAbove, limitHours, parseLevelHours } from '../../server/src/domain/timeLimits'
+import { BboxParam, GridAtQuery, issuesOf } from '../../contract'
+import { DEFAULT_LIMITS, levelAbove, limitHours, parseLevelHours } from '../../domain/timeLimits'
 
 describe('query parameters', () => {
   it('parse a bbox and refuse one whose minimum exceeds its maximum', () => {

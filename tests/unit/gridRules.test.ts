@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type CheckFacts, checkDraft, codeIssues, consistencyIssues, type GridFacts, householdIssues, merged, nextGridCode, splitHouseholds,
   splitOff, TOLERANCE_M2,
-} from '../../server/src/domain/gridRules'
+} from '../../domain/gridRules'
 
 const COMMUNITY = '231281001002'
 const at: [number, number] = [125.3, 46.42]
@@ -12,7 +12,7 @@ const grid = (code: string, extra: Partial<GridFacts> = {}): GridFacts => ({
 /** A community of 1 km² tiled exactly by its grids, unless a test says otherwise. */
 const facts = (grids: GridFacts[], extra: Partial<CheckFacts> = {}): CheckFacts => ({
   communityCode: COMMUNITY, version: 1, features: grids.length, communityM2: 1e6, sumM2: 1e6, unionM2: 1e6, outsideUnionM2: 0,
-  overlapM2: 0, gapM2: 0, grids: grids.map((g, index) => ({ ...g, index })), overlaps: [], gaps: [], ...extra,
+  overlapM2: 0, gapM2: 0, retiredCodes: [], grids: grids.map((g, index) => ({ ...g, index })), overlaps: [], gaps: [], ...extra,
 })
 const props = { code: `${COMMUNITY}001`, name: '富民社区第一网格', kind: 'urban' as const, households: 250, leaders: 1, fulltimeWorkers: 1, parttimeWorkers: 2, sourceCode: `${COMMUNITY}001` }
 
@@ -40,6 +40,12 @@ describe('grid codes', () => {
       ['code_outside_community', '231281001003001'], ['code_outside_community', `${COMMUNITY}01`], ['duplicate_code', `${COMMUNITY}001`],
     ])
     expect(issues[2]).toMatchObject({ at: [125.31, 46.43], message: `编码重复：网格编码 ${COMMUNITY}001 已用于第 1 个网格，此为第 4 个` })
+  })
+
+  it('may not be a retired grid’s: what is keyed by that code must not come back with a new grid', () => {
+    const issues = codeIssues(COMMUNITY, [grid(`${COMMUNITY}001`), grid(`${COMMUNITY}009`)], [`${COMMUNITY}009`])
+    expect(issues.map((i) => [i.code, i.gridCode])).toEqual([['retired_code', `${COMMUNITY}009`]])
+    expect(checkDraft(facts([grid(`${COMMUNITY}009`)], { retiredCodes: [`${COMMUNITY}009`] })).errors.map((i) => i.code)).toEqual(['retired_code'])
   })
 
   it('for a new grid are the number after the highest the community ever used, never a retired one', () => {

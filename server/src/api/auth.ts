@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { RequestHandler } from 'express'
 import { Role } from '../../../contract/auth'
+import type { Identity } from '../commands/identity'
 import { HttpError } from './errors'
 
-/** Who a token stands for: a role and, for a grid worker, the grid they work (15-digit code). */
-export type Identity = { role: Role; grid?: string }
+/** A caller: who their token stands for (a role and, for a grid worker, the grid they work), and the token. */
 export type Caller = Identity & { token: string }
 export type Tokens = ReadonlyMap<string, Identity>
 

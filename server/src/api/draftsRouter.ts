@@ -69,6 +69,11 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
   }
   router.route('/:id/check').get(analysts, check).post(analysts, check)
 
+  // The server gives new grids their codes: only it knows the codes of the community's retired grids.
+  router.get('/:id/next-code', analysts, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await drafts.nextCode(id(req.params)))
+  })
+
   router.get('/:id/diff', async (req, res) => {
     res.json(await drafts.diff(id(req.params)))
   })

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { z } from 'zod'
-import type { ApiErrorBody, ApiErrorDetail, ApiIssue } from '../../../contract'
+import { type ApiErrorBody, type ApiErrorDetail, type ApiIssue, issuesOf } from '../../../contract'
+import { ServiceError, type ServiceErrorKind } from '../commands/serviceErrors'
 import { StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { isRefusal, refusal } from './refusedRequest'
@@ -22,14 +23,8 @@ export class HttpError extends Error {
   }
 }
 
-/** zod issues as `{ field, reason }`, one per offending field; unknown keys each get their own. */
-export function issuesOf(error: z.ZodError): ApiIssue[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), reason: 'is not a known parameter' }))
-      : [{ field: issue.path.join('.') || '(root)', reason: issue.message }],
-  )
-}
+/** The one table from what went wrong in a command to the HTTP status that says so. */
+const SERVICE_STATUS: Record<ServiceErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, refused: 422 }
 
 /** Parses `input` with `schema` or throws a 400 naming every bad field. */
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'body' | 'path'): z.output<S> {
@@ -48,8 +43,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let body: ApiErrorBody
     let status: number
-    if (err instanceof HttpError) {
-      status = err.status
+    if (err instanceof HttpError || err instanceof ServiceError) {
+      status = err instanceof HttpError ? err.status : SERVICE_STATUS[err.kind]
       body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...err.detail }
     } else if (err instanceof StoreUnavailable) {
       // Nothing the caller was told of was written; the same request may succeed once the store is back.

@@ -2,17 +2,18 @@ import type { z } from 'zod'
 import type {
   AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
 } from '../../../contract/cases'
-import type { ActorRole, CaseSource } from '../../../contract/domain'
-import type { Identity } from '../api/auth'
-import { HttpError } from '../api/errors'
+import type { ActorRole } from '../../../contract/domain'
+import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import {
   ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, nextSteps, type StepOutcome, takeStep,
-} from '../domain/caseLoop'
-import { DEFAULT_LIMITS, type TimeLimits } from '../domain/timeLimits'
+} from '../../../domain/caseLoop'
+import { COLLECTED_BY } from '../../../domain/intake'
+import { DEFAULT_LIMITS, type TimeLimits } from '../../../domain/timeLimits'
 import type { Commit } from '../live/commit'
+import { conflict, forbidden, invalid, notFound } from './serviceErrors'
 import type { PendingChange } from '../live/outbox'
 
 const sql = sqlFiles([
@@ -29,9 +30,6 @@ export type AssignInput = z.output<typeof AssignRequest>
 type LockedCase = CaseFacts & { gridCode: string; version: number }
 
 /** Who the history says filed a report: the reporter's role, or for devices and the simulator, the source's channel. */
-const COLLECTED_BY: Record<CaseSource, ActorRole> = {
-  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department',
-}
 
 async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
   const [row] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
@@ -52,12 +50,12 @@ async function write(tx: Queryable, id: number, o: StepOutcome): Promise<Pending
   return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
 }
 
-/** The domain's refusals as the API's 409. */
+/** The domain's refusals as a conflict with the case's state. */
 function ruled(decide: () => StepOutcome): StepOutcome {
   try {
     return decide()
   } catch (err) {
-    if (err instanceof IllegalStep || err instanceof ActionRefused) throw new HttpError(409, 'illegal_step', err.message)
+    if (err instanceof IllegalStep || err instanceof ActionRefused) throw conflict('illegal_step', err.message)
     throw err
   }
 }
@@ -67,7 +65,7 @@ async function checkPost(tx: Queryable, worker: string, gridCode: string): Promi
   const posts = (await tx.query<{ code: string }>(sql.grid_posts, [gridCode])).map((p) => p.code)
   if (posts.includes(worker)) return
   const reason = `is not a post of grid ${gridCode}, the case's grid; its posts are ${posts.join(', ') || 'none'}`
-  throw new HttpError(400, 'invalid_body', `worker: ${reason}`, [{ field: 'worker', reason }])
+  throw invalid([{ field: 'worker', reason }])
 }
 
 /** The case loop over the store: reports, steps, the platform's escalations (by `limits`), reads. */
@@ -84,11 +82,11 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
   ): Promise<CaseSummary> =>
     commit(async (tx, now) => {
       const [facts] = await tx.query<LockedCase>(sql.case_facts_for_update, [id])
-      if (!facts) throw new HttpError(404, 'not_found', `no case with id ${id}`)
-      if (grid && facts.gridCode !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
+      if (!facts) throw notFound(`no case with id ${id}`)
+      if (grid && facts.gridCode !== grid) throw forbidden(`a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
       if (expectedVersion !== undefined && facts.version !== expectedVersion) {
-        throw new HttpError(409, 'stale_case', `case ${id} is at version ${facts.version}, not version ${expectedVersion}: it changed since it was read`,
-          undefined, { current: (await detailOf(tx, id))! })
+        throw conflict('stale_case', `case ${id} is at version ${facts.version}, not version ${expectedVersion}: it changed since it was read`,
+          { current: (await detailOf(tx, id))! })
       }
       const change = await write(tx, id, await decide(facts, now, tx))
       return { result: change.payload as CaseSummary, changes: [change] }
@@ -102,7 +100,7 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
     async report(input: ReportInput, { role, grid }: Identity): Promise<CaseSummary> {
       if (grid) {
         const at = await gridAt(db, input.location[0], input.location[1])
-        if (at && at.grid.code !== grid) throw new HttpError(403, 'forbidden', `a grid worker of grid ${grid} may not report in grid ${at.grid.code}`)
+        if (at && at.grid.code !== grid) throw forbidden(`a grid worker of grid ${grid} may not report in grid ${at.grid.code}`)
       }
       const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
       const p = input.parties
@@ -112,7 +110,7 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
         p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null),
       ])
       if (!row) {
-        throw new HttpError(400, 'invalid_body', 'location: is outside the city', [{ field: 'location', reason: 'is outside the city: no grid covers it' }])
+        throw invalid([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
       }
       return row.summary
     },
@@ -157,7 +155,7 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
 
     async detail(id: number): Promise<CaseDetail> {
       const found = await detailOf(db, id)
-      if (!found) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+      if (!found) throw notFound(`no case with id ${id}`)
       return found
     },
 
@@ -172,7 +170,7 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
     parties(id: number, actor: string, now: Date): Promise<CaseParties> {
       return db.transaction(async (tx) => {
         const [exists] = await tx.query(sql.case_summary, [id])
-        if (!exists) throw new HttpError(404, 'not_found', `no case with id ${id}`)
+        if (!exists) throw notFound(`no case with id ${id}`)
         await tx.query(sql.log_party_access, [id, actor, now])
         const parties = await tx.query<CaseParties['parties'][number]>(sql.case_parties, [id])
         return { caseId: id, parties: parties.map((p) => ({ ...p, phone: p.phone ?? undefined, idNumber: p.idNumber ?? undefined })) }

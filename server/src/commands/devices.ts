@@ -2,10 +2,10 @@ import type { z } from 'zod'
 import type { ApiIssue } from '../../../contract/api'
 import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch } from '../../../contract/devices'
 import type { CameraView, GridCover, PatrolFixes } from '../../../contract/live'
-import { HttpError } from '../api/errors'
 import { sqlFiles } from '../db/sqlFiles'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
+import { invalid, notFound } from './serviceErrors'
 
 const sql = sqlFiles(['record_fixes', 'set_camera_state', 'camera_summary', 'refresh_camera_cover'])
 
@@ -23,7 +23,7 @@ function refuseFixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAg
     if (t < earliest) return [{ field: `fixes.${i}.at`, reason: `is more than ${maxAgeHours} hours before the server's clock (${now.toISOString()}), the retention window of patrol fixes` }]
     return []
   })
-  if (issues.length > 0) throw new HttpError(400, 'invalid_body', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues)
+  if (issues.length > 0) throw invalid(issues)
 }
 
 /**
@@ -46,7 +46,7 @@ export function deviceCommands({ commit, fixMaxAgeHours = 24 }: { commit: Commit
           f.map((x) => x.speedMps ?? null), f.map((x) => x.heading ?? null), now,
         ]
       })
-      if (!row) throw new HttpError(404, 'not_found', `no patrol unit with id ${unitId}`)
+      if (!row) throw notFound(`no patrol unit with id ${unitId}`)
       return row.payload
     },
 
@@ -57,7 +57,7 @@ export function deviceCommands({ commit, fixMaxAgeHours = 24 }: { commit: Commit
     cameraState(cameraId: number, req: z.output<typeof CameraStateRequest>): Promise<CameraView> {
       return commit(async (tx, now) => {
         const [updated] = await tx.query<{ coverChanged: boolean }>(sql.set_camera_state, [cameraId, req.state, now])
-        if (!updated) throw new HttpError(404, 'not_found', `no camera with id ${cameraId}`)
+        if (!updated) throw notFound(`no camera with id ${cameraId}`)
         const [row] = await tx.query<{ summary: CameraView }>(sql.camera_summary, [cameraId])
         const covers = updated.coverChanged ? await tx.query<{ payload: GridCover }>(sql.refresh_camera_cover, [cameraId]) : []
         const changes: PendingChange[] = [

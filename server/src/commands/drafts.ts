@@ -1,16 +1,16 @@
 import type {
   CaseMove, Draft, DraftCheck, DraftDiff, DraftEdit, DraftFeature, DraftFeatures, DraftGeometry, DraftGridProps, DraftsQuery,
-  DraftStatus, DraftSummary, PublishResult,
+  DraftStatus, DraftSummary, NextGridCode, PublishResult,
 } from '../../../contract/drafts'
 import type { CaseSummary } from '../../../contract/cases'
 import type { CameraView, GridChange, GridCover } from '../../../contract/live'
-import { HttpError } from '../api/errors'
 import type { Clock } from '../clock'
 import type { Db, Queryable, Row } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
-import { type CheckFacts, checkDraft, merged, nextGridCode, splitHouseholds, splitOff, TOLERANCE_M2 } from '../domain/gridRules'
+import { type CheckFacts, checkDraft, merged, nextGridCode, splitHouseholds, splitOff, TOLERANCE_M2 } from '../../../domain/gridRules'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
+import { conflict, notFound, refused as refusedBy } from './serviceErrors'
 
 const sql = sqlFiles([
   'draft_community', 'draft_create', 'draft_import', 'draft_open', 'draft_json', 'draft_list', 'draft_for_update', 'draft_features',
@@ -45,7 +45,7 @@ async function exactly<R extends Row>(q: Queryable, text: string, params: readon
   return rows
 }
 
-const refused = (message: string) => new HttpError(422, 'edit_refused', message)
+const refused = (message: string) => refusedBy('edit_refused', message)
 
 async function draftOf(q: Queryable, id: number): Promise<Draft | null> {
   const [row] = await q.query<{ draft: Draft }>(sql.draft_json, [id])
@@ -59,11 +59,10 @@ async function draftOf(q: Queryable, id: number): Promise<Draft | null> {
  */
 async function lock(tx: Queryable, id: number, expectedVersion?: number): Promise<Locked> {
   const [d] = await tx.query<Locked>(sql.draft_for_update, [id])
-  if (!d) throw new HttpError(404, 'not_found', `no draft with id ${id}`)
-  if (d.status !== 'open') throw new HttpError(409, 'draft_published', `draft ${id} is published; open a new draft of community ${d.communityCode} to change its grids`)
+  if (!d) throw notFound(`no draft with id ${id}`)
+  if (d.status !== 'open') throw conflict('draft_published', `draft ${id} is published; open a new draft of community ${d.communityCode} to change its grids`)
   if (expectedVersion !== undefined && d.version !== expectedVersion) {
-    throw new HttpError(409, 'stale_draft', `draft ${id} is at version ${d.version}, not version ${expectedVersion}: it changed since it was read`,
-      undefined, { draft: (await draftOf(tx, id))! })
+    throw conflict('stale_draft', `draft ${id} is at version ${d.version}, not version ${expectedVersion}: it changed since it was read`, { draft: (await draftOf(tx, id))! })
   }
   return d
 }
@@ -77,12 +76,20 @@ async function save(tx: Queryable, id: number, features: readonly DraftFeature[]
   return (await draftOf(tx, id))!
 }
 
+/** A code no grid of the community ever had, nor any of the draft's; 422 once all 999 are spent. */
+async function freeCode(q: Queryable, communityCode: string, features: readonly DraftFeature[]): Promise<string> {
+  const used = (await q.query<{ code: string }>(sql.draft_used_codes, [communityCode])).map((u) => u.code)
+  const code = nextGridCode(communityCode, [...used, ...features.map((f) => f.properties.code)])
+  if (!code) throw refused(`community ${communityCode} has used every grid number up to 999`)
+  return code
+}
+
 const feature = (geometry: DraftGeometry, properties: DraftGridProps): DraftFeature => ({ type: 'Feature', id: properties.code, geometry, properties })
 
 /** The one grid of the draft with `code`: 404 when there is none, 422 when the code is taken twice (the check reports it). */
 function gridIn(features: readonly DraftFeature[], code: string, id: number): number {
   const at = features.flatMap((f, i) => (f.properties.code === code ? [i] : []))
-  if (at.length === 0) throw new HttpError(404, 'not_found', `draft ${id} has no grid ${code}`)
+  if (at.length === 0) throw notFound(`draft ${id} has no grid ${code}`)
   if (at.length > 1) throw refused(`draft ${id} has ${at.length} grids with code ${code}; give each its own code first`)
   return at[0]!
 }
@@ -128,19 +135,19 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
   /** A new open draft of `community` by `insert`; 404 for an unknown community, 409 `draft_exists` naming its open draft. */
   async function openDraft(community: string, insert: () => Promise<{ id: number }[]>): Promise<Draft> {
     const [known] = await db.query(sql.draft_community, [community])
-    if (!known) throw new HttpError(404, 'not_found', `no community or village with code ${community}`)
+    if (!known) throw notFound(`no community or village with code ${community}`)
     const [made] = await insert()
     if (made) return (await draftOf(db, made.id))!
     const [existing] = await db.query<{ id: number }>(sql.draft_open, [community])
     const draft = existing ? await draftOf(db, existing.id) : null
-    throw new HttpError(409, 'draft_exists',
+    throw conflict('draft_exists',
       draft ? `community ${community} already has open draft ${draft.id} (by ${draft.createdBy}, version ${draft.version}); publish or discard it first`
-        : `community ${community} already has an open draft`, undefined, draft ? { draft } : undefined)
+        : `community ${community} already has an open draft`, draft ? { draft } : undefined)
   }
 
   async function get(id: number): Promise<Draft> {
     const draft = await draftOf(db, id)
-    if (!draft) throw new HttpError(404, 'not_found', `no draft with id ${id}`)
+    if (!draft) throw notFound(`no draft with id ${id}`)
     return draft
   }
 
@@ -169,6 +176,12 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
     },
 
     get,
+
+    /** The code a new grid of the draft takes: after the highest the community ever used (retired grids' too) and the draft's own. */
+    async nextCode(id: number): Promise<NextGridCode> {
+      const draft = await get(id)
+      return { code: await freeCode(db, draft.communityCode, draft.features.features) }
+    },
 
     replace(id: number, features: DraftFeatures, expectedVersion: number): Promise<Draft> {
       return db.transaction(async (tx) => {
@@ -199,9 +212,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
         if (!kept.valid || !cut.valid) throw refused(`the halves of grid ${req.code} are not valid polygons at 1e-6° precision: cut it along another line`)
         // ST_Split loses no area; parts that do not add up to the grid are the engine failing.
         if (Math.abs(r.cutShare! - 1) > 1e-9) throw new Error(`split of grid ${req.code}: the parts are ${r.cutShare} of the grid`)
-        const used = (await tx.query<{ code: string }>(sql.draft_used_codes, [draft.communityCode])).map((u) => u.code)
-        const code = nextGridCode(draft.communityCode, [...used, ...features.map((f) => f.properties.code)])
-        if (!code) throw refused(`community ${draft.communityCode} has used every grid number up to 999`)
+        const code = await freeCode(tx, draft.communityCode, features)
         const props = features[i]!.properties
         const [keep, move] = splitHouseholds(props.households, kept.areaM2, cut.areaM2)
         // A neighbour the added vertex would make invalid keeps its edge: the check then shows the sliver, if any is over the tolerance.
@@ -236,7 +247,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
     diff(id: number): Promise<DraftDiff> {
       return db.transaction(async (tx) => {
         const [d] = await tx.query<Locked>(sql.draft_for_update, [id])
-        if (!d) throw new HttpError(404, 'not_found', `no draft with id ${id}`)
+        if (!d) throw notFound(`no draft with id ${id}`)
         const plan = planOf(await tx.query<DiffRow>(sql.draft_diff_grids, [id]))
         return {
           draftId: id, version: d.version,
@@ -261,7 +272,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
         const check = await checkOf(tx, id)
         if (check.errors.length > 0) {
           const first = check.errors.slice(0, 3).map((e) => e.message).join('; ')
-          throw new HttpError(422, 'check_failed', `draft ${id} has ${check.errors.length} error${check.errors.length === 1 ? '' : 's'}, e.g. ${first}`, undefined, { check })
+          throw refusedBy('check_failed', `draft ${id} has ${check.errors.length} error${check.errors.length === 1 ? '' : 's'}, e.g. ${first}`, { check })
         }
         const plan = planOf(await tx.query<DiffRow>(sql.draft_diff_grids, [id]))
         const [added, removed, changed] = [plan.added, plan.removed, plan.changed].map((rows) => rows.map((g) => g.code)) as [string[], string[], string[]]

@@ -1,5 +1,5 @@
 import type { CameraClass, CaseLevel, Kpis, LevelFigures, RegionLevel, TrendDay } from '../../../contract'
-import { logPosition } from '../live/outbox'
+import { logPosition } from './logPosition'
 import type { Db } from './Db'
 import { sqlFiles } from './sqlFiles'
 

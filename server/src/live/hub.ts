@@ -3,10 +3,11 @@ import { Server, type Socket } from 'socket.io'
 import {
   type Change, clientEvents, type ClientToServerEvents, LiveHandshake, PROTOCOL_VERSION, type Room, type ServerToClientEvents,
 } from '../../../contract/live'
-import { issuesOf } from '../api/errors'
+import { issuesOf } from '../../../contract/api'
 import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
-import { logPosition, readChanges, sequenceChanges } from './outbox'
+import { logPosition } from '../db/logPosition'
+import { readChanges, sequenceChanges } from './outbox'
 import { bufferedBytes } from './socketBuffer'
 
 type SocketData = { rooms: Room[]; since: number | undefined }

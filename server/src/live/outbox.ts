@@ -2,7 +2,7 @@ import type { Change } from '../../../contract/live'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 
-const sql = sqlFiles(['append_changes', 'sequence_changes', 'read_changes', 'log_position'])
+const sql = sqlFiles(['append_changes', 'sequence_changes', 'read_changes'])
 
 /** A change a transaction is about to commit: what it touched and what a screen needs to apply it. */
 export type PendingChange = { entity: Change['entity']; entityId: string | number; op: Change['op']; payload: unknown }
@@ -40,9 +40,4 @@ export async function sequenceChanges(db: Db, limit = 5000): Promise<number> {
 /** Committed changes after `after`, up to `upTo`, oldest first. */
 export function readChanges(db: Queryable, after: number, upTo: number, limit: number): Promise<Change[]> {
   return db.query<Change>(sql.read_changes, [after, upTo, limit])
-}
-
-export async function logPosition(db: Queryable): Promise<{ newest: number; oldest: number }> {
-  const [row] = await db.query<{ newest: number; oldest: number }>(sql.log_position)
-  return row!
 }

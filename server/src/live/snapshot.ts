@@ -1,7 +1,7 @@
 import { type LiveSnapshot, TRAIL } from '../../../contract/live'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
-import { logPosition } from './outbox'
+import { logPosition } from '../db/logPosition'
 
 const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols', 'snapshot_covers', 'snapshot_visits'])
 

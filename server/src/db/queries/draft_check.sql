@@ -1,5 +1,6 @@
 -- What the grid rules decide a draft on (domain/gridRules.ts), read in one statement so it is all of one
--- version of the draft: each grid's code, kind and households; its validity, with where it fails and a
+-- version of the draft: each grid's code, kind and households; the community's retired codes (grids it
+-- had whose every version is closed: never handed out again); its validity, with where it fails and a
 -- repair; every overlapping pair of grids; the gaps the grids leave in their community; what of each
 -- grid lies outside it; and the areas the rules cross-check these against. One row, always.
 -- $1 draft id, $2 the tolerance in m²: smaller overlaps and gaps are left out of the lists (still counted
@@ -52,6 +53,9 @@ SELECT json_build_object(
   'outsideUnionM2', coalesce(ST_Area(ST_CollectionExtract(ST_Difference(u.geom, c.geom, 1e-6), 3)::geography), 0),
   'overlapM2', (SELECT coalesce(sum(m2), 0) FROM overlap),
   'gapM2', (SELECT coalesce(sum(m2), 0) FROM gap),
+  'retiredCodes', (SELECT coalesce(json_agg(DISTINCT old.code), '[]'::json)
+    FROM grids old JOIN regions rc ON rc.id = old.community_id
+    WHERE rc.code = d.community_code AND NOT EXISTS (SELECT 1 FROM grids cur WHERE cur.code = old.code AND cur.valid_to IS NULL)),
   'grids', (SELECT coalesce(json_agg(json_build_object(
       'index', g.n - 1, 'code', g.code, 'kind', g.kind, 'households', g.households, 'valid', g.valid, 'reason', g.reason,
       -- An invalid grid: where ST_IsValidDetail found the fault, or its first vertex when it names none

@@ -42,7 +42,6 @@ WITH unit AS (
                                                        'speedMps', f.speed, 'heading', f.heading, 'gridCode', f.grid_code) ORDER BY f.n)
                      FROM fixes f)) AS j
   FROM unit
-), logged AS (
-  INSERT INTO change_log (at, entity, entity_id, op, payload) SELECT $7, 'patrol', id::text, 'update', j::jsonb FROM payload
 )
-SELECT j AS payload FROM payload
+-- The change is logged by the final SELECT itself: a CTE that only SELECTs runs only when read.
+SELECT p.j AS payload FROM payload p, LATERAL log_change($7, 'patrol', p.id::text, 'update', p.j::jsonb) AS logged

@@ -26,7 +26,6 @@ WITH place AS (
   FROM ins, unnest($10::text[], $11::text[], $12::text[], $13::text[]) AS p (role, name, phone, id_number)
 ), summary AS (
   SELECT ins.id, case_json(ins::cases) AS j FROM ins
-), logged AS (
-  INSERT INTO change_log (at, entity, entity_id, op, payload) SELECT $6, 'case', id::text, 'insert', j::jsonb FROM summary
 )
-SELECT j AS summary FROM summary
+-- The change is logged by the final SELECT itself: a CTE that only SELECTs runs only when read.
+SELECT s.j AS summary FROM summary s, LATERAL log_change($6, 'case', s.id::text, 'insert', s.j::jsonb) AS logged

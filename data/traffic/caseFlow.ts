@@ -1,8 +1,8 @@
-import type { CaseSummary, StepRequest } from '../../../contract/cases'
-import { DEPARTMENTS } from '../../../contract/domain'
-import { SATISFACTION } from '../../../data/city/caseMix'
-import type { Rng } from '../../../data/city/rng'
-import { nextSteps } from '../domain/caseLoop'
+import type { CaseSummary, StepRequest } from '../../contract/cases'
+import { DEPARTMENTS } from '../../contract/domain'
+import { SATISFACTION } from '../city/caseMix'
+import type { Rng } from '../city/rng'
+import { nextSteps } from '../../domain/caseLoop'
 
 /** Hours a step usually takes in the field, by the state it follows; the simulator draws around them. */
 export const TYPICAL_HOURS: Record<CaseSummary['state'], number> = {

@@ -1,5 +1,5 @@
-import type { Role } from '../../../contract/auth'
-import type { ActorRole, CaseCategory, CaseLevel, CaseState, CaseStep, DisputeKind, HazardKind, LoopStep, Satisfaction } from '../../../contract/domain'
+import type { Role } from '../contract/auth'
+import type { ActorRole, CaseCategory, CaseLevel, CaseState, CaseStep, DisputeKind, HazardKind, LoopStep, Satisfaction } from '../contract/domain'
 import { DEFAULT_LIMITS, levelAbove, limitHours, type TimeLimits } from './timeLimits'
 
 /**

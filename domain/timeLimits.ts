@@ -1,4 +1,4 @@
-import type { CaseCategory, CaseLevel, DisputeKind, HazardKind } from '../../../contract/domain'
+import type { CaseCategory, CaseLevel, DisputeKind, HazardKind } from '../contract/domain'
 
 /**
  * How long each level has to act on a case before the platform moves it up (超时未办 → 上级督办).

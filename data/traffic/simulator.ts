@@ -1,13 +1,14 @@
 import * as turf from '@turf/turf'
 import type { Feature, LineString, MultiLineString, MultiPolygon } from 'geojson'
 import { z } from 'zod'
-import { CaseSummary, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest } from '../../../contract'
-import { SOURCES } from '../../../data/city/caseMix'
-import { pointIn } from '../../../data/city/geo'
-import { patrolRoute, SPEED_MPS } from '../../../data/city/patrolRoute'
-import { linesOf, roadNetwork } from '../../../data/city/roadNetwork'
-import { createRng, type Rng } from '../../../data/city/rng'
-import type { Logger } from '../log'
+import { CaseSummary, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest } from '../../contract'
+import { SOURCES } from '../city/caseMix'
+import { pointIn } from '../city/geo'
+import { patrolRoute, SPEED_MPS } from '../city/patrolRoute'
+import { linesOf, roadNetwork } from '../city/roadNetwork'
+import { createRng, type Rng } from '../city/rng'
+import type { Logger } from '../../server/src/log'
+import { reportRate } from '../../domain/reportRhythm'
 import { likelyStep, TYPICAL_HOURS } from './caseFlow'
 
 export type SimOptions = {
@@ -27,10 +28,6 @@ const CASES_PER_DAY = (7444 + 2300) / 365
 const HOUR_MS = 3_600_000
 
 /** Reports come by day more than by night (Beijing time): relative rate by hour. */
-function dailyRhythm(at: Date): number {
-  const hour = (at.getUTCHours() + 8) % 24
-  return hour >= 8 && hour < 21 ? 1.5 : 0.4
-}
 
 /**
  * Simulated traffic through the public API: new disputes and hazards at the city's daily rhythm
@@ -80,7 +77,7 @@ export async function startSimulator(o: SimOptions): Promise<() => void> {
     ticking = true
     const now = Date.now()
     try {
-      const expected = (CASES_PER_DAY * dailyRhythm(new Date(now)) * o.speed * o.tickMs) / (24 * HOUR_MS)
+      const expected = (CASES_PER_DAY * reportRate(new Date(now)) * o.speed * o.tickMs) / (24 * HOUR_MS)
       for (let n = poisson(rng, expected); n > 0; n--) schedule(await api('/api/v1/cases', CaseSummary, newReport(rng, grids, households)), now)
       for (const [id, { c, nextAt }] of open) {
         if (nextAt > now) continue

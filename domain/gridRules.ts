@@ -1,6 +1,6 @@
-import type { DraftCheck, DraftGridProps, GridRule, Issue } from '../../../contract/drafts'
-import type { Geometry, LonLat } from '../../../contract/geo'
-import { labels } from '../../../contract/labels'
+import type { DraftCheck, DraftGridProps, GridRule, Issue } from '../contract/drafts'
+import type { Geometry, LonLat } from '../contract/geo'
+import { labels } from '../contract/labels'
 
 /**
  * How much gap or overlap, in m² on the spheroid, is the arithmetic of 1e-6° coordinates (about 0.1 m)
@@ -51,6 +51,8 @@ export type CheckFacts = {
   /** Every overlap and every gap, listed or not. */
   overlapM2: number
   gapM2: number
+  /** Codes the community's grids had and no current grid has: what is keyed by them (cases, visits, cover) must not come back with a new grid. */
+  retiredCodes: string[]
   grids: GridFacts[]
   overlaps: DraftCheck['overlaps']
   gaps: DraftCheck['gaps']
@@ -67,11 +69,13 @@ const REASONS: Record<string, string> = {
 
 const issue = (code: GridRule, message: string, at: LonLat, extra: Partial<Issue> = {}): Issue => ({ code, ...extra, message: `${labels.gridRule[code]}：${message}`, at })
 
-/** Codes: 15 digits under the community's 12, once each. */
-export function codeIssues(communityCode: string, grids: readonly LocatedGrid[]): Issue[] {
+/** Codes: 15 digits under the community's 12, once each, and none a retired grid's. */
+export function codeIssues(communityCode: string, grids: readonly LocatedGrid[], retiredCodes: readonly string[] = []): Issue[] {
   const out: Issue[] = []
   const seen = new Map<string, number>()
+  const retired = new Set(retiredCodes)
   grids.forEach((g, i) => {
+    if (retired.has(g.code)) out.push(issue('retired_code', `网格编码 ${g.code} 属于已撤销的网格，不能再次使用；请用新编码`, g.at, { gridCode: g.code }))
     if (!/^\d{15}$/.test(g.code) || !g.code.startsWith(communityCode)) {
       out.push(issue('code_outside_community', `网格编码 ${g.code} 应为 15 位数字，以社区编码 ${communityCode} 开头`, g.at, { gridCode: g.code }))
     }
@@ -140,7 +144,7 @@ export function checkDraft(facts: CheckFacts, tolerance = TOLERANCE_M2): Pick<Dr
   if (facts.grids.length !== facts.features) throw new Error(`the geometry check returned ${facts.grids.length} grids for a draft of ${facts.features}`)
   return {
     errors: [
-      ...codeIssues(facts.communityCode, facts.grids), ...geometryIssues(facts, tolerance),
+      ...codeIssues(facts.communityCode, facts.grids, facts.retiredCodes), ...geometryIssues(facts, tolerance),
       ...consistencyIssues(facts, facts.grids[0]?.at ?? [0, 0], tolerance),
     ],
     warnings: householdIssues(facts.grids),
