@@ -1,10 +1,8 @@
 import { type AreaProfile, type Kpis, labels } from '../../../contract'
-import { clockTime } from '../beijingTime'
+import { clockTime, count, percent } from '../ui/format'
 import type { DrillTarget } from './drillRoute'
 
-const int = (n: number) => n.toLocaleString('zh-CN')
 const FIX_FRESH_MS = 30 * 60_000
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 
 /** The area's name and where it sits, with its parents one click away (a grid's township). */
 export function AreaHeader({ profile, onOpen }: { profile: AreaProfile; onOpen: (t: DrillTarget) => void }) {
@@ -32,8 +30,8 @@ export function Responsible({ profile }: { profile: AreaProfile }) {
     <section className="responsible" data-testid="responsible" aria-labelledby="responsible-title">
       <h2 id="responsible-title">责任体系</h2>
       <dl>
-        {profile.level === 'township' && <><dt>网格</dt><dd>{int(r.grids)} 个</dd></>}
-        <dt>户数</dt><dd>{int(r.households)}</dd>
+        {profile.level === 'township' && <><dt>网格</dt><dd>{count(r.grids)} 个</dd></>}
+        <dt>户数</dt><dd>{count(r.households)}</dd>
         <dt>{labels.workerRole.leader}</dt><dd data-testid="leaders">{r.leaders}</dd>
         <dt>{labels.workerRole.fulltime}</dt><dd data-testid="fulltime">{r.fulltimeWorkers}</dd>
         <dt>{labels.workerRole.parttime}</dt><dd data-testid="parttime">{r.parttimeWorkers}</dd>
@@ -72,13 +70,13 @@ export function Cover({ profile }: { profile: AreaProfile }) {
 /** The wall's figures for this area alone, beside the city's. */
 export function Numbers({ area, city }: { area: Kpis; city: Kpis | null }) {
   const rows: [string, (k: Kpis) => string, string][] = [
-    ['在办', (k) => int(k.open), 'open'],
-    ['超期', (k) => int(k.overdue), 'overdue'],
-    ['上移督办', (k) => int(k.escalated), 'escalated'],
-    ['本年化解率', (k) => pct(k.disputes.year.rate), 'year-rate'],
-    ['网格化解占比', (k) => pct(k.gridLevelShare), 'grid-share'],
-    ['按期办结率', (k) => pct(k.onTimeRate), 'on-time'],
-    ['群众满意率', (k) => pct(k.satisfaction), 'satisfaction'],
+    ['在办', (k) => count(k.open), 'open'],
+    ['超期', (k) => count(k.overdue), 'overdue'],
+    ['上移督办', (k) => count(k.escalated), 'escalated'],
+    ['本年化解率', (k) => percent(k.disputes.year.rate), 'year-rate'],
+    ['网格化解占比', (k) => percent(k.gridLevelShare), 'grid-share'],
+    ['按期办结率', (k) => percent(k.onTimeRate), 'on-time'],
+    ['群众满意率', (k) => percent(k.satisfaction), 'satisfaction'],
   ]
   return (
     <section className="numbers" aria-labelledby="numbers-title">

@@ -4,11 +4,11 @@ import {
   CaseDetail, CaseParties, CaseSummary, DEPARTMENTS, type GridPost, labels, type LoopStep, PartyAccess, type Satisfaction,
 } from '../../../contract'
 import { ApiError, fetchJson, postJson } from '../api/fetchJson'
+import { dateTime, errorText } from '../ui/format'
+import { type Notice, NoticeLine } from '../ui/Notice'
 import { kindLabel } from './CaseList'
 import { timeLeft } from './timeLeft'
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
-type Notice = { kind: 'done' | 'error' | 'stale'; text: string } | null
 
 /**
  * One case: its facts, its step history as a timeline, and what a duty leader may do with it (the
@@ -20,13 +20,13 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
   id: number; version: number | undefined; token: string | null; canAct: boolean; roster: readonly GridPost[]; onActed: () => void
 }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [parties, setParties] = useState<CaseParties | null>(null)
   const [log, setLog] = useState<PartyAccess[] | null>(null)
 
   useEffect(() => {
     let stopped = false
-    fetchJson(`/api/v1/cases/${id}`, CaseDetail).then((d) => !stopped && setDetail(d), (e: unknown) => !stopped && setNotice({ kind: 'error', text: String(e) }))
+    fetchJson(`/api/v1/cases/${id}`, CaseDetail).then((d) => !stopped && setDetail(d), (e: unknown) => !stopped && setNotice({ kind: 'error', text: errorText(e) }))
     return () => void (stopped = true)
   }, [id, version])
   useEffect(() => {
@@ -48,7 +48,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
         setDetail(e.detail.current)
         setNotice({ kind: 'stale', text: `案件已被他人处理（现为${labels.caseState[e.detail.current.state]}，第 ${e.detail.current.version} 版），已刷新，请重新确认` })
       } else {
-        setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.status} ${e.message}${e.issues.map((i) => `；${i.field}：${i.reason}`).join('')}` : String(e) })
+        setNotice({ kind: 'error', text: errorText(e) })
       }
     }
   }
@@ -58,7 +58,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
       setParties(await fetchJson(`/api/v1/cases/${id}/parties`, CaseParties, auth))
       setLog(await fetchJson(`/api/v1/party-access-log?case=${id}`, z.array(PartyAccess), auth))
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.status} ${e.message}` : String(e) })
+      setNotice({ kind: 'error', text: errorText(e) })
     }
   }
   const left = timeLeft(detail, Date.now())
@@ -72,11 +72,11 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
         {detail.assignee && <> · 指派 {detail.assignee}</>}
       </p>
       {detail.description && <p className="description">{detail.description}</p>}
-      {notice && <p className={`notice ${notice.kind}`} role={notice.kind === 'done' ? 'status' : 'alert'} data-testid="notice">{notice.text}</p>}
+      <NoticeLine notice={notice} />
       <ol className="timeline" aria-label="处置过程">
         {detail.history.map((h, i) => (
           <li key={i}>
-            <time>{when(h.at)}</time> <b>{labels.caseStep[h.step]}</b> {labels.actorRole[h.actorRole]} · {labels.caseLevel[h.level]}
+            <time>{dateTime(h.at)}</time> <b>{labels.caseStep[h.step]}</b> {labels.actorRole[h.actorRole]} · {labels.caseLevel[h.level]}
             {h.department && <> · {h.department}</>}{h.assignee && <> · {h.assignee}</>}{h.note && <span className="note">{h.note}</span>}
           </li>
         ))}
@@ -95,7 +95,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
         {log && (
           <table className="access-log" data-testid="access-log">
             <caption>查阅记录</caption>
-            <tbody>{log.map((r, i) => <tr key={i}><td>{when(r.at)}</td><td>{r.actor}</td></tr>)}</tbody>
+            <tbody>{log.map((r, i) => <tr key={i}><td>{dateTime(r.at)}</td><td>{r.actor}</td></tr>)}</tbody>
           </table>
         )}
       </div>

@@ -8,16 +8,22 @@ import { areaCamerasLayer } from '../map/layers/areaCamerasLayer'
 import { areaMaskLayer } from '../map/layers/areaMaskLayer'
 import { areaOutlineLayer } from '../map/layers/areaOutlineLayer'
 import { casesLayer } from '../map/layers/casesLayer'
-import { MapView } from '../map/MapView'
+import { DESK_PADDING, MapView } from '../map/MapView'
+import { FlyTo } from '../map/parts/FlyTo'
+import { GridPicking } from '../map/parts/GridPicking'
+import { OverLayers } from '../map/parts/OverLayers'
+import { ReadyMark } from '../map/parts/ReadyMark'
+import { UnderLayers } from '../map/parts/UnderLayers'
 import { useCity } from '../map/useCity'
-import { useKpis } from '../wall/useKpis'
+import { NoticeLine } from '../ui/Notice'
+import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
 import { CaseList } from './CaseList'
 import { CasePane } from './CasePane'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
-import { SignIn } from './SignIn'
+import { SignIn } from '../session/SignIn'
 import { shownOf, useArea } from './useArea'
-import { useMe } from './useMe'
+import { useMe } from '../session/useMe'
 
 /** Below this zoom a click on the city opens the township under it; closer in, the grid. */
 const GRID_CLICK_ZOOM = 11
@@ -74,17 +80,20 @@ export function Drill({ initial }: { initial: DrillTarget }) {
 
   return (
     <div className="drill">
-      <MapView
-        city={city} under={under} over={over} animating={false} view={null} padding={{ top: 40, right: 40, bottom: 40, left: 40 }}
-        focus={data?.profile.bbox ?? null} onPick={onPick} interactive complete={city !== null}
-      />
+      <MapView city={city} view={null} padding={DESK_PADDING} interactive>
+        <UnderLayers layers={under} />
+        <OverLayers layers={over} animating={false} />
+        <FlyTo bbox={data?.profile.bbox ?? null} padding={DESK_PADDING} />
+        <GridPicking onPick={onPick} />
+        <ReadyMark complete={city !== null} />
+      </MapView>
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
         <div className="drill-top">
           <SignIn me={me} onToken={setToken} />
           <LiveStatus connection={connection} />
         </div>
         {status.kind === 'none' && <p className="hint">在地图上点击乡镇（街道）或网格，查看其责任体系、案件、视频巡防与指标。</p>}
-        {status.kind === 'failed' && <p role="alert" className="error">{status.message}</p>}
+        {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} />}
         {data && (
           <>
             <AreaHeader profile={data.profile} onOpen={open} />

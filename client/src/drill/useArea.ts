@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { AreaProfile, CaseSummary, Kpis } from '../../../contract'
-import { ApiError, fetchJson } from '../api/fetchJson'
+import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
 import { useRoom } from '../live/useRoom'
+import { errorText } from '../ui/format'
 import type { DrillTarget } from './drillRoute'
 
 /** How far back the closed cases behind the toggle reach. */
@@ -53,7 +54,7 @@ export function useArea(target: DrillTarget): { status: AreaStatus; connection: 
     const asked = `${target.level}:${target.code}`
     readArea(target).then(
       (data) => current.current === asked && setStatus({ kind: 'ready', target, data }),
-      (err: unknown) => current.current === asked && setStatus({ kind: 'failed', target, message: err instanceof ApiError ? err.message : String(err) }),
+      (err: unknown) => current.current === asked && setStatus({ kind: 'failed', target, message: errorText(err) }),
     )
     // A target is a level and a code: `key` says when it changed.
   }, [key])

@@ -2,34 +2,30 @@ import * as turf from '@turf/turf'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures } from '../../../contract'
-import { ApiError } from '../api/fetchJson'
 import { useToken } from '../api/token'
-import { SignIn } from '../drill/SignIn'
-import { useMe } from '../drill/useMe'
+import { SignIn } from '../session/SignIn'
+import { useMe } from '../session/useMe'
+import { errorText } from '../ui/format'
+import { type Notice, NoticeLine } from '../ui/Notice'
 import { displayScale } from '../map/displayScale'
 import { checkLayers } from '../map/layers/checkLayers'
-import { MapView } from '../map/MapView'
+import { DESK_PADDING, MapView } from '../map/MapView'
+import { FlyTo } from '../map/parts/FlyTo'
+import { OnMap } from '../map/parts/OnMap'
+import { OverLayers } from '../map/parts/OverLayers'
+import { ReadyMark } from '../map/parts/ReadyMark'
 import { useCity } from '../map/useCity'
 import { CheckReport, DiffReport, GridForm } from './EditorPanels'
 import { draftApi } from './draftApi'
 import { type DrawnGrid, startDrawing } from './drawing'
 
 type Drawing = ReturnType<typeof startDrawing>
-type Notice = { kind: 'done' | 'error'; text: string } | null
 
 /** A draft grid's shape as the drawing tools hold it: the outer ring of its (first) polygon. */
 function drawn(f: DraftFeature): DrawnGrid {
   const polygon = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]!
   return { code: f.properties.code, polygon: { type: 'Polygon', coordinates: polygon } }
 }
-
-/** The community's next free grid code: its 12 digits and the next three-digit number. */
-function nextGridCode(community: string, codes: readonly string[]): string {
-  const used = codes.filter((c) => c.startsWith(community)).map((c) => Number(c.slice(12)))
-  return `${community}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`
-}
-
-const message = (e: unknown) => (e instanceof ApiError ? `${e.status} ${e.message}${e.issues.map((i) => `；${i.field}：${i.reason}`).join('')}` : String(e))
 
 /**
  * The analysts' grid editor (网格划分调整) at `/editor?community=<12-digit code>`: the community's grids
@@ -50,7 +46,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
   const [check, setCheck] = useState<DraftCheck | null>(null)
   const [diff, setDiff] = useState<DraftDiff | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   // The grid a line is being drawn across: drawing the line deselects it on the map.
   const splitting = useRef<string | null>(null)
   const [splitShown, setSplitShown] = useState(false)
@@ -70,7 +66,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
     drawing.current?.show(d.features.features.map(drawn))
     if (keep && d.features.features.some((f) => f.properties.code === keep)) drawing.current?.draw.selectFeature(keep)
     else setSelected(null)
-    void api.check(d).then(setCheck, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+    void api.check(d).then(setCheck, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
   }, [api])
 
   useEffect(() => {
@@ -81,7 +77,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
     history.current = { past: [], future: [] }
     api.openDraftOf(community).then(async (summary) => {
       if (summary) shown(await api.get(summary.id))
-    }, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+    }, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
     const region = communities.find((f) => f.properties.code === community)
     if (region) setFocus(turf.bbox(region as GeoJSON.Feature) as [number, number, number, number])
   }, [community, communities.length, api])
@@ -96,28 +92,35 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
       shown(next, keep)
       setNotice(null)
     } catch (e) {
-      setNotice({ kind: 'error', text: message(e) })
+      setNotice({ kind: 'error', text: errorText(e) })
       shown(d, keep)
     }
   }, [api, shown])
 
-  const onShape = useCallback((id: string, polygon: GeoJSON.Polygon) => {
+  const onShape = useCallback(async (id: string, polygon: GeoJSON.Polygon) => {
     const d = latest.current
     if (!d) return
     const features = d.features.features
-    const known = features.some((f) => f.properties.code === id)
-    const grid: DraftFeature = known
-      ? { ...features.find((f) => f.properties.code === id)!, geometry: { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] } }
-      : (() => {
-          const code = nextGridCode(d.communityCode, features.map((f) => f.properties.code))
-          return {
-            type: 'Feature', id: code, geometry: { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] },
-            properties: { code, name: `${communityName}新网格（${code.slice(12)}）`, kind: features[0]?.properties.kind ?? 'urban', households: 0, leaders: 1, fulltimeWorkers: 0, parttimeWorkers: 0, sourceCode: null },
-          }
-        })()
-    const next = known ? features.map((f) => (f.properties.code === id ? grid : f)) : [...features, grid]
-    void save({ type: 'FeatureCollection', features: next }, grid.properties.code)
-  }, [save, communityName])
+    const geometry: DraftFeature['geometry'] = { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] }
+    const known = features.find((f) => f.properties.code === id)
+    if (known) {
+      const grid: DraftFeature = { ...known, geometry }
+      return void save({ type: 'FeatureCollection', features: features.map((f) => (f === known ? grid : f)) }, id)
+    }
+    // A new grid's code is the server's to give: it knows the codes the community's retired grids had.
+    let code: string
+    try {
+      code = (await api.nextCode(d)).code
+    } catch (e) {
+      setNotice({ kind: 'error', text: errorText(e) })
+      return void shown(d, null)
+    }
+    const grid: DraftFeature = {
+      type: 'Feature', id: code, geometry,
+      properties: { code, name: `${communityName}新网格（${code.slice(12)}）`, kind: features[0]?.properties.kind ?? 'urban', households: 0, leaders: 1, fulltimeWorkers: 0, parttimeWorkers: 0, sourceCode: null },
+    }
+    void save({ type: 'FeatureCollection', features: [...features, grid] }, code)
+  }, [api, save, shown, communityName])
 
   const onLine = useCallback((line: [number, number][]) => {
     const d = latest.current
@@ -130,7 +133,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
       history.current = { past: [...history.current.past, before], future: [] }
       shown(edit.draft, edit.codes[0] ?? null)
       setNotice({ kind: 'done', text: `已分割为 ${edit.codes.join('、')}` })
-    }, (e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+    }, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
   }, [api, shown])
 
   const onMap = useCallback((map: maplibregl.Map) => {
@@ -144,7 +147,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
   onLineRef.current = onLine
   useEffect(() => () => drawing.current?.stop(), [])
 
-  const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setNotice({ kind: 'error', text: message(e) }))
+  const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
   const features = draft?.features.features ?? []
   const grid = features.find((f) => f.properties.code === selected) ?? null
   const step = (from: 'past' | 'future') => {
@@ -163,8 +166,12 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
 
   return (
     <div className="editor">
-      <MapView city={city} under={NO_LAYERS} over={over} animating={false} view={null} padding={{ top: 40, right: 40, bottom: 40, left: 40 }}
-        focus={focus} onMap={onMap} interactive complete={city !== null} />
+      <MapView city={city} view={null} padding={DESK_PADDING} interactive>
+        <OverLayers layers={over} animating={false} />
+        <FlyTo bbox={focus} padding={DESK_PADDING} />
+        <OnMap onMap={onMap} />
+        <ReadyMark complete={city !== null} />
+      </MapView>
       <aside className="editor-panel" data-testid="editor-panel" data-draft={draft?.id ?? ''} data-version={draft?.version ?? ''} data-errors={check ? errors : ''}>
         <SignIn me={me} onToken={setToken} />
         <label className="community">社区（村）
@@ -175,7 +182,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
         </label>
         {community && !draft && analyst && <button type="button" onClick={() => act(async () => shown(await api.create(community)))} data-testid="new-draft">以现有网格新建草稿</button>}
         {community && !analyst && <p className="hint">只有分析人员可以编辑和发布网格；当前可查看。</p>}
-        {notice && <p className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">{notice.text}</p>}
+        <NoticeLine notice={notice} />
         {draft && (
           <>
             <p className="draft-line">草稿 #{draft.id} · 第 {draft.version} 版 · {features.length} 个网格</p>
@@ -230,8 +237,6 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
     </div>
   )
 }
-
-const NO_LAYERS: never[] = []
 
 function MergeButton({ disabled, others, onMerge }: { disabled: boolean; others: string[]; onMerge: (other: string) => void }) {
   const [other, setOther] = useState('')

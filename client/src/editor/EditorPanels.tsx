@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { type DraftCheck, type DraftDiff, type DraftFeature, type DraftGridProps, labels } from '../../../contract'
-
-const m2 = (a: number) => (a >= 10_000 ? `${(a / 10_000).toFixed(2)} 公顷` : `${a.toFixed(0)} m²`)
+import { area } from '../ui/format'
 
 /** A grid's attributes, edited beside the map; the server validates them as the API does and names a bad field. */
 export function GridForm({ grid, disabled, onSave }: { grid: DraftFeature; disabled: boolean; onSave: (p: DraftGridProps) => void }) {
@@ -36,7 +35,7 @@ export function CheckReport({ check, onShow, onRepair }: {
     ...check.errors.map((i) => ({ ...i, level: 'error' as const })),
     ...check.warnings.map((i) => ({ ...i, level: 'warning' as const })),
   ]
-  const area = (i: (typeof rows)[number]) =>
+  const areaOf = (i: (typeof rows)[number]) =>
     i.code === 'overlap' ? check.overlaps.find((o) => o.at[0] === i.at[0] && o.at[1] === i.at[1])?.areaM2
       : i.code === 'gap' ? check.gaps.find((g) => g.at[0] === i.at[0] && g.at[1] === i.at[1])?.areaM2 : undefined
   return (
@@ -45,11 +44,11 @@ export function CheckReport({ check, onShow, onRepair }: {
       {rows.length === 0 && <p className="ok" data-testid="check-ok">网格铺满社区，无空隙、无重叠，可以发布。</p>}
       <ol>
         {rows.map((i, n) => {
-          const a = area(i)
+          const a = areaOf(i)
           return (
             <li key={n} className={i.level}>
               <button type="button" onClick={() => onShow(i.at)} data-rule={i.code}>
-                <b>{labels.gridRule[i.code]}</b> {i.gridCode ?? ''} {a !== undefined && <span className="area">{m2(a)}</span>} <span className="message">{i.message}</span>
+                <b>{labels.gridRule[i.code]}</b> {i.gridCode ?? ''} {a !== undefined && <span className="area">{area(a)}</span>} <span className="message">{i.message}</span>
               </button>
               {i.repair && i.gridCode && onRepair && (
                 <button type="button" className="repair" onClick={() => onRepair(i.gridCode!, i.repair!)}>采用修复（ST_MakeValid）</button>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, PublishResult,
+  Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, NextGridCode, PublishResult,
 } from '../../../contract'
 import { fetchJson, postJson } from '../api/fetchJson'
 
@@ -18,6 +18,7 @@ export function draftApi(token: string) {
     split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version }, token, DraftEdit),
     merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version }, token, DraftEdit),
     check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck, { headers: auth }),
+    nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode, { headers: auth }),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
     publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version }, token, PublishResult),
     importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {

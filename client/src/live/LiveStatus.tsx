@@ -1,4 +1,4 @@
-import { clockTime } from '../beijingTime'
+import { clockTime } from '../ui/format'
 import type { Connection } from './useLive'
 
 /** Whether the screen is live, said plainly, and since when it is not. */

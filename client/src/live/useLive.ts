@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client'
 import { type ClientToServerEvents, LiveSnapshot, PROTOCOL_VERSION, type ServerToClientEvents } from '../../../contract'
 import { earlyRead } from '../api/earlyRead'
 import { fetchJson } from '../api/fetchJson'
+import { changesFrame } from './changesFrame'
 import { applyChanges, emptyLive, fromSnapshot, type LiveState } from './liveState'
 
 /** How long a screen waits before asking again for a snapshot it could not get. */
@@ -17,7 +18,7 @@ export type Connection = { live: boolean; since: number }
 /**
  * The live city for a screen: a snapshot, then every change after its position over Socket.IO.
  * Reconnects by itself and asks for what it missed from the last position it applied; told it is
- * too far behind, it loads a fresh snapshot. `synced`: a snapshot has been applied (its position may be 0).
+ * too far behind, or sent a frame that does not parse with the contract, it loads a fresh snapshot. `synced`: a snapshot has been applied (its position may be 0).
  */
 export function useLive(): { state: LiveState; connection: Connection; synced: boolean } {
   const [state, setState] = useState<LiveState>(emptyLive)
@@ -51,7 +52,11 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
       })
       socket.on('connect', () => setConnection({ live: true, since: Date.now() }))
       socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
-      socket.on('live:changes', (changes) => update((s) => applyChanges(s, changes)))
+      socket.on('live:changes', (frame: unknown) => {
+        const changes = changesFrame(frame)
+        if (changes) update((s) => applyChanges(s, changes))
+        else void load()
+      })
       socket.on('live:resync', () => void load())
     }
     // Opened while the server cannot answer (its store down, say), an unattended wall keeps asking.

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type Room, type ServerToClientEvents } from '../../../contract'
+import { changesFrame } from './changesFrame'
 import type { Connection } from './useLive'
 
 /**
  * The live changes of one room only (`grid:<code>`, `township:<code>`), not the whole city's. Told
- * `[]` on every (re)connect, so the screen reads afresh what it may have missed while away.
+ * `[]` on every (re)connect and for a frame that does not parse, so the screen reads afresh what it may have missed.
  */
 export function useRoom(room: Room | null, onChanges: (changes: Change[]) => void): Connection {
   const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
@@ -21,7 +22,8 @@ export function useRoom(room: Room | null, onChanges: (changes: Change[]) => voi
       handler.current([])
     })
     socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
-    socket.on('live:changes', (changes) => handler.current(changes))
+    // A frame that does not parse is not applied: the screen is told `[]` and reads afresh.
+    socket.on('live:changes', (frame: unknown) => handler.current(changesFrame(frame) ?? []))
     return () => void socket.disconnect()
   }, [room])
   return connection

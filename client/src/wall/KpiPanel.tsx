@@ -1,8 +1,7 @@
 import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures } from '../../../contract'
+import { count, percent } from '../ui/format'
 import { Sparkline } from './Sparkline'
 
-const int = (n: number) => n.toLocaleString('zh-CN')
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 const PERIODS = [['today', '今日'], ['month', '本月'], ['year', '本年']] as const
@@ -40,9 +39,9 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
       <section>
         <h2>在办事件</h2>
         <div className="totals">
-          <Figure id="open" name="在办" value={int(kpis.open)} />
-          <Figure id="overdue" name="超期" value={int(kpis.overdue)} alarm={kpis.overdue > 0} />
-          <Figure id="escalated" name="上移督办" value={int(kpis.escalated)} />
+          <Figure id="open" name="在办" value={count(kpis.open)} />
+          <Figure id="overdue" name="超期" value={count(kpis.overdue)} alarm={kpis.overdue > 0} />
+          <Figure id="escalated" name="上移督办" value={count(kpis.escalated)} />
         </div>
         <table className="levels">
           <thead>
@@ -52,9 +51,9 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
             {CaseLevel.options.map((l) => (
               <tr key={l} data-testid={`level-${l}`}>
                 <th>{labels.caseLevel[l]}</th>
-                <td>{int(kpis.levels[l].open)}</td>
-                <td className={kpis.levels[l].overdue > 0 ? 'alarm' : ''}>{int(kpis.levels[l].overdue)}</td>
-                <td>{int(kpis.levels[l].escalated)}</td>
+                <td>{count(kpis.levels[l].open)}</td>
+                <td className={kpis.levels[l].overdue > 0 ? 'alarm' : ''}>{count(kpis.levels[l].overdue)}</td>
+                <td>{count(kpis.levels[l].escalated)}</td>
               </tr>
             ))}
           </tbody>
@@ -70,8 +69,8 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
               return (
                 <tr key={c} data-testid={`cameras-${c}`}>
                   <th>{labels.cameraClass[c]}</th>
-                  <td><span data-testid={`cameras-${c}-online`}>{int(online)}</span> / {int(total)}</td>
-                  <td className={total - online > 0 ? 'warn' : ''}>{pct(share(online, total))}</td>
+                  <td><span data-testid={`cameras-${c}-online`}>{count(online)}</span> / {count(total)}</td>
+                  <td className={total - online > 0 ? 'warn' : ''}>{percent(share(online, total))}</td>
                 </tr>
               )
             })}
@@ -82,8 +81,8 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
       <section>
         <h2>巡防覆盖 · 近{kpis.patrol.hours}小时</h2>
         <div className="totals two">
-          <Figure id="patrol-visited" name="已巡网格" value={`${int(kpis.patrol.visited)} / ${int(kpis.patrol.grids)}`} />
-          <Figure id="patrol-share" name="覆盖率" value={pct(share(kpis.patrol.visited, kpis.patrol.grids))} />
+          <Figure id="patrol-visited" name="已巡网格" value={`${count(kpis.patrol.visited)} / ${count(kpis.patrol.grids)}`} />
+          <Figure id="patrol-share" name="覆盖率" value={percent(share(kpis.patrol.visited, kpis.patrol.grids))} />
         </div>
       </section>
     </aside>
@@ -94,9 +93,9 @@ function PeriodRow({ id, name, f }: { id: string; name: string; f: PeriodFigures
   return (
     <tr data-testid={`disputes-${id}`}>
       <th>{name}</th>
-      <td data-testid={`disputes-${id}-found`}>{int(f.found)}</td>
-      <td data-testid={`disputes-${id}-resolved`}>{int(f.resolved)}</td>
-      <td>{pct(f.rate)}</td>
+      <td data-testid={`disputes-${id}-found`}>{count(f.found)}</td>
+      <td data-testid={`disputes-${id}-resolved`}>{count(f.resolved)}</td>
+      <td>{percent(f.rate)}</td>
     </tr>
   )
 }
@@ -114,7 +113,7 @@ function Rate({ id, name, value, trend }: { id: string; name: string; value: num
   return (
     <div className="figure-tile">
       <span className="name">{name}</span>
-      <span className="value" data-testid={`kpi-${id}`}>{pct(value)}</span>
+      <span className="value" data-testid={`kpi-${id}`}>{percent(value)}</span>
       {trend && <Sparkline values={trend} label={`${name}（近30天）`} max={1} />}
     </div>
   )

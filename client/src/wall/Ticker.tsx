@@ -1,7 +1,7 @@
 import { labels } from '../../../contract'
 import type { TickerItem } from '../live/ticker'
 import { LEVEL_MARK } from '../map/layers/caseLevelsLayer'
-import { clockTime } from '../beijingTime'
+import { clockTime } from '../ui/format'
 
 /** How many of the latest events the strip shows. */
 const SHOWN = 6

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import { clockDate, clockTime } from '../beijingTime'
+import { clockDate, clockTime } from '../ui/format'
 import { LiveStatus } from '../live/LiveStatus'
 import { useLive } from '../live/useLive'
 import { useNow } from '../live/useNow'
@@ -7,14 +7,20 @@ import { useThrottled } from '../live/useThrottled'
 import { displayScale } from '../map/displayScale'
 import { freshCases } from '../map/layers/pulsesLayer'
 import { trailColumns } from '../map/layers/trailsLayer'
-import { type Frame, MapView } from '../map/MapView'
+import { MapView } from '../map/MapView'
+import { GridShading } from '../map/parts/GridShading'
+import { type Frame, OverLayers } from '../map/parts/OverLayers'
+import { ReadyMark } from '../map/parts/ReadyMark'
+import { UnderLayers } from '../map/parts/UnderLayers'
+import { ZoomWatch } from '../map/parts/ZoomWatch'
 import type { City } from '../map/loadCity'
 import { useCity } from '../map/useCity'
+import { NoticeLine } from '../ui/Notice'
 import { KpiPanel } from './KpiPanel'
 import { Legend } from './Legend'
 import { Ticker } from './Ticker'
 import { FOLLOW_MS, useGridShading } from './useGridShading'
-import { useKpis } from './useKpis'
+import { useKpis } from '../api/useKpis'
 import { themeAt, type WallConfig } from './wallConfig'
 import { VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
 import { wallOverLayers, wallUnderLayers } from './wallLayers'
@@ -56,10 +62,13 @@ export function Wall({ config }: { config: WallConfig }) {
 
   return (
     <div className={`wall${config.kiosk ? ' kiosk' : ''}`} data-theme={theme}>
-      <MapView
-        city={city} under={under} gridShades={shades} over={over} animating={freshCases(state.cases, now).length > 0} view={config.view}
-        padding={wallPadding()} onZoom={onZoom} interactive={!config.kiosk} complete={synced && kpis !== null}
-      />
+      <MapView city={city} shaded view={config.view} padding={wallPadding()} interactive={!config.kiosk}>
+        <UnderLayers layers={under} />
+        <GridShading shades={shades} />
+        <OverLayers layers={over} animating={freshCases(state.cases, now).length > 0} />
+        <ZoomWatch onZoom={onZoom} />
+        <ReadyMark complete={synced && kpis !== null} />
+      </MapView>
       <header className="wall-header">
         <h1>安达市社会治理指挥中心</h1>
         <p className="clock">
@@ -69,7 +78,7 @@ export function Wall({ config }: { config: WallConfig }) {
       <KpiPanel kpis={kpis} />
       <Legend theme={theme} cycling={config.theme === null} patrolHours={config.patrolHours} />
       <Ticker items={state.ticker} names={names} />
-      {status.kind === 'failed' && <div className="map-error" role="alert">{status.message}</div>}
+      {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} className="map-error" />}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core'
 import type { LiveState } from '../live/liveState'
-import type { Frame } from '../map/MapView'
+import type { Frame } from '../map/parts/OverLayers'
 import { cameraViewsLayer } from '../map/layers/cameraViewsLayer'
 import { camerasLayer } from '../map/layers/camerasLayer'
 import { caseLevelsLayer } from '../map/layers/caseLevelsLayer'

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Me } from '../../../contract'
-import { ApiError, fetchJson } from '../api/fetchJson'
+import { fetchJson } from '../api/fetchJson'
+import { errorText } from '../ui/format'
 
 export type MeStatus = { kind: 'signed-out' } | { kind: 'checking' } | { kind: 'known'; me: Me } | { kind: 'refused'; message: string }
 
@@ -13,7 +14,7 @@ export function useMe(token: string | null): MeStatus {
     setStatus({ kind: 'checking' })
     fetchJson('/api/v1/me', Me, { headers: { Authorization: `Bearer ${token}` } }).then(
       (me) => !stopped && setStatus({ kind: 'known', me }),
-      (err: unknown) => !stopped && setStatus({ kind: 'refused', message: err instanceof ApiError ? err.message : String(err) }),
+      (err: unknown) => !stopped && setStatus({ kind: 'refused', message: errorText(err) }),
     )
     return () => void (stopped = true)
   }, [token])

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Kpis } from '../../../contract'
-import { fetchJson } from '../api/fetchJson'
+import { fetchJson } from './fetchJson'
 
 /** At most one read of the figures per this many ms, however fast the city changes. */
 const MIN_INTERVAL_MS = 1500

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { labels } from '../../../contract'
+import { NoticeLine } from '../ui/Notice'
 import type { MeStatus } from './useMe'
 
 /** Who is at the desk: a bearer token, entered once per browser tab; the role it stands for is shown. */
@@ -24,7 +25,7 @@ export function SignIn({ me, onToken }: { me: MeStatus; onToken: (token: string 
         令牌 <input value={draft} onChange={(e) => setDraft(e.target.value)} name="token" autoComplete="off" placeholder="演示：demo-duty-leader" />
       </label>
       <button type="submit">登录</button>
-      {me.kind === 'refused' && <span role="alert" className="error">{me.message}</span>}
+      {me.kind === 'refused' && <NoticeLine notice={{ kind: 'error', text: me.message }} />}
     </form>
   )
 }
