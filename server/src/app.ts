@@ -1,20 +1,21 @@
 import { createServer, type Server } from 'node:http'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
-import { Role } from '../../contract/auth'
-import { DEPARTMENTS } from '../../contract/domain'
+import type { TimeLimits } from '../../domain/timeLimits'
 import { areasRouter } from './api/areasRouter'
-import { requireRole, type Tokens } from './api/auth'
+import type { Tokens } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
+import { departmentsRouter } from './api/departmentsRouter'
 import { draftsRouter } from './api/draftsRouter'
 import { apiNotFound, errorHandler } from './api/errors'
 import { exportRouter } from './api/exportRouter'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { liveRouter } from './api/liveRouter'
+import { meRouter } from './api/meRouter'
 import { methodNotAllowed } from './api/methodNotAllowed'
-import { noQuery } from './api/noQuery'
 import { ogcRouter } from './api/ogcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
 import type { Clock } from './clock'
@@ -22,11 +23,9 @@ import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
 import { draftCommands } from './commands/drafts'
 import type { Db } from './db/Db'
-import type { TimeLimits } from '../../domain/timeLimits'
 import { committer } from './live/commit'
 import { type HubOptions, LiveHub } from './live/hub'
 import type { Retention } from './jobs/retention'
-import { liveSnapshot } from './live/snapshot'
 import type { Logger } from './log'
 
 export type AppDeps = {
@@ -64,17 +63,10 @@ export async function createApp({ db, log, clock, tokens, client, live, limits, 
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
   app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock }), tokens))
-  app.get('/api/v1/me', requireRole(tokens, ...Role.options), noQuery, (req, res) => {
-    const { role, grid } = req.caller!
-    res.set('Cache-Control', 'no-store').json(grid ? { role, grid } : { role })
-  })
-  app.get('/api/v1/departments', noQuery, (_req, res) => {
-    res.json(DEPARTMENTS)
-  })
+  app.use('/api/v1/me', meRouter(tokens))
+  app.use('/api/v1/departments', departmentsRouter())
   app.use('/api/v1', devicesRouter(devices, tokens))
-  app.get('/api/v1/live/snapshot', noQuery, async (_req, res) => {
-    res.json(await liveSnapshot(db, clock.now()))
-  })
+  app.use('/api/v1/live', liveRouter(db, clock))
   app.use('/api/v1', cityRouter(db))
   app.use('/ogc', ogcRouter(db))
   app.use('/api/v1/export', exportRouter(db))

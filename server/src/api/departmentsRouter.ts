@@ -1,0 +1,10 @@
+import { Router } from 'express'
+import { DEPARTMENTS } from '../../../contract/domain'
+import { noQuery } from './noQuery'
+
+/** `GET /api/v1/departments`: where a case may be routed. */
+export function departmentsRouter(): Router {
+  return Router().get('/', noQuery, (_req, res) => {
+    res.json(DEPARTMENTS)
+  })
+}
