@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CameraClass, CameraState, GridKind, PatrolKind, RegionKind, WorkerRole } from './domain'
+import { Count } from './fields'
 import { LonLat } from './geo'
 import { RegionRef } from './grids'
 import { PatrolHours } from './kpis'
@@ -33,7 +34,6 @@ export type AreaCamera = z.infer<typeof AreaCamera>
 export const AreaPatrol = z.object({ unitId: z.number().int(), code: z.string(), kind: PatrolKind, at: z.string() })
 export type AreaPatrol = z.infer<typeof AreaPatrol>
 
-const Count = z.number().int().min(0)
 
 /**
  * `GET /api/v1/areas/:level/:code?patrolHours=`: one township or grid as a duty leader drills into it,
@@ -59,17 +59,17 @@ export const AreaProfile = z.object({
   geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
   parents: z.array(RegionRef),
   responsible: z.object({
-    households: Count,
-    grids: Count,
-    leaders: Count,
-    fulltimeWorkers: Count,
-    parttimeWorkers: Count,
+    households: Count(),
+    grids: Count(),
+    leaders: Count(),
+    fulltimeWorkers: Count(),
+    parttimeWorkers: Count(),
     mediationCommittee: z.string(),
     roster: z.array(GridPost),
   }),
   cover: z.object({
     cameras: z.array(AreaCamera),
-    cameraStates: z.object(Object.fromEntries(CameraState.options.map((s) => [s, Count])) as Record<CameraState, typeof Count>),
+    cameraStates: z.object(Object.fromEntries(CameraState.options.map((s) => [s, Count()])) as Record<CameraState, ReturnType<typeof Count>>),
     patrols: z.object({ hours: z.number().int(), inside: z.array(AreaPatrol), recent: z.array(AreaPatrol) }),
     lastWalkedAt: z.string().nullable(),
   }),

@@ -2,17 +2,15 @@ import { z } from 'zod'
 import {
   ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, Department, DisputeKind, HazardKind, LoopStep, Satisfaction,
 } from './domain'
-import { IdText, RequiredText, Text } from './fields'
+import { ExpectedVersion, GridCode, IdText, PostCode, RegionCode, RequiredText, Text } from './fields'
 import { LonLat, QueryNumber } from './geo'
 
 /**
  * The case's `version` the caller decided on, e.g. `3`. When the case has changed since (another leader,
  * the platform's clock), the request is refused with a 409 `stale_case` carrying the case as it is now.
  */
-const ExpectedVersion = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').optional()
+const SeenVersion = ExpectedVersion.optional()
 
-/** A grid worker's post as grid_worker_roster codes it: grid code, L/F/P for leader/full-time/part-time, number. */
-export const PostCode = z.string().regex(/^\d{15}-[LFP][1-9]\d*$/, 'must be a post code like 231281001001001-F1')
 
 /** A party to a case; personal data, stored apart and never broadcast. */
 export const Party = z.strictObject({
@@ -55,7 +53,7 @@ export const StepRequest = z
     department: Department.optional(),
     resolved: z.boolean().optional(),
     satisfaction: Satisfaction.optional(),
-    expectedVersion: ExpectedVersion,
+    expectedVersion: SeenVersion,
   })
   .superRefine((s, ctx) => {
     if (s.step === 'route' && !s.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'is required to route a case' })
@@ -72,7 +70,7 @@ export type StepRequest = z.input<typeof StepRequest>
  */
 export const EscalateRequest = z.strictObject({
   reason: RequiredText(500),
-  expectedVersion: ExpectedVersion,
+  expectedVersion: SeenVersion,
 })
 export type EscalateRequest = z.input<typeof EscalateRequest>
 
@@ -83,7 +81,7 @@ export type EscalateRequest = z.input<typeof EscalateRequest>
 export const AssignRequest = z.strictObject({
   worker: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') }).pipe(PostCode),
   note: Text(500).default(''),
-  expectedVersion: ExpectedVersion,
+  expectedVersion: SeenVersion,
 })
 export type AssignRequest = z.input<typeof AssignRequest>
 
@@ -144,8 +142,8 @@ export type CaseDetail = z.infer<typeof CaseDetail>
  * first. With `closedDays`, closed cases only when closed within that many days (besides the open ones).
  */
 export const CasesQuery = z.strictObject({
-  region: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
-  grid: z.string().regex(/^\d{15}$/, 'must be a 15-digit grid code').optional(),
+  region: RegionCode().optional(),
+  grid: GridCode.optional(),
   kind: z.union([DisputeKind, HazardKind], { error: `must be one of ${[...DisputeKind.options, ...HazardKind.options].join(', ')}` }).optional(),
   state: z.union([CaseState, z.literal('open')]).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

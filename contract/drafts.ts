@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { RequiredText } from './fields'
+import { Count, ExpectedVersion, GridCode, RegionCode, RequiredText } from './fields'
 import { Geometry, Latitude, Longitude, LonLat } from './geo'
 
 /**
@@ -7,19 +7,8 @@ import { Geometry, Latitude, Longitude, LonLat } from './geo'
  * is published as the community's new grids. Every write names the draft's `version` it was decided on.
  */
 
-const GRID_CODE = /^\d{15}$/
-const GridCode = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
-  .regex(GRID_CODE, 'must be a 15-digit grid code')
 /** A community's or village's 12-digit code, e.g. `231281001002`. */
-export const CommunityCode = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
-  .regex(/^\d{12}$/, 'must be a 12-digit community code')
-
-const Count = (max: number) => z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number') })
-  .int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`)
-
-/** The draft's `version` the caller decided on; a draft changed since is refused with 409 `stale_draft` and the draft as it is now. */
-const ExpectedVersion = z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number') })
-  .int('must be a whole number').min(1, 'must be at least 1')
+export const CommunityCode = RegionCode('community')
 
 /** A GeoJSON position; an altitude, when a file has one, is dropped. */
 const Position = z.tuple([Longitude, Latitude], { error: 'must be a position [longitude, latitude]' }).rest(z.number())
@@ -147,7 +136,7 @@ export type DraftEdit = z.output<typeof DraftEdit>
  * `GET /api/v1/drafts/:id/next-code`: the code a new grid of the draft takes, e.g. `{ code: '231281100201012' }`:
  * after the highest the community ever used, retired grids' included, and the draft's own.
  */
-export const NextGridCode = z.object({ code: z.string().regex(/^\d{15}$/) })
+export const NextGridCode = z.object({ code: GridCode })
 export type NextGridCode = z.infer<typeof NextGridCode>
 
 /** `POST /api/v1/drafts/:id/publish`. */

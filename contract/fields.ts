@@ -39,3 +39,29 @@ export const IdText = (max: number) =>
  */
 export const DeviceTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
   .refine((s) => Date.parse(s) >= 0, 'must be from 1970 on')
+
+const CODE_12 = /^\d{12}$/
+const CODE_15 = /^\d{15}$/
+
+/** A region's 12-digit division code, e.g. `231281001000` (a township) or `231281001002` (a community). */
+export const RegionCode = (what = 'region') => z.string({ error: textError }).regex(CODE_12, `must be a 12-digit ${what} code`)
+
+/** A grid's 15-digit code: its community's 12 digits and a three-digit number, e.g. `231281001002003`. */
+export const GridCode = z.string({ error: textError }).regex(CODE_15, 'must be a 15-digit grid code')
+
+/** Any area a figure or a list is read for: a region's 12-digit code or a grid's 15-digit one. */
+export const AreaCode = z.string({ error: textError }).regex(/^(\d{12}|\d{15})$/, 'must be a 12-digit region code or a 15-digit grid code')
+
+/** A post of a grid: its code, the kind (L leader, F full-time, P part-time worker) and a number, e.g. `231281001001001-F1`. */
+export const PostCode = z.string({ error: textError }).regex(/^\d{15}-[LFP][1-9]\d*$/, 'must be a post code like 231281001001001-F1')
+
+/**
+ * The `version` of a record the screen saw and decided on, e.g. `4`: a record changed since is refused with
+ * a 409 that carries it as it is now.
+ */
+export const ExpectedVersion = z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number') })
+  .int('must be a whole number').min(1, 'must be at least 1')
+
+/** A count: a whole number, never negative; with `max`, at most that. */
+export const Count = (max = Number.MAX_SAFE_INTEGER) => z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number') })
+  .int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`)

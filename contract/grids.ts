@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { BboxParam, featureCollection, QueryNumber, Latitude, Longitude } from './geo'
 import { GridKind, RegionLevel, RegionKind } from './domain'
+import { GridCode, RegionCode } from './fields'
 
 /** A grid (网格) as the API sends it. `code` is its community's 12-digit code plus a 3-digit number. */
 export const GridProps = z.object({
-  code: z.string().regex(/^\d{15}$/),
+  code: GridCode,
   name: z.string(),
   kind: GridKind,
   version: z.number().int(),
@@ -28,7 +29,7 @@ export type GridCollection = z.infer<typeof GridCollection>
  */
 export const GridsQuery = z.strictObject({
   bbox: BboxParam.optional(),
-  region: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
+  region: RegionCode().optional(),
   level: RegionLevel.optional(),
   kind: GridKind.optional(),
 })

@@ -1,29 +1,29 @@
 import { z } from 'zod'
 import { CameraClass, CaseLevel } from './domain'
+import { AreaCode, Count } from './fields'
 import { QueryNumber } from './geo'
 
-const Count = z.number().int().min(0)
 /** A share 0..1, or null when there is nothing to divide by (no dispute found today, say). */
 const Rate = z.number().min(0).max(1).nullable()
 
 /** Disputes found in a period and how many of those are resolved now. */
-export const PeriodFigures = z.object({ found: Count, resolved: Count, rate: Rate })
+export const PeriodFigures = z.object({ found: Count(), resolved: Count(), rate: Rate })
 export type PeriodFigures = z.infer<typeof PeriodFigures>
 
 /**
  * Open cases at one level: how many, how many past their due time, how many were moved up over a level's
  * head (by the platform's clock, or by a duty leader's 督办).
  */
-export const LevelFigures = z.object({ open: Count, overdue: Count, escalated: Count })
+export const LevelFigures = z.object({ open: Count(), overdue: Count(), escalated: Count() })
 export type LevelFigures = z.infer<typeof LevelFigures>
 
 /** One Beijing day of the trend: disputes found, cases closed, and of those closed on time and satisfied. */
 export const TrendDay = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  found: Count,
-  closed: Count,
-  onTime: Count,
-  satisfied: Count,
+  found: Count(),
+  closed: Count(),
+  onTime: Count(),
+  satisfied: Count(),
 })
 export type TrendDay = z.infer<typeof TrendDay>
 
@@ -47,16 +47,16 @@ export const Kpis = z.object({
   region: z.string().nullable(),
   disputes: z.object({ today: PeriodFigures, month: PeriodFigures, year: PeriodFigures }),
   gridLevelShare: Rate,
-  open: Count,
-  overdue: Count,
-  escalated: Count,
+  open: Count(),
+  overdue: Count(),
+  escalated: Count(),
   levels: z.object(Object.fromEntries(CaseLevel.options.map((l) => [l, LevelFigures])) as Record<CaseLevel, typeof LevelFigures>),
   onTimeRate: Rate,
   satisfaction: Rate,
-  cameras: z.object(Object.fromEntries(CameraClass.options.map((c) => [c, z.object({ online: Count, total: Count })])) as Record<
-    CameraClass, z.ZodObject<{ online: typeof Count; total: typeof Count }>
+  cameras: z.object(Object.fromEntries(CameraClass.options.map((c) => [c, z.object({ online: Count(), total: Count() })])) as Record<
+    CameraClass, z.ZodObject<{ online: ReturnType<typeof Count>; total: ReturnType<typeof Count> }>
   >),
-  patrol: z.object({ hours: z.number().int(), visited: Count, grids: Count }),
+  patrol: z.object({ hours: z.number().int(), visited: Count(), grids: Count() }),
   trend: z.array(TrendDay),
 })
 export type Kpis = z.infer<typeof Kpis>
@@ -69,7 +69,7 @@ export const PatrolHours = QueryNumber.pipe(z.number().int('must be a whole numb
  * code (none: the city), and the patrol window in hours.
  */
 export const KpisQuery = z.strictObject({
-  region: z.string().regex(/^(\d{12}|\d{15})$/, 'must be a 12-digit region code or a 15-digit grid code').optional(),
+  region: AreaCode.optional(),
   patrolHours: PatrolHours,
 })
 export type KpisQuery = z.infer<typeof KpisQuery>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CameraClass, CameraSite, CameraState, CaptureKind, CaseCategory, CaseLevel, CaseSource, CaseState } from './domain'
+import { Count, RegionCode } from './fields'
 import { Geometry } from './geo'
 import { GridProps } from './grids'
 import { RegionProps } from './regions'
@@ -196,8 +197,8 @@ export const ogcFeatureCollection = <P extends z.ZodType>(properties: P) =>
   z.object({
     type: z.literal('FeatureCollection'),
     timeStamp: z.iso.datetime(),
-    numberMatched: z.number().int().min(0),
-    numberReturned: z.number().int().min(0),
+    numberMatched: Count(),
+    numberReturned: Count(),
     links: z.array(OgcLink),
     features: z.array(feature(properties)),
   })
@@ -207,7 +208,7 @@ export const ExportLayer = z.enum(['grids', 'cameras', 'cases'])
 export type ExportLayer = z.infer<typeof ExportLayer>
 
 /** `/api/v1/export/:regionCode`: a city, township/street or community/village code. */
-export const ExportParams = z.strictObject({ regionCode: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code') })
+export const ExportParams = z.strictObject({ regionCode: RegionCode() })
 
 /** `GET /api/v1/export/231281100000?layers=grids,cases`; all three layers when `layers` is not given. */
 export const ExportQuery = z.strictObject({

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { BboxParam, featureCollection } from './geo'
 import { RegionKind, RegionLevel } from './domain'
+import { RegionCode } from './fields'
 
 /** An administrative region as the API sends it, e.g. `{ code: '231281100000', name: '安达镇', level: 'township', kind: 'township', parentCode: '231281000000' }`. */
 export const RegionProps = z.object({
-  code: z.string().regex(/^\d{12}$/),
+  code: RegionCode(),
   name: z.string(),
   level: RegionLevel,
   kind: RegionKind,
@@ -22,7 +23,7 @@ export type RegionCollection = z.infer<typeof RegionCollection>
 /** `GET /api/v1/regions?level=township&parent=231281000000&bbox=…` */
 export const RegionsQuery = z.strictObject({
   level: RegionLevel.optional(),
-  parent: z.string().regex(/^\d{12}$/, 'must be a 12-digit region code').optional(),
+  parent: RegionCode().optional(),
   bbox: BboxParam.optional(),
 })
 export type RegionsQuery = z.infer<typeof RegionsQuery>

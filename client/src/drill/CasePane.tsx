@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { z } from 'zod'
 import {
-  CaseDetail, CaseParties, CaseSummary, DEPARTMENTS, type GridPost, labels, type LoopStep, PartyAccess, type Satisfaction,
+  type AssignRequest, CaseDetail, CaseParties, CaseSummary, type Department, DEPARTMENTS, type EscalateRequest, type GridPost, labels, type LoopStep, PartyAccess, type Satisfaction, type StepRequest,
 } from '../../../contract'
 import { ApiError, fetchJson, postJson } from '../api/fetchJson'
 import { dateTime, errorText } from '../ui/format'
@@ -9,6 +9,10 @@ import { type Notice, NoticeLine } from '../ui/Notice'
 import { kindLabel } from './CaseList'
 import { timeLeft } from './timeLeft'
 
+
+/** What a duty leader's action sends, by the route under the case that takes it: the contract's request bodies. */
+type CaseActions = { steps: StepRequest; escalate: EscalateRequest; assign: AssignRequest }
+type Act = <P extends keyof CaseActions>(path: P, body: Omit<CaseActions[P], 'expectedVersion'>) => Promise<void>
 
 /**
  * One case: its facts, its step history as a timeline, and what a duty leader may do with it (the
@@ -37,7 +41,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
 
   if (!detail || detail.id !== id) return <section className="case-pane" aria-busy="true" />
 
-  const act = async (path: string, body: Record<string, unknown>) => {
+  const act: Act = async (path, body) => {
     setNotice(null)
     try {
       await postJson(`/api/v1/cases/${id}/${path}`, { ...body, expectedVersion: detail.version }, token ?? '', CaseSummary)
@@ -103,10 +107,10 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
   )
 }
 
-function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly GridPost[]; act: (path: string, body: Record<string, unknown>) => Promise<void> }) {
+function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly GridPost[]; act: Act }) {
   const [step, setStep] = useState<LoopStep | ''>(detail.next[0] ?? '')
   const [note, setNote] = useState('')
-  const [department, setDepartment] = useState<string>(DEPARTMENTS[0])
+  const [department, setDepartment] = useState<Department>(DEPARTMENTS[0])
   const [resolved, setResolved] = useState(true)
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied')
   const [reason, setReason] = useState('')
@@ -129,7 +133,7 @@ function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly
           {detail.next.map((s) => <option key={s} value={s}>{labels.caseStep[s]}</option>)}
         </select>
         {step === 'route' && (
-          <select aria-label="派往部门" value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <select aria-label="派往部门" value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
             {DEPARTMENTS.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         )}

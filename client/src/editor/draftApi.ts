@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
-  Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, NextGridCode, PublishResult,
+  type CreateDraftRequest, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, type MergeRequest, NextGridCode,
+  type PublishRequest, PublishResult, type ReplaceDraftRequest, type SplitRequest,
 } from '../../../contract'
 import { fetchJson, postJson } from '../api/fetchJson'
 
@@ -13,14 +14,14 @@ export function draftApi(token: string) {
     openDraftOf: async (community: string) =>
       (await fetchJson(`/api/v1/drafts?community=${community}&status=open`, z.array(DraftSummary)))[0] ?? null,
     get: (id: number) => fetchJson(`/api/v1/drafts/${id}`, Draft),
-    create: (community: string) => postJson('/api/v1/drafts', { community }, token, Draft),
-    replace: (d: Draft, features: DraftFeatures) => send('PUT', `/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version }, Draft),
-    split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version }, token, DraftEdit),
-    merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version }, token, DraftEdit),
+    create: (community: string) => postJson('/api/v1/drafts', { community } satisfies CreateDraftRequest, token, Draft),
+    replace: (d: Draft, features: DraftFeatures) => send('PUT', `/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version } satisfies ReplaceDraftRequest, Draft),
+    split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version } satisfies SplitRequest, token, DraftEdit),
+    merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version } satisfies MergeRequest, token, DraftEdit),
     check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck, { headers: auth }),
     nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode, { headers: auth }),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
-    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version }, token, PublishResult),
+    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version } satisfies PublishRequest, token, PublishResult),
     importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {
       method: 'POST', body: file, headers: { 'Content-Type': file.name.endsWith('.zip') ? 'application/zip' : 'application/json', ...auth },
     }),
