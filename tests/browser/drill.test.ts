@@ -140,7 +140,6 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     // Another leader's drill-down of the same grid follows within the second.
     await expect.poll(() => row(colleague.page, id).count(), { timeout: 3000, interval: 50 }).toBe(0)
     const followed = Date.now() - acted
-    console.log(`[browser] drill: a colleague's screen dropped the closed case after ${followed} ms`)
     expect(followed).toBeLessThan(1000)
     await expect.poll(openOnWall, { timeout: 5000 }).toBe(before - 1)
     const [stored] = await city.db.query<{ state: string; satisfaction: string; resolved: boolean }>('SELECT state, satisfaction, resolved FROM cases WHERE id = $1', [id])

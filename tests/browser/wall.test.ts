@@ -115,7 +115,6 @@ describe('the wall at 4K', () => {
   it('shows a case reported through the API in the ticker within a second, and on the map', async () => {
     const page = await openWall('/wall?theme=cases')
     const { code, ticker, map } = await timeNewCase(page)
-    console.log(`[browser] 4K: new case in the ticker after ${ticker} ms, drawn on the map after ${map} ms`)
     // Within the second, ticker and map (75 and 180 ms here, logged every run). The map's bound is
     // looser: drawn in software (Mesa llvmpipe), the base map's redraw on the shading's 30 s step holds
     // a 4K page for about a second, and a report that lands in it waits for it.
@@ -131,7 +130,6 @@ describe('the wall at 4K', () => {
   it('at 1080p shows a case reported through the API in the ticker within a second, and on the map', async () => {
     const page = await openWall('/wall?theme=cases', { width: 1920, height: 1080 })
     const { ticker, map } = await timeNewCase(page)
-    console.log(`[browser] 1080p: new case in the ticker after ${ticker} ms, drawn on the map after ${map} ms`)
     expect(ticker).toBeLessThan(1000)
     expect(map).toBeLessThan(1000)
     await page.close()

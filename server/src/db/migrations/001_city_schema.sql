@@ -171,7 +171,8 @@ CREATE TRIGGER party_access_log_append_only BEFORE UPDATE OR DELETE ON party_acc
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 
 -- The outbox. seq is taken at insert, not at commit, so a reader must not trust "after seq N"
--- alone: tx lets it hold back rows of transactions still in flight (see DESIGN.md, the outbox trap).
+-- alone: tx lets it hold back rows of transactions still in flight (a 41 that commits after 42 was read
+-- would be skipped: the outbox trap). 003_sequenced_outbox.sql replaces this with positions given after commit.
 CREATE TABLE change_log (
   seq        bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
   tx         xid8 NOT NULL DEFAULT pg_current_xact_id(),
