@@ -4,7 +4,7 @@ import { build } from 'vite'
 
 const ROOT = join(import.meta.dirname, '../..')
 export const CLIENT_DIST = join(ROOT, 'dist/client')
-const CLIENT_SOURCES = ['client', 'contract', 'vite.config.ts', 'package-lock.json'].map((p) => join(ROOT, p))
+const CLIENT_SOURCES = ['client', 'contract', 'domain', 'vite.config.ts', 'package-lock.json'].map((p) => join(ROOT, p))
 
 function newestMtime(path: string): number {
   const s = statSync(path)
