@@ -161,6 +161,18 @@ describe('the duty leaders’ drill-down at 1080p', () => {
       await row(d.page, id).click()
       await expect.poll(() => d.page.getByTestId('case-pane').getByLabel('步骤').inputValue()).toBe('verify')
     }
+    // At once: each screen's step is held until both have been sent, so neither screen can have seen the
+    // other's result (the case's room refreshes a screen within milliseconds) before it sends its own.
+    let sent = 0
+    let release = () => {}
+    const bothSent = new Promise<void>((resolve) => (release = resolve))
+    for (const d of [a, b]) {
+      await d.page.route('**/api/v1/cases/*/steps', async (route) => {
+        if (++sent === 2) release()
+        await bothSent
+        await route.continue()
+      })
+    }
     await Promise.all([a, b].map((d) => d.page.getByTestId('case-pane').getByRole('button', { name: '执行' }).click()))
 
     const notices = await Promise.all([a, b].map(async (d) => {
