@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -59,12 +59,24 @@ export async function ownCluster(): Promise<OwnCluster> {
   const stop = async () => {
     await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
   }
+  // A run that dies before `destroy` (a crash, a timeout) must not leave a server behind: stopped at exit.
+  const pgCtl = join(bin, 'pg_ctl')
+  const leftBehind = () => {
+    try {
+      execFileSync(asRoot ? 'runuser' : pgCtl, [...(asRoot ? ['-u', 'postgres', '--', pgCtl] : []), '-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' })
+    } catch {
+      // Already stopped.
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.once('exit', leftBehind)
   await start()
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop,
     start,
     async destroy() {
+      process.off('exit', leftBehind)
       await stop().catch(() => undefined)
       rmSync(dir, { recursive: true, force: true })
     },
