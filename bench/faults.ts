@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client'
 import { CaseSummary, PROTOCOL_VERSION } from '../contract'
 import { pgDb } from '../server/src/db/pgDb'
 import { createLogger } from '../server/src/log'
+import { until } from '../tests/support/live'
 import { ownCluster } from '../tests/support/ownCluster'
 import type { Row } from './foundation'
 import { startServer, stopServer } from './processes'
@@ -12,14 +13,6 @@ const MiB = 1024 * 1024
 const CHANGES = 10_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024
-
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`)
-    await sleep(5)
-  }
-}
 
 /** How long PostgreSQL itself takes, once `pg_ctl start` returns, to answer a fresh connection's query. */
 async function bareReconnect(url: string): Promise<number> {
@@ -100,17 +93,17 @@ export async function faultsBench(): Promise<Row[]> {
   const db = pgDb(url, createLogger('silent'), 1)
   try {
     const w = writers(base)
-    await waitFor(() => w.s.acked.length >= 50, 'writes before the restart')
+    await until(() => w.s.acked.length >= 50, 'writes before the restart', 60_000)
     const stopping = performance.now()
     await cluster.stop()
-    await waitFor(() => w.s.refusedAt > 0, 'a 503')
+    await until(() => w.s.refusedAt > 0, 'a 503', 60_000)
     const health = await fetch(`${base}/api/health`)
     await health.arrayBuffer()
     await sleep(2000)
     await cluster.start()
     w.s.watchFrom = performance.now()
     const bare = await bareReconnect(url)
-    await waitFor(() => w.s.ackedAfter > 0, 'a write after the restart')
+    await until(() => w.s.ackedAfter > 0, 'a write after the restart', 60_000)
     await w.stop()
     const [found] = await db.query<{ n: number }>('SELECT count(*) AS n FROM cases WHERE id = ANY($1::int[])', [w.s.acked])
 
@@ -118,7 +111,7 @@ export async function faultsBench(): Promise<Row[]> {
       `INSERT INTO change_log (at, entity, entity_id, op, payload)
        SELECT now(), 'camera', g::text, 'update', jsonb_build_object('id', g, 'state', 'offline', 'note', repeat('x', 1000))
        FROM generate_series(1, $1::int) g`, [CHANGES])
-    await waitFor(async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE seq IS NULL'))[0]!.n === 0, 'the changes numbered')
+    await until(async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE seq IS NULL'))[0]!.n === 0, 'the changes numbered', 60_000)
     const [{ newest }] = (await db.query<{ newest: number }>('SELECT max(seq) AS newest FROM change_log')) as [{ newest: number }]
     const reading = await replayGrowth(base, server.pid!, newest - CHANGES, true)
     const stalled = await replayGrowth(base, server.pid!, newest - CHANGES, false)

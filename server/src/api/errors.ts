@@ -26,12 +26,16 @@ export class HttpError extends Error {
 /** The one table from what went wrong in a command to the HTTP status that says so. */
 const SERVICE_STATUS: Record<ServiceErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, refused: 422 }
 
+/** A 400 naming each bad field of the request's `what` and why: `invalid_body`, `invalid_query` or `invalid_path`. */
+export function invalidRequest(what: 'query' | 'body' | 'path', issues: ApiIssue[]): HttpError {
+  return new HttpError(400, `invalid_${what}`, issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues)
+}
+
 /** Parses `input` with `schema` or throws a 400 naming every bad field. */
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'body' | 'path'): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
-  const issues = issuesOf(result.error)
-  throw new HttpError(400, `invalid_${what}`, issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues)
+  throw invalidRequest(what, issuesOf(result.error))
 }
 
 export const apiNotFound: RequestHandler = (req) => {

@@ -1,5 +1,5 @@
 import { DRAFT_LIMITS } from '../../../contract'
-import { HttpError } from './errors'
+import { invalidRequest } from './errors'
 
 /**
  * A Shapefile's headers read before its parser sees it. shpjs trusts them: parsedbf loops once per record the
@@ -9,8 +9,9 @@ import { HttpError } from './errors'
  * Layouts: the ESRI Shapefile Technical Description (1998) and dBase III's file header.
  */
 
-const invalid = (field: string, reason: string) => new HttpError(400, 'invalid_body', `${field}: ${reason}`, [{ field, reason }])
-const unreadable = (reason: string) => invalid('(body)', reason)
+const invalid = (field: string, reason: string) => invalidRequest('body', [{ field, reason }])
+/** A 400 for the uploaded file as a whole (field `(body)`): a broken archive, a header that lies, a file the reader refused. */
+export const unreadable = (reason: string) => invalid('(body)', reason)
 
 /** Shape types a grid can be: Polygon, PolygonZ, PolygonM; 0 is a null shape (a record with no geometry). */
 const POLYGONS = new Set([5, 15, 25])

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { HttpError } from './errors'
+import { unreadable } from './shapefileLimits'
 
 /** One Shapefile layer's files as shpjs reads them. */
 export type ShapefileLayer = { shp: Uint8Array; dbf?: Uint8Array; prj?: string; cpg?: string }
@@ -17,7 +18,6 @@ const DEFAULTS = { budgetMs: 5_000, heapMb: 256 }
 const MAX_WORKERS = 2
 
 const tooComplex = (reason: string) => new HttpError(422, 'unreadable_shapefile', `(body): ${reason}`, [{ field: '(body)', reason }])
-const refused = (reason: string) => new HttpError(400, 'invalid_body', `(body): ${reason}`, [{ field: '(body)', reason }])
 
 let running = 0
 const waiting: (() => void)[] = []
@@ -57,7 +57,7 @@ export async function parseInWorker(layer: ShapefileLayer, options: ParseOptions
       }
       const timer = setTimeout(() => decide(() => reject(tooComplex(`took longer than ${budgetMs / 1000} s to read; a community's grids take well under one`))), budgetMs)
       worker.once('message', (m: { collection?: ParsedLayer; error?: string }) =>
-        decide(() => (m.collection ? resolve(m.collection) : reject(refused(`is not a readable Shapefile: ${m.error}`)))))
+        decide(() => (m.collection ? resolve(m.collection) : reject(unreadable(`is not a readable Shapefile: ${m.error}`)))))
       worker.once('error', (err: Error & { code?: string }) => decide(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? tooComplex(`needs more than ${heapMb} MiB to read; a community's grids need a few`)
         : err)))

@@ -1,7 +1,6 @@
 import { promisify } from 'node:util'
 import { inflateRaw } from 'node:zlib'
-import { HttpError } from './errors'
-import { checkDbf, checkShp } from './shapefileLimits'
+import { checkDbf, checkShp, unreadable } from './shapefileLimits'
 import { type ParseOptions, parseInWorker } from './shapefileParse'
 
 const inflate = promisify(inflateRaw)
@@ -9,7 +8,6 @@ const inflate = promisify(inflateRaw)
 /** What a zipped Shapefile may unpack to at most: a community's grids are kilobytes, a surveyed county's a few megabytes. */
 const MAX_UNPACKED = 64 * 1024 * 1024
 
-const refuse = (reason: string) => new HttpError(400, 'invalid_body', `(body): ${reason}`, [{ field: '(body)', reason }])
 
 /**
  * The files of a zip archive by lower-cased name. Unzipped here rather than by shpjs's own reader, so every
@@ -20,12 +18,12 @@ async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   // The end-of-central-directory record: the last 22 bytes, or further back by a comment of up to 65,535.
   let end = -1
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557) && end < 0; i--) if (zip.readUInt32LE(i) === 0x06054b50) end = i
-  if (end < 0) throw refuse('is not a zip archive')
+  if (end < 0) throw unreadable('is not a zip archive')
   const files = new Map<string, Buffer>()
   let left = MAX_UNPACKED
   let at = zip.readUInt32LE(end + 16)
   for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw refuse('is a damaged zip archive')
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw unreadable('is a damaged zip archive')
     const method = zip.readUInt16LE(at + 10)
     const size = zip.readUInt32LE(at + 20)
     const nameLength = zip.readUInt16LE(at + 28)
@@ -33,18 +31,18 @@ async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength)
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
     if (name.endsWith('/') || name.includes('__MACOSX')) continue
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) throw refuse('is a damaged zip archive')
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) throw unreadable('is a damaged zip archive')
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
     const packed = zip.subarray(start, start + size)
-    if (method !== 0 && method !== 8) throw refuse(`holds ${name} packed in a way other than stored or deflated`)
+    if (method !== 0 && method !== 8) throw unreadable(`holds ${name} packed in a way other than stored or deflated`)
     let data: Buffer
     try {
       data = method === 0 ? packed : await inflate(packed, { maxOutputLength: Math.max(1, left) })
     } catch {
-      throw refuse(`unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB, or holds a damaged ${name}`)
+      throw unreadable(`unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB, or holds a damaged ${name}`)
     }
     left -= data.length
-    if (left < 0) throw refuse(`unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB`)
+    if (left < 0) throw unreadable(`unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB`)
     files.set(name.toLowerCase(), data)
   }
   return files
@@ -89,7 +87,7 @@ function gridProperties(record: Record<string, unknown> | null): Record<string, 
 export async function shapefileFeatures(zip: Buffer, options: ParseOptions = {}): Promise<unknown> {
   const files = await unzip(zip)
   const layers = [...files.keys()].filter((n) => n.endsWith('.shp'))
-  if (layers.length !== 1) throw refuse(`holds ${layers.length} Shapefile layers (.shp); send one`)
+  if (layers.length !== 1) throw unreadable(`holds ${layers.length} Shapefile layers (.shp); send one`)
   const base = layers[0]!.slice(0, -4)
   const text = (ext: string) => files.get(`${base}.${ext}`)?.toString('utf8')
   const shp = files.get(`${base}.shp`)!

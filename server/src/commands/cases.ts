@@ -13,8 +13,8 @@ import {
 import { COLLECTED_BY } from '../../../domain/intake'
 import { DEFAULT_LIMITS, type TimeLimits } from '../../../domain/timeLimits'
 import type { Commit } from '../live/commit'
-import { conflict, forbidden, invalid, notFound } from './serviceErrors'
 import type { PendingChange } from '../live/outbox'
+import { conflict, forbidden, invalid, notFound } from './serviceErrors'
 
 const sql = sqlFiles([
   'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'grid_posts',
@@ -28,8 +28,6 @@ export type AssignInput = z.output<typeof AssignRequest>
 
 /** A case as locked for an action: what the domain decides on, its grid and the version it is at. */
 type LockedCase = CaseFacts & { gridCode: string; version: number }
-
-/** Who the history says filed a report: the reporter's role, or for devices and the simulator, the source's channel. */
 
 async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
   const [row] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
@@ -102,6 +100,7 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
         const at = await gridAt(db, input.location[0], input.location[1])
         if (at && at.grid.code !== grid) throw forbidden(`a grid worker of grid ${grid} may not report in grid ${at.grid.code}`)
       }
+      // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
       const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
       const p = input.parties
       const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
