@@ -112,6 +112,8 @@ export const CaseSummary = z.object({
   version: z.number().int().min(1),
   /** The grid worker's post the case is assigned to, a call sign like `231281001001001-F1`, never a name. */
   assignee: z.string().nullable(),
+  /** The department the case's latest route step named (街道吹哨、部门报到), whose desk it reaches; null before any. */
+  department: z.string().nullable().default(null),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
@@ -121,7 +123,8 @@ export const HistoryEntry = z.object({
   level: CaseLevel,
   at: z.string(),
   department: z.string().nullable(),
-  note: z.string(),
+  /** What was written with the step; null for a role that does not see a case's free text (the wall, the watching seats). */
+  note: z.string().nullable(),
   /** The post an `assign` step named; null for every other step. */
   assignee: z.string().nullable(),
 })
@@ -129,7 +132,8 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>
 
 /** `GET /api/v1/cases/:id`: the case, its description and its whole history; still no parties. */
 export const CaseDetail = CaseSummary.extend({
-  description: z.string(),
+  /** What the reporter said; null for a role that does not see a case's free text, which often names people. */
+  description: z.string().nullable(),
   history: z.array(HistoryEntry),
   /** The loop's steps a duty leader may take next (`nextSteps` of the domain), so a screen offers only those. */
   next: z.array(LoopStep),

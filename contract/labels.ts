@@ -37,7 +37,10 @@ export const labels = {
     department: '职能部门', duty_leader: '值班领导', platform: '平台自动',
   } satisfies Record<ActorRole, string>,
   workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,
-  role: { operator: '值守人员', grid_worker: '网格员', duty_leader: '值班领导', analyst: '分析人员', simulator: '模拟器' } satisfies Record<Role, string>,
+  role: {
+    operator: '值守人员', grid_worker: '网格员', community_officer: '社区工作人员', township_officer: '乡镇(街道)工作人员', department_officer: '部门工作人员',
+    duty_leader: '值班领导', analyst: '分析人员', admin: '系统管理员', wall_display: '大屏显示', service: '服务账号',
+  } satisfies Record<Role, string>,
   gridRule: {
     invalid_geometry: '边界无效', overlap: '网格重叠', gap: '网格间空隙', outside_parent: '超出所属社区', duplicate_code: '编码重复', retired_code: '编码属已撤销网格',
     code_outside_community: '编码不属于本社区', check_inconsistent: '核验结果不一致', households_urban: '城镇网格户数', households_rural: '农村网格户数',

@@ -94,15 +94,22 @@ export const Change = z.discriminatedUnion('entity', [
 export type Change = z.infer<typeof Change>
 
 /**
- * A room: the whole city, one township (its 12-digit code) or one grid (its 15-digit code). A grid's
- * room hears of its cases, its cover, its new boundaries, the cameras standing in it and the patrols arriving or leaving.
+ * A room: the whole city, one township or community (its 12-digit code), one grid (its 15-digit code),
+ * or one department (its name: the cases routed to it). A grid's room hears of its cases, its cover, its
+ * new boundaries, the cameras standing in it and the patrols arriving or leaving; a township's and a
+ * community's hear of everything in their grids. A client may join only rooms inside its account's scope.
  */
-export const Room = z.union([z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^grid:\d{15}$/)])
+export const Room = z.union([
+  z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^community:\d{12}$/), z.string().regex(/^grid:\d{15}$/),
+  z.string().regex(/^department:[\p{Script=Han}A-Za-z0-9]{1,20}$/u),
+])
 export type Room = z.infer<typeof Room>
 
 /** What a client sends when it connects: its protocol, the last position it applied, the rooms it wants. */
 export const LiveHandshake = z.strictObject({
   protocol: z.number().int(),
+  /** A script's or device's API key; a screen is signed in by its session cookie instead. */
+  key: z.string().max(200).optional(),
   since: z.number().int().min(0).optional(),
   rooms: z.array(Room).min(1).max(50).default(['city']),
 })

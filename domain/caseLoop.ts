@@ -31,14 +31,26 @@ function fitsLevel(step: LoopStep, level: CaseLevel): boolean {
   return true
 }
 
-function roleMay(role: Role, step: LoopStep, level: CaseLevel): boolean {
+/** What an officer may do while the case is at their level: their level's share of the loop, no supervising. */
+const OFFICER_STEPS: ReadonlySet<LoopStep> = new Set(['verify', 'handle', 'report_up', 'route', 'feed_back', 'close'])
+
+/** What a department does with a case routed to it (部门报到): handle it and feed the result back. */
+const DEPARTMENT_STEPS: ReadonlySet<LoopStep> = new Set(['handle', 'feed_back'])
+
+function roleMay(role: Role, step: LoopStep, level: CaseLevel, state: CaseState): boolean {
   switch (role) {
     case 'duty_leader':
       return true
-    case 'simulator':
+    case 'service':
       return step !== 'supervise'
     case 'grid_worker':
       return level === 'grid' && GRID_WORKER_STEPS.has(step)
+    case 'community_officer':
+      return level === 'community' && OFFICER_STEPS.has(step)
+    case 'township_officer':
+      return level === 'township' && OFFICER_STEPS.has(step)
+    case 'department_officer':
+      return state === 'routed' && DEPARTMENT_STEPS.has(step)
     default:
       return false
   }
@@ -49,7 +61,7 @@ function roleMay(role: Role, step: LoopStep, level: CaseLevel): boolean {
  * Only the loop's own steps: assigning a case is beside the loop (`assignment`).
  */
 export function nextSteps(state: CaseState, level: CaseLevel, role: Role = 'duty_leader'): LoopStep[] {
-  return NEXT[state].filter((s) => fitsLevel(s, level) && roleMay(role, s, level))
+  return NEXT[state].filter((s) => fitsLevel(s, level) && roleMay(role, s, level, state))
 }
 
 export type CaseFacts = {
@@ -89,6 +101,9 @@ export class ActionRefused extends Error {}
 function actorOf(role: Role, step: LoopStep, level: CaseLevel, state: CaseState): ActorRole {
   if (role === 'grid_worker') return 'grid_worker'
   if (role === 'duty_leader') return 'duty_leader'
+  if (role === 'community_officer') return 'community'
+  if (role === 'township_officer') return 'township'
+  if (role === 'department_officer') return 'department'
   if (step === 'handle' && state === 'routed') return 'department'
   return level === 'grid' ? 'grid_worker' : level
 }

@@ -105,7 +105,7 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
       const lapse = facts.dueAt && facts.dueAt.getTime() < at && facts.dueAt <= now ? escalation(facts, facts.dueAt) : null
       if (!lapse) {
         if (at > now.getTime()) return false
-        record(takeStep(facts, input, 'simulator', new Date(at)))
+        record(takeStep(facts, input, 'service', new Date(at)))
         return true
       }
       record(lapse)

@@ -15,7 +15,7 @@ export const TYPICAL_HOURS: Record<CaseSummary['state'], number> = {
  * Null when the case is closed.
  */
 export function likelyStep(rng: Rng, c: Pick<CaseSummary, 'state' | 'level'>): StepRequest | null {
-  const allowed = nextSteps(c.state, c.level, 'simulator')
+  const allowed = nextSteps(c.state, c.level, 'service')
   if (allowed.length === 0) return null
   const weights: Partial<Record<StepRequest['step'], number>> = {
     verify: 1, handle: c.state === 'handling' ? 1 : 10, report_up: c.level === 'grid' ? 1.2 : 0.6, route: 3, feed_back: 8, close: 10,

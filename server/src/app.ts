@@ -1,9 +1,17 @@
 import { createServer, type Server } from 'node:http'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
+import session from 'express-session'
+import { randomBytes } from 'node:crypto'
+import type { SignInPolicy } from '../../domain/signInLock'
 import type { TimeLimits } from '../../domain/timeLimits'
+import { accountCommands } from './accounts/accounts'
+import { auditLog } from './accounts/audit'
+import { PgSessionStore } from './accounts/sessionStore'
+import { accountsRouter, auditRouter } from './api/accountsRouter'
 import { areasRouter } from './api/areasRouter'
-import type { Tokens } from './api/auth'
+import { auditWrites } from './api/auditWrites'
+import { authenticate } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
@@ -17,12 +25,17 @@ import { liveRouter } from './api/liveRouter'
 import { meRouter } from './api/meRouter'
 import { methodNotAllowed } from './api/methodNotAllowed'
 import { ogcRouter } from './api/ogcRouter'
+import { type OidcSettings, oidcRouter } from './api/oidcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
+import { securityHeaders } from './api/security'
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, sessionRouter } from './api/sessionRouter'
+import { liveAccess } from './api/liveAccess'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { deviceCommands } from './commands/devices'
 import { draftCommands } from './commands/drafts'
 import type { Db } from './db/Db'
+import { sqlFiles } from './db/sqlFiles'
 import { committer } from './live/commit'
 import { type HubOptions, LiveHub } from './live/hub'
 import type { Retention } from './jobs/retention'
@@ -32,7 +45,6 @@ export type AppDeps = {
   db: Db
   log: Logger
   clock: Clock
-  tokens: Tokens
   /** Serves the screens: the built client in production, Vite's middleware in development. */
   client?: RequestHandler
   live?: Partial<HubOptions>
@@ -40,32 +52,78 @@ export type AppDeps = {
   limits?: TimeLimits
   /** How long patrol fixes are kept, and so how old a fix may be when it arrives; the default when not given. */
   retention?: Pick<Retention, 'patrolFixHours'>
+  /** Sign-in limits, CORS, proxies and OpenID Connect; the defaults when not given. */
+  security?: Partial<SecuritySettings>
+}
+
+export type SecuritySettings = {
+  signIn: SignInPolicy
+  addresses: AddressLimits
+  corsOrigins: string[]
+  /** Express's `trust proxy`: how many proxies (or which) stand in front, so `req.ip` is the client's. */
+  trustProxy: boolean | number | string
+  /** Whether the session cookie is only sent over https; `auto` follows the request (behind a trusted proxy, its X-Forwarded-Proto). */
+  secureCookies: boolean | 'auto'
+  contentSecurityPolicy: boolean
+  oidc: OidcSettings | null
+}
+
+const sql = sqlFiles(['server_secret'])
+
+/** The session cookies' signing secret: made once and kept in the store, so every process and every restart shares it. */
+async function sessionSecret(db: Db): Promise<string> {
+  const [row] = await db.query<{ value: string }>(sql.server_secret, ['session', randomBytes(32).toString('base64url')])
+  return row!.value
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, tokens, client, live, limits, retention }: AppDeps) {
+export async function createApp({ db, log, clock, client, live, limits, retention, security = {} }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
-  const hub = new LiveHub(http, db, log, live)
+  const audit = auditLog(db, clock, log)
+  let hub: LiveHub | null = null
+  const accounts = accountCommands({ db, clock, ...(security.signIn ? { policy: security.signIn } : {}), ended: () => void hub?.checkCredentials() })
+  const sessions = session({
+    store: new PgSessionStore(db, clock), secret: await sessionSecret(db), name: SESSION_COOKIE,
+    resave: false, saveUninitialized: false, rolling: true,
+    // Lax, not Strict: the identity provider's redirect back is a cross-site navigation that must carry it.
+    // Writes are held to the CSRF token besides.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: security.secureCookies ?? 'auto', maxAge: 12 * 3600_000 },
+  })
+  hub = new LiveHub(http, db, log, liveAccess(accounts, db, clock), live)
+  // The handshake's session cookie is read as an API request's is.
+  hub.io.engine.use(sessions)
   await hub.start()
+  const ended = (credential: string) => hub.endCredential(credential)
   const commit = committer(db, clock, () => hub.notify())
   const cases = caseCommands({ db, commit, ...(limits ? { limits } : {}) })
   const devices = deviceCommands({ commit, ...(retention ? { fixMaxAgeHours: retention.patrolFixHours } : {}) })
+  const scopeName = accounts.scopeName
 
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
+  app.set('trust proxy', security.trustProxy ?? false)
+  app.use(securityHeaders({ corsOrigins: security.corsOrigins ?? [], contentSecurityPolicy: security.contentSecurityPolicy ?? true }))
   // The whole city's grids are 560 KiB of GeoJSON and 51 KiB gzipped.
   app.use(compression())
-  app.use(express.json({ limit: '1mb' }))
   app.use('/api/health', healthRouter(db))
-  app.use('/api/v1/cases', casesRouter(cases, tokens, clock))
+  // Everything else that is data answers to a caller, found here; the static client does not.
+  app.use(['/api', '/auth', '/ogc'], sessions, authenticate(accounts), auditWrites(audit))
+  app.use(express.json({ limit: '1mb' }))
+  app.use('/api/v1/session', sessionRouter({
+    accounts, audit, scopeName, ended, limits: security.addresses ?? DEFAULT_ADDRESS_LIMITS, oidcName: security.oidc?.name ?? null,
+  }))
+  if (security.oidc) app.use('/auth/oidc', oidcRouter(security.oidc, { accounts, audit }))
+  app.use('/api/v1/me', meRouter(scopeName))
+  app.use('/api/v1/accounts', accountsRouter(accounts))
+  app.use('/api/v1/audit', auditRouter(audit))
+  app.use('/api/v1/cases', casesRouter(cases, clock))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
-  app.use('/api/v1/party-access-log', partyAccessRouter(db, tokens))
-  app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock }), tokens))
-  app.use('/api/v1/me', meRouter(tokens))
+  app.use('/api/v1/party-access-log', partyAccessRouter(db))
+  app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock })))
   app.use('/api/v1/departments', departmentsRouter())
-  app.use('/api/v1', devicesRouter(devices, tokens))
+  app.use('/api/v1', devicesRouter(devices))
   app.use('/api/v1/live', liveRouter(db, clock))
   app.use('/api/v1', cityRouter(db))
   app.use('/ogc', ogcRouter(db))
@@ -73,10 +131,10 @@ export async function createApp({ db, log, clock, tokens, client, live, limits, 
   // What no route took: a wrong method on a known path (405 with Allow), else an unknown path (404), the page
   // only for a screen route.
   app.use(methodNotAllowed(app.router))
-  app.use(['/api', '/ogc'], apiNotFound)
+  app.use(['/api', '/ogc', '/auth'], apiNotFound)
   if (client) app.use(client)
   app.use(apiNotFound)
   app.use(errorHandler(log))
-  return { app, http, hub, cases, devices, commit }
+  return { app, http, hub, cases, devices, commit, accounts, audit }
 }
 export type App = Awaited<ReturnType<typeof createApp>>

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from '../../domain/timeLimits'
+import type { SecuritySettings } from './app'
 import type { Retention } from './jobs/retention'
 
 /** The server's settings, all from the environment; see the README's configuration table. */
@@ -11,7 +12,16 @@ const Env = z.object({
   DATA_DIR: z.string().default('./var/db'),
   SEED: z.string().default('anda-2026'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  AUTH_TOKENS: z.string().optional(),
+  DEMO_ACCOUNTS: z.enum(['0', '1']).optional(),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.string().default('0'),
+  SECURE_COOKIES: z.enum(['auto', '0', '1']).default('auto'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_LOGIN_CLAIM: z.string().default('preferred_username'),
+  OIDC_NAME: z.string().default('统一身份认证'),
   ESCALATE_EVERY_MS: z.coerce.number().int().min(100).default(10_000),
   SIMULATE: z.enum(['0', '1']).default('1'),
   SIM_SPEED: z.coerce.number().min(0.1).max(100_000).default(120),
@@ -30,8 +40,9 @@ export type Config = {
   dataDir: string
   seed: string
   logLevel: string
-  /** `role:token,…`; unset means demo mode, with one printed token per role. */
-  authTokens: string | undefined
+  /** Whether to make the demo's accounts (one per role, one printed password) and print a kiosk URL: by default only on the embedded store. */
+  demoAccounts: boolean
+  security: Omit<SecuritySettings, 'signIn' | 'addresses'>
   escalateEveryMs: number
   /** Simulated traffic through the public API; speed compresses its daily rhythm and delays. */
   simulate: boolean
@@ -43,6 +54,18 @@ export type Config = {
   retention: Retention
 }
 
+/** OpenID Connect sign-in when its issuer is set; then the client's id, secret and redirect URI must be too. */
+function oidcOf(e: z.infer<typeof Env>): SecuritySettings['oidc'] {
+  if (!e.OIDC_ISSUER) return null
+  if (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET || !e.OIDC_REDIRECT_URI) {
+    throw new Error('bad configuration:\n  OIDC_ISSUER is set: OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are required too')
+  }
+  return {
+    issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUri: e.OIDC_REDIRECT_URI,
+    loginClaim: e.OIDC_LOGIN_CLAIM, name: e.OIDC_NAME,
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   if (!result.success) {
@@ -52,7 +75,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = result.data
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
-    authTokens: e.AUTH_TOKENS, escalateEveryMs: e.ESCALATE_EVERY_MS,
+    demoAccounts: e.DEMO_ACCOUNTS ? e.DEMO_ACCOUNTS === '1' : !e.DATABASE_URL,
+    security: {
+      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+      secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === '1',
+      contentSecurityPolicy: true,
+      oidc: oidcOf(e),
+    },
+    escalateEveryMs: e.ESCALATE_EVERY_MS,
     simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
     limits: {
       hours: e.LEVEL_LIMIT_HOURS ? parseLevelHours(e.LEVEL_LIMIT_HOURS) : DEFAULT_LIMITS.hours,

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
 import { openDemoStore } from '../../data/demoStore'
 import { startSimulator } from '../../data/traffic/simulator'
-import { DEMO_TOKENS, parseTokens } from './api/auth'
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../data/demoAccounts'
+import type { AccountCommands } from './accounts/accounts'
 import { clientAssets } from './api/clientAssets'
 import { createApp } from './app'
 import { CLIENT_DIST } from './clientBuild'
@@ -22,9 +23,9 @@ export async function main(client?: RequestHandler): Promise<void> {
   const log = createLogger(config.logLevel)
   const started = performance.now()
   const { db } = await openDemoStore(config, log)
-  const tokens = config.authTokens ? parseTokens(config.authTokens) : DEMO_TOKENS
-  const { http, hub, cases } = await createApp({
-    db, log, clock: systemClock, tokens, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
+  const { http, hub, cases, accounts } = await createApp({
+    db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
+    security: config.security,
   })
   if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
@@ -37,20 +38,25 @@ export async function main(client?: RequestHandler): Promise<void> {
     ms: Math.round(performance.now() - started), engine: db.engine,
     wall: `http://${host}:${port}/wall`, drill: `http://${host}:${port}/drill`, editor: `http://${host}:${port}/editor`, health: `http://${host}:${port}/api/health`,
   }, '城市社会治理指挥中心 · command centre serving')
-  if (!config.authTokens) {
-    const tokens = Object.fromEntries([...DEMO_TOKENS].map(([token, { role, grid }]) => [role, grid ? `${token} (grid ${grid})` : token]))
-    log.info({ tokens }, 'demo mode: these bearer tokens are accepted (set AUTH_TOKENS=role:token,… to replace them)')
+  const base = `http://${host}:${port}`
+  if (config.demoAccounts) {
+    const logins = await ensureDemoAccounts(accounts)
+    const kiosk = await freshKey(accounts, 'wall', 'demo kiosk')
+    log.info({ accounts: logins, password: DEMO_PASSWORD, kiosk: `${base}/wall?key=${kiosk}` },
+      'demo mode: sign in as any of these with the demo password; the kiosk URL signs a wall in (DEMO_ACCOUNTS=0 turns this off)')
+  } else if ((await accounts.list()).length === 0) {
+    log.warn('no accounts yet: create the first admin with `npm run accounts -- add admin --role admin --region <city code> --name 管理员` (README: Security)')
   }
 
-  const simToken = [...tokens].find(([, id]) => id.role === 'simulator')?.[0]
   let stopSimulator = () => {}
-  if (config.simulate && simToken) {
+  const simulatorKey = config.simulate ? await freshKey(accounts, 'simulator', 'simulated traffic').catch(() => null) : null
+  if (simulatorKey) {
     stopSimulator = await startSimulator({
-      baseUrl: `http://${host}:${port}`, token: simToken, speed: config.simSpeed, tickMs: config.simTickMs, seed: config.seed, log,
+      baseUrl: base, token: simulatorKey, speed: config.simSpeed, tickMs: config.simTickMs, seed: config.seed, log,
     })
     log.info({ speed: config.simSpeed }, 'simulated traffic running (SIMULATE=0 turns it off)')
   } else if (config.simulate) {
-    log.warn('SIMULATE=1 but AUTH_TOKENS has no simulator token: no simulated traffic')
+    log.warn('SIMULATE=1 but there is no service account `simulator`: no simulated traffic')
   }
 
   const stop = async (signal: string) => {
@@ -64,6 +70,13 @@ export async function main(client?: RequestHandler): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** A new key for `login` labelled `label`, the ones this label named before revoked: one live key per purpose. */
+async function freshKey(accounts: AccountCommands, login: string, label: string): Promise<string> {
+  const { keys } = await accounts.get(login)
+  for (const key of keys) if (key.label === label && !key.revokedAt) await accounts.revokeKey(login, key.id)
+  return (await accounts.issueKey(login, label)).key
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -25,12 +25,17 @@ const ALLOWED: Record<string, readonly string[]> = {
   domain: ['contract'],
   // The server: HTTP at the edge (api), commands below it, the live stream and the store below them.
   'server/db': ['contract', 'server/log'],
-  'server/live': ['contract', 'server/db', 'server/log', 'server/clock'],
+  // The live stream holds each socket to its scope by the domain's rules of reach.
+  'server/live': ['contract', 'domain', 'server/db', 'server/log', 'server/clock'],
   'server/commands': ['contract', 'domain', 'server/db', 'server/live', 'server/clock'],
+  // Accounts, sessions, keys and the audit log: beside the commands, over the store.
+  'server/accounts': ['contract', 'domain', 'server/commands', 'server/db', 'server/clock', 'server/log'],
   'server/jobs': ['contract', 'domain', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log'],
-  'server/api': ['contract', 'domain', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild'],
-  'server/config': ['domain', 'server/jobs'],
-  'server/app': ['contract', 'domain', 'server/api', 'server/commands', 'server/db', 'server/live', 'server/jobs', 'server/clock', 'server/log'],
+  'server/api': ['contract', 'domain', 'server/accounts', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild'],
+  'server/config': ['domain', 'server/app', 'server/jobs'],
+  'server/app': ['contract', 'domain', 'server/accounts', 'server/api', 'server/commands', 'server/db', 'server/live', 'server/jobs', 'server/clock', 'server/log'],
+  // Accounts administered from a shell: the same commands over the configured store.
+  'server/accountsCli': ['contract', 'server/accounts', 'server/clock', 'server/config', 'server/commands', 'server/db', 'server/log'],
   // The composition root: the one module of the server that may use the demo (seeding, simulated traffic).
   'server/main': ['server/*', 'data'],
   'server/start': ['server/clientBuild', 'server/main'],

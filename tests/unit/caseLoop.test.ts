@@ -26,7 +26,7 @@ describe('which step may follow', () => {
   it('never offers assigning as a step: it is an action beside the loop', () => {
     for (const state of CaseState.options) {
       for (const level of ['grid', 'community', 'township', 'city'] as const) {
-        for (const role of ['duty_leader', 'grid_worker', 'simulator'] as const) expect(nextSteps(state, level, role)).not.toContain('assign')
+        for (const role of ['duty_leader', 'grid_worker', 'service'] as const) expect(nextSteps(state, level, role)).not.toContain('assign')
       }
     }
   })

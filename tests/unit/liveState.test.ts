@@ -6,7 +6,7 @@ const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => ({
   id, code: `AD20261123${String(id).padStart(6, '0')}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker',
   location: [125.32, 46.4], gridCode: '231281001001001', communityCode: '231281001001', townshipCode: '231281001000',
   level: 'grid', state: 'collected', reportedAt: '2026-11-23T08:00:00.000Z', dueAt: '2026-11-26T08:00:00.000Z',
-  escalations: 0, closedAt: null, resolved: null, satisfaction: null, version: 1, assignee: null, ...extra,
+  escalations: 0, closedAt: null, resolved: null, satisfaction: null, version: 1, assignee: null, department: null, ...extra,
 })
 const aCamera = (id: number, extra: Partial<CameraView> = {}): CameraView => ({
   id, code: `C${id}`, class: 'A', state: 'online', stateChangedAt: '2026-11-23T08:00:00.000Z', location: [125.3, 46.4],

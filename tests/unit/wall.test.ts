@@ -8,7 +8,7 @@ const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => ({
   id, code: `AD${id}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode,
   communityCode: '231281001001', townshipCode: '231281001000', level: 'grid', state: 'collected',
   reportedAt: '2026-11-23T08:00:00.000Z', dueAt, escalations: 0, closedAt: null, resolved: null, satisfaction: null,
-  version: 1, assignee: null,
+  version: 1, assignee: null, department: null,
 })
 const cover = (gridCode: string, designedShare: number, workingShare: number): GridCover =>
   ({ gridCode, townshipCode: '231281001000', cameras: 3, online: 3, designedShare, workingShare })

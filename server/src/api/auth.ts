@@ -1,12 +1,16 @@
-import { createHash } from 'node:crypto'
 import type { RequestHandler } from 'express'
-import { Role } from '../../../contract/auth'
-import type { Identity } from '../commands/identity'
+import { csrfSync } from 'csrf-sync'
+import { type Act, may, rolesThatMay } from '../../../domain/access'
+import type { AccountCommands } from '../accounts/accounts'
+import { type Identity, identityOf } from '../commands/identity'
+import { sidHash } from '../accounts/sessionStore'
 import { HttpError } from './errors'
 
-/** A caller: who their token stands for (a role and, for a grid worker, the grid they work), and the token. */
-export type Caller = Identity & { token: string }
-export type Tokens = ReadonlyMap<string, Identity>
+/**
+ * Who is asking: an account, signed by a browser session (`credential` is the session id's SHA-256) or by
+ * an API key (`key:<id>`). The live stream's guard ends sockets whose credential has ended.
+ */
+export type Caller = Identity & { via: 'session' | 'key'; credential: string }
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -14,45 +18,67 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** The grid the demo grid worker works: the first grid of 新兴街道. */
-export const DEMO_GRID = '231281001001001'
-
-/** Demo tokens, one per role, used when AUTH_TOKENS is not set and printed at start. */
-export const DEMO_TOKENS: Tokens = new Map(Role.options.map((role) => [
-  `demo-${role.replace('_', '-')}`, role === 'grid_worker' ? { role, grid: DEMO_GRID } : { role },
-]))
-
-/**
- * `AUTH_TOKENS=duty_leader:s3cret,grid_worker@231281001001001:…` → token → identity. A grid worker's
- * token names the grid they work; they report and act on cases there only.
- */
-export function parseTokens(spec: string): Tokens {
-  const tokens = new Map<string, Identity>()
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [who, token] = pair.split(':')
-    const [role, grid] = (who ?? '').split('@')
-    const parsed = Role.safeParse(role)
-    if (!parsed.success || !token) throw new Error(`AUTH_TOKENS: "${pair}" is not role:token with a role of ${Role.options.join(', ')}`)
-    if (parsed.data === 'grid_worker' && !/^\d{15}$/.test(grid ?? '')) {
-      throw new Error(`AUTH_TOKENS: "${pair}": a grid worker's token names their grid, grid_worker@<15-digit grid code>:token`)
-    }
-    tokens.set(token, parsed.data === 'grid_worker' ? { role: parsed.data, grid: grid! } : { role: parsed.data })
-  }
-  return tokens
+/** The API key of a request: `Authorization: Bearer gk_…`, or `X-API-Key: gk_…` (what GDAL's and QGIS's header settings send). */
+export function keyOf(headers: { authorization?: string | undefined; 'x-api-key'?: string | string[] | undefined }): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1]
+  const header = headers['x-api-key']
+  return bearer ?? (typeof header === 'string' && header ? header : null)
 }
 
-/** Who did something, for a log or a record: the caller's role and a digest of their token, never the token itself. */
-export const actorOf = ({ role, token }: Caller) => `${role}#${createHash('sha256').update(token).digest('hex').slice(0, 10)}`
+const csrf = csrfSync({ getTokenFromRequest: (req) => req.get('x-csrf-token') })
 
-/** Lets through callers whose bearer token names one of `roles`: 401 without a known token, 403 with the wrong role. */
-export function requireRole(tokens: Tokens, ...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const header = req.get('authorization') ?? ''
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    const identity = token ? tokens.get(token) : undefined
-    if (!token || !identity) throw new HttpError(401, 'unauthenticated', 'a valid bearer token is required')
-    if (!roles.includes(identity.role)) throw new HttpError(403, 'forbidden', `a ${identity.role} may not do this; it takes ${roles.join(' or ')}`)
-    req.caller = { ...identity, token }
+/** A fresh CSRF token for a session just signed in; the screens send it back in `X-CSRF-Token`. */
+export const newCsrfToken = csrf.generateToken
+
+/**
+ * Finds the caller, if any, from an API key or else the session cookie, and holds a session's writes to
+ * its CSRF token (a key is never sent by a browser on its own, so a key's writes need none). Refuses
+ * nothing else: routes say what they require.
+ */
+export function authenticate(accounts: AccountCommands): RequestHandler {
+  return async (req, _res, next) => {
+    const key = keyOf(req.headers)
+    if (key) {
+      const found = await accounts.byKey(key)
+      if (!found) throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked')
+      const { keyId, ...identity } = found
+      req.caller = { ...identity, via: 'key', credential: `key:${keyId}` }
+      return next()
+    }
+    const account = req.session?.account
+    if (!account) return next()
+    req.caller = { ...identityOf(account), via: 'session', credential: sidHash(req.sessionID) }
+    if (!csrf.isRequestValid(req) && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      throw new HttpError(403, 'csrf_failed', 'a write with the session cookie needs the X-CSRF-Token header /api/v1/me gave')
+    }
     next()
   }
 }
+
+/** 401 without a caller. */
+export const requireCaller: RequestHandler = (req, _res, next) => {
+  if (!req.caller) throw new HttpError(401, 'unauthenticated', 'sign in, or send an API key (Authorization: Bearer gk_…)')
+  next()
+}
+
+/** 401 without a caller, 403 when the caller's role may do none of `acts`. */
+export function allow(...acts: Act[]): RequestHandler {
+  return (req, _res, next) => {
+    const caller = req.caller
+    if (!caller) throw new HttpError(401, 'unauthenticated', 'sign in, or send an API key (Authorization: Bearer gk_…)')
+    if (!acts.some((act) => may(caller.role, act))) {
+      const roles = [...new Set(acts.flatMap(rolesThatMay))]
+      throw new HttpError(403, 'forbidden', `a ${caller.role} may not do this; it takes ${roles.join(' or ')}`)
+    }
+    next()
+  }
+}
+
+/** 403 naming the area when an area the request names lies outside the caller's scope. */
+export function outsideScope(caller: Caller, code: string): HttpError {
+  const scope = 'region' in caller.scope ? `area ${caller.scope.region}` : `department ${caller.scope.department}`
+  return new HttpError(403, 'out_of_scope', `${code} lies outside this account's scope (${scope})`)
+}
+
+/** Who did something, for a log or a record: the account's login. */
+export const actorOf = ({ login }: Caller) => login

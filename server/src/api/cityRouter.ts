@@ -2,14 +2,19 @@ import { Router, type Response } from 'express'
 import { GridAtQuery, GridsQuery, RegionsQuery } from '../../../contract'
 import { gridAt, gridsGeoJson, regionByCode, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
 import type { Db } from '../db/Db'
+import { allow } from './auth'
 import { HttpError, parseOr400 } from './errors'
 import { noQuery } from './noQuery'
 
 const sendGeoJson = (res: Response, body: string) => res.type('application/geo+json').send(body)
 
-/** The city's regions, grids and roads: `GET /regions`, `GET /grids`, `GET /grids/at`, `GET /roads`. */
+/**
+ * The city's regions, grids and roads: `GET /regions`, `GET /grids`, `GET /grids/at`, `GET /roads`. Published
+ * boundaries, the same for every signed-in caller whatever their scope: a desk draws its area on the city's map.
+ */
 export function cityRouter(db: Db): Router {
   const router = Router()
+  router.use(['/regions', '/grids', '/roads'], allow('read'))
 
   router.get('/regions', async (req, res) => {
     const q = parseOr400(RegionsQuery, req.query, 'query')

@@ -3,21 +3,21 @@ import {
   CreateDraftRequest, DraftFeatures, DraftsQuery, IdParam, ImportQuery, MergeRequest, PublishRequest, ReplaceDraftRequest, SplitRequest,
 } from '../../../contract'
 import type { DraftCommands } from '../commands/drafts'
-import { actorOf, requireRole, type Tokens } from './auth'
+import { actorOf, allow } from './auth'
 import { HttpError, parseOr400 } from './errors'
 import { noQuery } from './noQuery'
 import { shapefileFeatures } from './shapefileZip'
 
 /**
  * The analysts' grid editor: drafts of a community's grids, their check, their diff with the current grids
- * and their publishing. Analysts write and check; anyone reads.
+ * and their publishing, for analysts alone: a draft is work in progress, read by nobody else either.
  */
-export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
+export function draftsRouter(drafts: DraftCommands): Router {
   const router = Router()
-  const analysts = requireRole(tokens, 'analyst')
+  router.use(allow('edit_grids'))
   const id = (params: unknown) => parseOr400(IdParam, params, 'path').id
 
-  router.post('/', analysts, async (req, res) => {
+  router.post('/', async (req, res) => {
     const { community } = parseOr400(CreateDraftRequest, req.body, 'body')
     res.status(201).json(await drafts.create(community, actorOf(req.caller!)))
   })
@@ -27,7 +27,7 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
   })
 
   // A FeatureCollection as JSON (the app's parser takes application/json) or GeoJSON, or a zipped Shapefile.
-  router.post('/import', analysts, express.json({ type: 'application/geo+json', limit: '1mb' }),
+  router.post('/import', express.json({ type: 'application/geo+json', limit: '1mb' }),
     express.raw({ type: 'application/zip', limit: '8mb' }), async (req, res) => {
       const { community } = parseOr400(ImportQuery, req.query, 'query')
       const body: unknown = Buffer.isBuffer(req.body) ? await shapefileFeatures(req.body) : req.body
@@ -42,22 +42,22 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
     res.json(await drafts.get(id(req.params)))
   })
 
-  router.put('/:id', analysts, async (req, res) => {
+  router.put('/:id', async (req, res) => {
     const { features, expectedVersion } = parseOr400(ReplaceDraftRequest, req.body, 'body')
     res.json(await drafts.replace(id(req.params), features, expectedVersion))
   })
 
-  router.delete('/:id', analysts, async (req, res) => {
+  router.delete('/:id', async (req, res) => {
     await drafts.discard(id(req.params))
     res.status(204).end()
   })
 
-  router.post('/:id/split', analysts, async (req, res) => {
+  router.post('/:id/split', async (req, res) => {
     const draft = id(req.params)
     res.json(await drafts.split(draft, parseOr400(SplitRequest, req.body, 'body')))
   })
 
-  router.post('/:id/merge', analysts, async (req, res) => {
+  router.post('/:id/merge', async (req, res) => {
     const draft = id(req.params)
     res.json(await drafts.merge(draft, parseOr400(MergeRequest, req.body, 'body')))
   })
@@ -67,10 +67,10 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
   const check: RequestHandler = async (req, res) => {
     res.json(await drafts.check(id(req.params)))
   }
-  router.route('/:id/check').get(analysts, check).post(analysts, check)
+  router.route('/:id/check').get(check).post(check)
 
   // The server gives new grids their codes: only it knows the codes of the community's retired grids.
-  router.get('/:id/next-code', analysts, async (req, res) => {
+  router.get('/:id/next-code', async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await drafts.nextCode(id(req.params)))
   })
 
@@ -78,7 +78,7 @@ export function draftsRouter(drafts: DraftCommands, tokens: Tokens): Router {
     res.json(await drafts.diff(id(req.params)))
   })
 
-  router.post('/:id/publish', analysts, async (req, res) => {
+  router.post('/:id/publish', async (req, res) => {
     const draft = id(req.params)
     const { expectedVersion } = parseOr400(PublishRequest, req.body, 'body')
     res.json(await drafts.publish(draft, expectedVersion, actorOf(req.caller!)))

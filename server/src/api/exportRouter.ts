@@ -3,6 +3,8 @@ import { ExportLayer, ExportParams, ExportQuery } from '../../../contract'
 import { regionByCode } from '../db/cityQueries'
 import type { Db } from '../db/Db'
 import { regionExport } from '../db/exportQueries'
+import { coversArea } from '../../../domain/access'
+import { allow, outsideScope } from './auth'
 import { HttpError, parseOr400 } from './errors'
 
 /**
@@ -11,8 +13,9 @@ import { HttpError, parseOr400 } from './errors'
  * case's description and parties never leave the store this way.
  */
 export function exportRouter(db: Db): Router {
-  return Router().get('/:regionCode', async (req, res) => {
+  return Router().get('/:regionCode', allow('export'), async (req, res) => {
     const { regionCode } = parseOr400(ExportParams, req.params, 'path')
+    if (!coversArea(req.caller!.reach, regionCode)) throw outsideScope(req.caller!, regionCode)
     const { layers } = parseOr400(ExportQuery, req.query, 'query')
     if (!(await regionByCode(db, regionCode))) throw new HttpError(404, 'not_found', `no region with code ${regionCode}`)
     const body = await regionExport(db, regionCode, layers ?? ExportLayer.options)

@@ -7,6 +7,7 @@ import type { Db } from '../db/Db'
 import { ogcExtents, type OgcExtentRow, ogcFeature, ogcFeatures } from '../db/ogcQueries'
 import { HttpError, parseOr400 } from './errors'
 import { noQuery } from './noQuery'
+import { outsideScope } from './auth'
 import { ogcApiDocument, ogcApiHtml } from './ogcApiDocument'
 
 const JSON_TYPE = 'application/json'
@@ -78,9 +79,20 @@ const sendGeoJson = (res: Response, body: string) => res.type(GEOJSON_TYPE).send
  * there are no `alternate` links, and `Accept` is not negotiated: the one representation is sent.
  * No CORS header (/rec/core/cross-origin is a recommendation): the server stands on the command
  * centre's network, and a page from anywhere else must not read where the cameras are.
+ * Grids and regions are published boundaries, open to desktop GIS without a key; the cameras are
+ * not: they need an API key (`X-API-Key`, which GDAL's GDAL_HTTP_HEADERS and QGIS's API-header
+ * authentication send) of an account whose scope is the whole city.
  */
 export function ogcRouter(db: Db): Router {
   const router = Router()
+
+  router.use('/collections/:collectionId', (req, _res, next) => {
+    if (req.params.collectionId !== 'cameras') return next()
+    const caller = req.caller
+    if (!caller) throw new HttpError(401, 'unauthenticated', 'the cameras need an API key: send it as X-API-Key (or Authorization: Bearer)')
+    if (caller.reach.prefix === null || caller.reach.prefix.length > 6) throw outsideScope(caller, 'the city\'s cameras')
+    next()
+  })
 
   router.get('/', (req, res) => {
     parseOr400(OgcQuery, req.query, 'query')

@@ -2,7 +2,9 @@ import type { z } from 'zod'
 import type {
   AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
 } from '../../../contract/cases'
+import type { Role } from '../../../contract/auth'
 import type { ActorRole } from '../../../contract/domain'
+import { coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
 import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
@@ -27,18 +29,28 @@ export type EscalateInput = z.output<typeof EscalateRequest>
 export type AssignInput = z.output<typeof AssignRequest>
 
 /** A case as locked for an action: what the domain decides on, its grid and the version it is at. */
-type LockedCase = CaseFacts & { gridCode: string; version: number }
+type LockedCase = CaseFacts & { gridCode: string; department: string | null; version: number }
 
 async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
   const [row] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
   return row!.summary
 }
 
-async function detailOf(q: Queryable, id: number): Promise<CaseDetail | null> {
+/**
+ * A case with its history and the steps `role` may take next. Its free text (description, notes) only for
+ * a role that handles cases: it often names people.
+ */
+async function detailOf(q: Queryable, id: number, role: Role): Promise<CaseDetail | null> {
   const [row] = await q.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
   if (!row) return null
   const { state, level } = row.summary
-  return { ...row.summary, description: row.description, history: row.history, next: nextSteps(state, level, 'duty_leader') }
+  const text = seesFreeText(role)
+  return {
+    ...row.summary,
+    description: text ? row.description : null,
+    history: text ? row.history : row.history.map((h) => ({ ...h, note: null })),
+    next: nextSteps(state, level, role),
+  }
 }
 
 async function write(tx: Queryable, id: number, o: StepOutcome): Promise<PendingChange> {
@@ -58,6 +70,11 @@ function ruled(decide: () => StepOutcome): StepOutcome {
   }
 }
 
+/** Who the history says filed a report a person made at their level; a seat, a device or a service files it as its channel's collector. */
+const REPORTED_AS: Partial<Record<Role, ActorRole>> = {
+  duty_leader: 'duty_leader', grid_worker: 'grid_worker', community_officer: 'community', township_officer: 'township',
+}
+
 /** 400 on `worker` unless it is a post of the case's grid, naming the posts there are. */
 async function checkPost(tx: Queryable, worker: string, gridCode: string): Promise<void> {
   const posts = (await tx.query<{ code: string }>(sql.grid_posts, [gridCode])).map((p) => p.code)
@@ -75,16 +92,15 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
    * decided on the same version one succeeds and the other is told.
    */
   const act = (
-    id: number, { grid }: Identity, expectedVersion: number | undefined,
+    id: number, { reach, role }: Identity, expectedVersion: number | undefined,
     decide: (facts: LockedCase, now: Date, tx: Queryable) => StepOutcome | Promise<StepOutcome>,
   ): Promise<CaseSummary> =>
     commit(async (tx, now) => {
       const [facts] = await tx.query<LockedCase>(sql.case_facts_for_update, [id])
-      if (!facts) throw notFound(`no case with id ${id}`)
-      if (grid && facts.gridCode !== grid) throw forbidden(`a grid worker of grid ${grid} may not act on a case in grid ${facts.gridCode}`)
+      if (!facts || !reachesCase(reach, facts)) throw notFound(`no case with id ${id} in this account's scope`)
       if (expectedVersion !== undefined && facts.version !== expectedVersion) {
         throw conflict('stale_case', `case ${id} is at version ${facts.version}, not version ${expectedVersion}: it changed since it was read`,
-          { current: (await detailOf(tx, id))! })
+          { current: (await detailOf(tx, id, role))! })
       }
       const change = await write(tx, id, await decide(facts, now, tx))
       return { result: change.payload as CaseSummary, changes: [change] }
@@ -95,13 +111,11 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
      * Files a report where its point lies; 400 naming `location` when that is outside every grid,
      * 403 when a grid worker reports outside their own grid.
      */
-    async report(input: ReportInput, { role, grid }: Identity): Promise<CaseSummary> {
-      if (grid) {
-        const at = await gridAt(db, input.location[0], input.location[1])
-        if (at && at.grid.code !== grid) throw forbidden(`a grid worker of grid ${grid} may not report in grid ${at.grid.code}`)
-      }
+    async report(input: ReportInput, { role, reach }: Identity): Promise<CaseSummary> {
+      const at = await gridAt(db, input.location[0], input.location[1])
+      if (at && !coversCode(reach, at.grid.code)) throw forbidden(`grid ${at.grid.code}, where the location lies, is outside this account's scope`)
       // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
-      const actor: ActorRole = role === 'duty_leader' ? 'duty_leader' : role === 'grid_worker' ? 'grid_worker' : COLLECTED_BY[input.source]
+      const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
       const p = input.parties
       const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
         input.category, input.kind, input.source, input.location[0], input.location[1], now,
@@ -152,24 +166,31 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
       return moved
     },
 
-    async detail(id: number): Promise<CaseDetail> {
-      const found = await detailOf(db, id)
-      if (!found) throw notFound(`no case with id ${id}`)
+    /**
+     * One case for `caller`: 404 outside their scope as for a case that does not exist, since case ids are
+     * counted and a 403 would confirm that a case with that id is somewhere else.
+     */
+    async detail(id: number, caller: Identity): Promise<CaseDetail> {
+      const found = await detailOf(db, id, caller.role)
+      if (!found || !reachesCase(caller.reach, found)) throw notFound(`no case with id ${id} in this account's scope`)
       return found
     },
 
-    async list(q: CasesQuery, now: Date): Promise<CaseSummary[]> {
+    /** The cases in `reach` that the query asks for. */
+    async list(q: CasesQuery, reach: Reach, now: Date): Promise<CaseSummary[]> {
       const rows = await db.query<{ summary: CaseSummary }>(sql.list_cases, [
         q.region ?? null, q.grid ?? null, q.state ?? null, q.overdue ?? null, now, q.limit, q.kind ?? null, q.closedDays ?? null,
+        reach.prefix, reach.department,
       ])
       return rows.map((r) => r.summary)
     },
 
-    /** A case's parties, for a duty leader; the read itself is logged with who and when, in the same transaction. */
-    parties(id: number, actor: string, now: Date): Promise<CaseParties> {
+    /** A case's parties, for a duty leader in scope; the read itself is logged with who and when, in the same transaction. */
+    parties(id: number, caller: Identity, now: Date): Promise<CaseParties> {
+      const actor = caller.login
       return db.transaction(async (tx) => {
-        const [exists] = await tx.query(sql.case_summary, [id])
-        if (!exists) throw notFound(`no case with id ${id}`)
+        const [exists] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
+        if (!exists || !reachesCase(caller.reach, exists.summary)) throw notFound(`no case with id ${id} in this account's scope`)
         await tx.query(sql.log_party_access, [id, actor, now])
         const parties = await tx.query<CaseParties['parties'][number]>(sql.case_parties, [id])
         return { caseId: id, parties: parties.map((p) => ({ ...p, phone: p.phone ?? undefined, idNumber: p.idNumber ?? undefined })) }

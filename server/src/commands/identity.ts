@@ -1,4 +1,13 @@
-import type { Role } from '../../../contract/auth'
+import type { Role, Scope } from '../../../contract/auth'
+import { type Reach, reachOf } from '../../../domain/access'
 
-/** Who asks a command to act: a role, and for a grid worker the grid they work. */
-export type Identity = { role: Role; grid?: string }
+/** Who asks: a signed-in account, its role, and where its scope reaches. */
+export type Identity = { accountId: number; login: string; displayName: string; role: Role; scope: Scope; reach: Reach }
+
+/** An account as the store keeps its scope: a region (or grid) code, or a department. */
+export type AccountRow = { id: number; login: string; displayName: string; role: Role; scopeRegion: string | null; scopeDepartment: string | null }
+
+export function identityOf(row: AccountRow): Identity {
+  const scope: Scope = row.scopeRegion !== null ? { region: row.scopeRegion } : { department: row.scopeDepartment as Extract<Scope, { department: string }>['department'] }
+  return { accountId: row.id, login: row.login, displayName: row.displayName, role: row.role, scope, reach: reachOf(scope) }
+}

@@ -1,16 +1,29 @@
-import type { Server as HttpServer } from 'node:http'
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import {
   type Change, clientEvents, type ClientToServerEvents, LiveHandshake, PROTOCOL_VERSION, type Room, type ServerToClientEvents,
 } from '../../../contract/live'
 import { issuesOf } from '../../../contract/api'
+import { type Reach, roomsNest, roomWithin } from '../../../domain/access'
 import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
 import { bufferedBytes } from './socketBuffer'
 
-type SocketData = { rooms: Room[]; since: number | undefined }
+/**
+ * Who a socket is: its account's login and reach, and the credential it was let in by (a session's
+ * id hash, or `key:<id>`), which the guard checks every `credentialCheckMs` and which ends the socket when it ends.
+ */
+export type LiveCaller = { login: string; reach: Reach; credential: string }
+
+/** Finds who opens a socket from its handshake request (the session cookie) or the API key it sends; null for nobody. */
+export type LiveAuthenticator = (request: IncomingMessage, key: string | undefined) => Promise<LiveCaller | null>
+
+/** Which of the given credentials still sign someone in; the hub ends sockets of the others. */
+export type CredentialCheck = (credentials: string[]) => Promise<Set<string>>
+
+type SocketData = { rooms: Room[]; since: number | undefined; caller: LiveCaller }
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 export type HubOptions = {
@@ -31,13 +44,26 @@ export type HubOptions = {
   replayStallMs: number
   /** How often the log is read even without a local commit (another process may have written). */
   pollMs: number
+  /** How often open sockets' credentials are checked against the store (signed out, disabled, revoked elsewhere). */
+  credentialCheckMs: number
 }
 
 const DEFAULTS: HubOptions = {
-  maxReplay: 50_000, batch: 2000, replayBatch: 500, maxBufferedBytes: 8 * 1024 * 1024, replayLowWaterBytes: 512 * 1024, replayStallMs: 30_000, pollMs: 1000,
+  maxReplay: 50_000, batch: 2000, replayBatch: 500, maxBufferedBytes: 8 * 1024 * 1024, replayLowWaterBytes: 512 * 1024, replayStallMs: 30_000, pollMs: 1000, credentialCheckMs: 1000,
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A browser's handshake names its page's origin; it must be this server's. Scripts and devices send none. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (!origin) return true
+  try {
+    return new URL(origin).host === req.headers.host
+  } catch {
+    return false
+  }
+}
 
 
 /** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left, a redrawn grid itself. */
@@ -54,22 +80,21 @@ function gridsOf(change: Change): (string | null)[] {
   }
 }
 
-/** The rooms a change goes to: the whole city first, its township, its grids. */
+/** The rooms a change goes to: the whole city first, its township, its grids' communities, its grids, a case's department. */
 export function roomsOf(change: Change): Room[] {
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
   if (township) rooms.push(`township:${township}`)
   // A change logged before its payload named a grid has none (undefined).
-  for (const grid of new Set(gridsOf(change))) if (grid) rooms.push(`grid:${grid}`)
+  const grids = [...new Set(gridsOf(change))].filter((g): g is string => !!g)
+  for (const community of new Set(grids.map((g) => g.slice(0, 12)))) rooms.push(`community:${community}`)
+  for (const grid of grids) rooms.push(`grid:${grid}`)
+  if (change.entity === 'case' && change.data.department) rooms.push(`department:${change.data.department}`)
   return rooms
 }
 
-/** A grid lies in a township when their codes share the township's 9-digit prefix. */
-function overlapping(rooms: readonly Room[]): boolean {
-  if (rooms.includes('city')) return rooms.length > 1
-  const townships = rooms.filter((r) => r.startsWith('township:')).map((r) => r.slice(9, 18))
-  return rooms.some((r) => r.startsWith('grid:') && townships.includes(r.slice(5, 14)))
-}
+/** Rooms whose areas nest would each be sent the same change: a client asks for the larger alone. */
+const overlapping = (rooms: readonly Room[]): boolean => rooms.some((a, i) => rooms.some((b, j) => i < j && roomsNest(a, b)))
 
 /**
  * Numbers committed changes (see `sequenceChanges`) and streams them from the change log to Socket.IO clients. A client connects with the
@@ -86,20 +111,57 @@ export class LiveHub {
   private readonly options: HubOptions
   /** Whether the last read of the log failed because the store was unreachable: an outage is logged once, not every poll. */
   private storeDown = false
+  private guard: NodeJS.Timeout | null = null
 
-  constructor(http: HttpServer, private readonly db: Db, private readonly log: Logger, options: Partial<HubOptions> = {}) {
+  constructor(
+    http: HttpServer,
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly access: { authenticate: LiveAuthenticator; stillValid: CredentialCheck },
+    options: Partial<HubOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options }
-    this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 })
+    // Same origin only: a page elsewhere cannot open a socket with this site's session cookie.
+    this.io = new Server(http, {
+      serveClient: false, maxHttpBufferSize: 64 * 1024,
+      allowRequest: (req, done) => done(null, sameOrigin(req)),
+    })
     this.io.use((socket, next) => {
       const parsed = LiveHandshake.safeParse(socket.handshake.auth)
       if (!parsed.success) return next(new Error(`invalid handshake: ${issuesOf(parsed.error).map((i) => `${i.field} ${i.reason}`).join('; ')}`))
       if (parsed.data.protocol !== PROTOCOL_VERSION) return next(new Error(`protocol ${parsed.data.protocol} is not spoken here; this server speaks ${PROTOCOL_VERSION}`))
-      if (overlapping(parsed.data.rooms)) return next(new Error('rooms overlap: ask for the city alone, or townships and grids outside them'))
-      socket.data.rooms = parsed.data.rooms
-      socket.data.since = parsed.data.since
-      next()
+      if (overlapping(parsed.data.rooms)) return next(new Error('rooms overlap: ask for the city alone, or areas outside one another'))
+      this.access.authenticate(socket.request, parsed.data.key).then((caller) => {
+        if (!caller) return next(new Error('unauthenticated: sign in, or send an API key in the handshake\'s auth.key'))
+        const outside = parsed.data.rooms.filter((room) => !roomWithin(caller.reach, room))
+        if (outside.length > 0) return next(new Error(`forbidden: ${outside.join(', ')} outside this account's scope`))
+        socket.data.rooms = parsed.data.rooms
+        socket.data.since = parsed.data.since
+        socket.data.caller = caller
+        void socket.join(`credential:${caller.credential}`)
+        next()
+      }, (err: unknown) => next(err instanceof Error ? err : new Error(String(err))))
     })
     this.io.on('connection', (socket) => void this.welcome(socket))
+  }
+
+  /** Ends, now, the sockets a credential let in (signed out, its key revoked); they do not reconnect by themselves. */
+  endCredential(credential: string): void {
+    this.io.in(`credential:${credential}`).disconnectSockets(true)
+  }
+
+  /** Ends the sockets whose credentials no longer sign anyone in: signed out, disabled or revoked, here or in another process. */
+  async checkCredentials(): Promise<void> {
+    const open = new Set<string>()
+    for (const socket of this.io.sockets.sockets.values()) if (socket.data.caller) open.add(socket.data.caller.credential)
+    if (open.size === 0) return
+    const valid = await this.access.stillValid([...open])
+    for (const credential of open) {
+      if (!valid.has(credential)) {
+        this.log.info({ credential: credential.slice(0, 12) }, 'credential ended: closing its sockets')
+        this.endCredential(credential)
+      }
+    }
   }
 
   /**
@@ -111,6 +173,12 @@ export class LiveHub {
     this.sent = (await logPosition(this.db)).newest
     this.timer = setInterval(() => this.notify(), this.options.pollMs)
     this.timer.unref()
+    this.guard = setInterval(() => {
+      this.checkCredentials().catch((err: unknown) => {
+        if (!(err instanceof StoreUnavailable)) this.log.error({ err }, 'credential check failed')
+      })
+    }, this.options.credentialCheckMs)
+    this.guard.unref()
   }
 
   /** The newest position broadcast so far. */
@@ -152,6 +220,7 @@ export class LiveHub {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    if (this.guard) clearInterval(this.guard)
     while (this.pumping) await this.pumping
     await this.io.close()
   }

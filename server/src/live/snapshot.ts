@@ -1,4 +1,5 @@
 import { type LiveSnapshot, TRAIL } from '../../../contract/live'
+import { coversCode, type Reach, reachesCase } from '../../../domain/access'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { logPosition } from '../db/logPosition'
@@ -8,9 +9,24 @@ const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols', 
 /**
  * Everything live at `now`, stamped with the log position it reflects. One repeatable-read
  * transaction, so the rows and the position agree: a client applies the changes after `seq` and
- * misses nothing. Patrol trails reach `TRAIL.hours` back from `now`.
+ * misses nothing. Patrol trails reach `TRAIL.hours` back from `now`. Only what lies in `reach`, as the
+ * rooms a client of that reach may join carry.
  */
-export function liveSnapshot(db: Db, now: Date): Promise<LiveSnapshot> {
+export async function liveSnapshot(db: Db, now: Date, reach: Reach): Promise<LiveSnapshot> {
+  const all = await wholeSnapshot(db, now)
+  // A scope of the city (or above) sees it all, including what stands outside every grid.
+  const inArea = (code: string | null) => reach.prefix !== null && (reach.prefix.length <= 6 || coversCode(reach, code))
+  return {
+    seq: all.seq,
+    cases: all.cases.filter((c) => reachesCase(reach, c)),
+    cameras: all.cameras.filter((c) => inArea(c.gridCode)),
+    patrols: all.patrols.filter((p) => inArea(p.gridCode)),
+    covers: all.covers.filter((c) => inArea(c.gridCode)),
+    visits: all.visits.filter((v) => inArea(v.gridCode)),
+  }
+}
+
+function wholeSnapshot(db: Db, now: Date): Promise<LiveSnapshot> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
     const { newest } = await logPosition(tx)

@@ -1,0 +1,135 @@
+import type { Role, Scope } from '../contract/auth'
+
+/**
+ * Who may do what, and where. Division codes nest: a province's 12-digit code is its first 2 digits
+ * and zeros, a prefecture's its first 4, a county-level city's its first 6, a township's its first 9,
+ * a community's all 12, and a grid's 15 digits begin with its community's 12. So what lies in an
+ * area is what its code's significant prefix begins, at every level, including levels above the city.
+ */
+
+/** The level a 12-digit region code or a 15-digit grid code names, by its significant digits. */
+export type CodeLevel = 'province' | 'prefecture' | 'county' | 'township' | 'community' | 'grid'
+
+const SIGNIFICANT: readonly [CodeLevel, number][] = [['province', 2], ['prefecture', 4], ['county', 6], ['township', 9], ['community', 12]]
+
+export function codeLevel(code: string): CodeLevel {
+  if (code.length === 15) return 'grid'
+  for (const [level, digits] of SIGNIFICANT) if (/^0*$/.test(code.slice(digits))) return level
+  return 'community'
+}
+
+/** `231281001000` (a township) → `231281001`; a grid's code is its own prefix. */
+export function codePrefix(code: string): string {
+  if (code.length === 15) return code
+  const digits = SIGNIFICANT.find(([level]) => level === codeLevel(code))![1]
+  return code.slice(0, digits)
+}
+
+/**
+ * What an account's scope reaches: the area whose codes begin with `prefix`, or the cases routed to
+ * `department`. Exactly one of the two is set.
+ */
+export type Reach = { prefix: string; department: null } | { prefix: null; department: string }
+
+export const reachOf = (scope: Scope): Reach =>
+  'region' in scope ? { prefix: codePrefix(scope.region), department: null } : { prefix: null, department: scope.department }
+
+/** Whether a region or grid code (or anything coded under one) lies in the reach; a department's reach has no area. */
+export const coversCode = (reach: Reach, code: string | null | undefined): boolean =>
+  reach.prefix !== null && !!code && code.startsWith(reach.prefix)
+
+/** Whether a whole area (region or grid code) lies in the reach: an officer of a township may ask for its communities, not for the city. */
+export const coversArea = (reach: Reach, code: string): boolean => coversCode(reach, codePrefix(code))
+
+/** What a case carries that decides who reaches it. */
+export type CasePlace = { gridCode: string; department: string | null }
+
+export const reachesCase = (reach: Reach, c: CasePlace): boolean =>
+  reach.prefix !== null ? c.gridCode.startsWith(reach.prefix) : c.department === reach.department
+
+/** The scope each role works in: a grid worker's grid, an officer's community, township or department, any region for the rest. */
+export function scopeFits(role: Role, scope: Scope): string | null {
+  const region = 'region' in scope ? scope.region : null
+  const level = region ? codeLevel(region) : null
+  switch (role) {
+    case 'grid_worker':
+      return level === 'grid' ? null : 'a grid worker works one grid: the scope is its 15-digit code'
+    case 'community_officer':
+      return level === 'community' ? null : "a community officer's scope is a community's 12-digit code"
+    case 'township_officer':
+      return level === 'township' ? null : "a township officer's scope is a township's 12-digit code"
+    case 'department_officer':
+      return region === null ? null : "a department officer's scope is a department"
+    default:
+      return region !== null && level !== 'grid' ? null : `a ${role}'s scope is a region's 12-digit code`
+  }
+}
+
+/** Everything an identity may be allowed, one name per kind of act. */
+export type Act =
+  | 'read' | 'report' | 'step' | 'escalate' | 'assign' | 'read_parties' | 'read_party_log'
+  | 'edit_grids' | 'patrol_fixes' | 'camera_state' | 'export' | 'administer'
+
+const PEOPLE_WHO_HANDLE: readonly Role[] = ['grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader']
+
+const MAY: Record<Act, readonly Role[]> = {
+  read: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader', 'analyst', 'admin', 'wall_display', 'service'],
+  report: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'duty_leader', 'service'],
+  step: [...PEOPLE_WHO_HANDLE, 'service'],
+  escalate: ['duty_leader'],
+  assign: ['duty_leader'],
+  read_parties: ['duty_leader'],
+  read_party_log: ['duty_leader', 'admin'],
+  edit_grids: ['analyst'],
+  patrol_fixes: ['grid_worker', 'duty_leader', 'service'],
+  camera_state: ['duty_leader', 'service'],
+  export: ['operator', 'community_officer', 'township_officer', 'duty_leader', 'analyst', 'admin'],
+  administer: ['admin'],
+}
+
+export const may = (role: Role, act: Act): boolean => MAY[act].includes(role)
+
+export const rolesThatMay = (act: Act): readonly Role[] => MAY[act]
+
+/**
+ * A case's free text (its description, step notes, reasons) often names people: shown to the roles
+ * that handle cases and to services acting for them, not to the wall, the watching seats, analysts or admins.
+ */
+export const seesFreeText = (role: Role): boolean => PEOPLE_WHO_HANDLE.includes(role) || role === 'service'
+
+/** The area a room of the live stream covers, by code prefix: the city is everything (''), a department's room none (null). */
+function roomPrefix(room: string): string | null {
+  if (room === 'city') return ''
+  if (room.startsWith('department:')) return null
+  const code = room.slice(room.indexOf(':') + 1)
+  return codePrefix(code)
+}
+
+/**
+ * Whether a client of this reach may join a room: an area inside its scope; the city only from a scope
+ * of the city or above (a county-level code or shorter prefix); a department's room from that department or the city.
+ */
+export function roomWithin(reach: Reach, room: string): boolean {
+  const prefix = roomPrefix(room)
+  if (prefix === null) return reach.department === room.slice('department:'.length) || (reach.prefix !== null && reach.prefix.length <= 6)
+  if (reach.prefix === null) return false
+  return prefix === '' ? reach.prefix.length <= 6 : prefix.startsWith(reach.prefix)
+}
+
+/** Whether two rooms' areas nest (the city and anything, a township and one of its grids): a client asks for one of them. */
+export function roomsNest(a: string, b: string): boolean {
+  const [pa, pb] = [roomPrefix(a), roomPrefix(b)]
+  return pa !== null && pb !== null && (pa.startsWith(pb) || pb.startsWith(pa))
+}
+
+/** The rooms a client of this scope watches when it asks for none: the city, its area, or its department. */
+export function homeRooms(scope: Scope): string[] {
+  if ('department' in scope) return [`department:${scope.department}`]
+  const level = codeLevel(scope.region)
+  if (level === 'grid') return [`grid:${scope.region}`]
+  if (level === 'township' || level === 'community') return [`${level}:${scope.region}`]
+  return ['city']
+}
+
+/** The roles that sign in with API keys only, never a password. */
+export const KEY_ONLY: readonly Role[] = ['wall_display', 'service']

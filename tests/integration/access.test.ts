@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CaseDetail, CaseSummary, LiveSnapshot } from '../../contract'
+import { as, call, type Who } from '../support/serve'
+import { pointInGrid, servedCity } from '../support/servedCity'
+
+/**
+ * Every route × every role × in and out of scope: the status each gets, and for the reads what each
+ * sees. "In" is 新兴街道's first grid (the grid worker's, inside the community officer's community and the
+ * township officer's township); "out" is a grid of another township. Writes that pass the door are sent
+ * with a stale version or an empty body, so the answer (409, 400) proves the caller got past their role
+ * and scope without changing the city for the next row.
+ */
+const city = servedCity()
+const IN_GRID = '231281001001001'
+const TOWNSHIP = '231281001000'
+let outGrid: string
+let outTownship: string
+let inCase: CaseSummary
+let outCase: CaseSummary
+let routedCase: CaseSummary
+let inPoint: [number, number]
+let outPoint: [number, number]
+
+const WHO: readonly Who[] = [
+  'operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'analyst', 'admin', 'wall', 'simulator',
+]
+type Caller = Who | 'nobody'
+const CALLERS: readonly Caller[] = ['nobody', ...WHO]
+const CITY_WIDE: readonly Who[] = ['operator', 'dutyLeader', 'analyst', 'admin', 'wall', 'simulator']
+/** Who reaches the in-scope case: everyone whose area holds its grid. */
+const REACH_IN: readonly Who[] = [...CITY_WIDE, 'gridWorker', 'communityOfficer', 'townshipOfficer']
+
+const headers = (who: Caller) => (who === 'nobody' ? {} : as[who])
+const only = (allowed: readonly Who[], yes: number, no = 403) => (who: Caller) => (who === 'nobody' ? 401 : allowed.includes(who) ? yes : no)
+
+async function report(point: [number, number], kind = 'neighbour'): Promise<CaseSummary> {
+  const { status, body } = await call(`${city.server.url}/api/v1/cases`, 'POST',
+    { category: 'dispute', kind, source: 'hotline_12345', location: point, description: '王五反映邻居噪音扰民' }, as.dutyLeader)
+  expect(status).toBe(201)
+  return CaseSummary.parse(body)
+}
+
+beforeAll(async () => {
+  const [other] = await city.db.query<{ code: string }>(
+    `SELECT code FROM grids WHERE valid_to IS NULL AND code NOT LIKE '231281001%' ORDER BY code LIMIT 1`)
+  outGrid = other!.code
+  outTownship = `${outGrid.slice(0, 9)}000`
+  inPoint = await pointInGrid(city.db, IN_GRID)
+  outPoint = await pointInGrid(city.db, outGrid)
+  inCase = await report(inPoint)
+  outCase = await report(outPoint)
+  // A case at the township, routed by its officer to 司法所: the department's desk reaches it wherever it lies.
+  routedCase = await report(outPoint, 'land')
+  for (const step of [{ step: 'verify' }, { step: 'report_up' }, { step: 'report_up' }, { step: 'route', department: '司法所' }]) {
+    const { status } = await call(`${city.server.url}/api/v1/cases/${routedCase.id}/steps`, 'POST', step, as.dutyLeader)
+    expect(status).toBe(200)
+  }
+})
+
+type Row = { name: string; method: string; path: () => string; body?: () => unknown; expect: (who: Caller) => number }
+
+const ROWS: Row[] = [
+  { name: 'who am I', method: 'GET', path: () => '/api/v1/me', expect: only(WHO, 200) },
+  { name: 'list cases', method: 'GET', path: () => '/api/v1/cases', expect: only(WHO, 200) },
+  { name: 'list cases of another township', method: 'GET', path: () => `/api/v1/cases?region=${outTownship}`, expect: only([...CITY_WIDE, 'departmentOfficer'], 200) },
+  { name: 'read a case in scope', method: 'GET', path: () => `/api/v1/cases/${inCase.id}`, expect: only(REACH_IN, 200, 404) },
+  { name: 'read a case out of scope', method: 'GET', path: () => `/api/v1/cases/${outCase.id}`, expect: only(CITY_WIDE, 200, 404) },
+  { name: "read a case routed to one's department", method: 'GET', path: () => `/api/v1/cases/${routedCase.id}`, expect: only([...CITY_WIDE, 'departmentOfficer'], 200, 404) },
+  { name: "read a case's parties", method: 'GET', path: () => `/api/v1/cases/${inCase.id}/parties`, expect: only(['dutyLeader'], 200) },
+  {
+    name: 'report in scope', method: 'POST', path: () => '/api/v1/cases',
+    body: () => ({ category: 'dispute', kind: 'neighbour', source: 'hotline_12345', location: inPoint, description: '', bogus: 1 }),
+    expect: (who) => (who === 'nobody' ? 401 : ['operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 400 : 403),
+  },
+  {
+    name: 'report out of scope', method: 'POST', path: () => '/api/v1/cases',
+    body: () => ({ category: 'dispute', kind: 'neighbour', source: 'hotline_12345', location: outPoint, description: '' }),
+    expect: (who) => (who === 'nobody' ? 401 : ['operator', 'dutyLeader', 'simulator'].includes(who) ? 201
+      : ['gridWorker', 'communityOfficer', 'townshipOfficer'].includes(who) ? 403 : 403),
+  },
+  {
+    name: 'step a case in scope', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/steps`, body: () => ({ step: 'verify', expectedVersion: 999 }),
+    expect: (who) => (who === 'nobody' ? 401 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 409
+      : who === 'departmentOfficer' ? 404 : 403),
+  },
+  {
+    name: 'step a case out of scope', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/steps`, body: () => ({ step: 'verify', expectedVersion: 999 }),
+    expect: (who) => (who === 'nobody' ? 401 : ['dutyLeader', 'simulator'].includes(who) ? 409
+      : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer'].includes(who) ? 404 : 403),
+  },
+  { name: 'escalate', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/escalate`, body: () => ({ reason: '督办', expectedVersion: 999 }), expect: only(['dutyLeader'], 409) },
+  { name: 'assign', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/assign`, body: () => ({ worker: `${IN_GRID}-F1`, expectedVersion: 999 }), expect: only(['dutyLeader'], 409) },
+  { name: 'figures of one\'s area', method: 'GET', path: () => '/api/v1/kpis', expect: only(WHO.filter((w) => w !== 'departmentOfficer'), 200) },
+  { name: 'figures of another township', method: 'GET', path: () => `/api/v1/kpis?region=${outTownship}`, expect: only(CITY_WIDE, 200) },
+  { name: 'drill into the township', method: 'GET', path: () => `/api/v1/areas/township/${TOWNSHIP}`, expect: only([...CITY_WIDE, 'townshipOfficer'], 200) },
+  { name: 'drill into the grid', method: 'GET', path: () => `/api/v1/areas/grid/${IN_GRID}`, expect: only(REACH_IN, 200) },
+  { name: 'live snapshot', method: 'GET', path: () => '/api/v1/live/snapshot', expect: only(WHO, 200) },
+  { name: 'grids (published boundaries)', method: 'GET', path: () => `/api/v1/grids?region=${TOWNSHIP}`, expect: only(WHO, 200) },
+  { name: 'regions', method: 'GET', path: () => '/api/v1/regions?level=township', expect: only(WHO, 200) },
+  { name: 'departments', method: 'GET', path: () => '/api/v1/departments', expect: only(WHO, 200) },
+  { name: "export one's township", method: 'GET', path: () => `/api/v1/export/${TOWNSHIP}?layers=cases`, expect: only(['operator', 'townshipOfficer', 'dutyLeader', 'analyst', 'admin'], 200) },
+  { name: 'export another township', method: 'GET', path: () => `/api/v1/export/${outTownship}?layers=cases`, expect: only(['operator', 'dutyLeader', 'analyst', 'admin'], 200) },
+  { name: 'drafts', method: 'GET', path: () => '/api/v1/drafts', expect: only(['analyst'], 200) },
+  { name: 'patrol fixes', method: 'POST', path: () => '/api/v1/patrols/1/fixes', body: () => ({}), expect: only(['gridWorker', 'dutyLeader', 'simulator'], 400) },
+  { name: 'camera state', method: 'POST', path: () => '/api/v1/cameras/1/state', body: () => ({}), expect: only(['dutyLeader', 'simulator'], 400) },
+  { name: 'accounts', method: 'GET', path: () => '/api/v1/accounts', expect: only(['admin'], 200) },
+  { name: 'audit log', method: 'GET', path: () => '/api/v1/audit', expect: only(['admin'], 200) },
+  { name: 'party access log', method: 'GET', path: () => '/api/v1/party-access-log', expect: only(['dutyLeader', 'admin'], 200) },
+  { name: 'OGC grids (open)', method: 'GET', path: () => '/ogc/collections/grids/items?limit=1', expect: () => 200 },
+  { name: 'OGC cameras', method: 'GET', path: () => '/ogc/collections/cameras/items?limit=1', expect: only(CITY_WIDE, 200) },
+]
+
+describe('every route × role × in and out of scope', () => {
+  for (const row of ROWS) {
+    it(`${row.method} ${row.name}`, async () => {
+      const got: Record<string, number> = {}
+      const want: Record<string, number> = {}
+      for (const who of CALLERS) {
+        got[who] = (await call(city.server.url + row.path(), row.method, row.body?.(), headers(who))).status
+        want[who] = row.expect(who)
+      }
+      expect(got).toEqual(want)
+    })
+  }
+})
+
+describe('what each scope sees', () => {
+  const list = async (who: Who) => CaseSummary.array().parse((await call(`${city.server.url}/api/v1/cases?limit=1000`, 'GET', undefined, as[who])).body)
+
+  it("lists a township's cases to its officer, a grid's to its worker, a department's to it, and the city's to the centre", async () => {
+    const township = await list('townshipOfficer')
+    expect(township.map((c) => c.id)).toContain(inCase.id)
+    expect(township.every((c) => c.townshipCode === TOWNSHIP)).toBe(true)
+    expect((await list('gridWorker')).every((c) => c.gridCode === IN_GRID)).toBe(true)
+    const department = await list('departmentOfficer')
+    expect(department.map((c) => c.id)).toContain(routedCase.id)
+    expect(department.every((c) => c.department === '司法所')).toBe(true)
+    expect((await list('dutyLeader')).map((c) => c.id)).toEqual(expect.arrayContaining([inCase.id, outCase.id, routedCase.id]))
+  })
+
+  it('filters the live snapshot to the scope', async () => {
+    const snapshot = LiveSnapshot.parse((await call(`${city.server.url}/api/v1/live/snapshot`, 'GET', undefined, as.townshipOfficer)).body)
+    expect(snapshot.cases.length).toBeGreaterThan(0)
+    expect(snapshot.cases.every((c) => c.townshipCode === TOWNSHIP)).toBe(true)
+    expect(snapshot.cameras.every((c) => c.gridCode?.startsWith('231281001'))).toBe(true)
+    const whole = LiveSnapshot.parse((await call(`${city.server.url}/api/v1/live/snapshot`, 'GET', undefined, as.wall)).body)
+    expect(whole.cases.length).toBeGreaterThan(snapshot.cases.length)
+  })
+
+  it("keeps a case's free text from the wall and the watching seats, and shows it to those who handle it", async () => {
+    const detail = async (who: Who) => CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${routedCase.id}`, 'GET', undefined, as[who])).body)
+    for (const who of ['wall', 'operator', 'analyst', 'admin'] as const) {
+      const seen = await detail(who)
+      expect(seen.description).toBeNull()
+      expect(seen.history.every((h) => h.note === null)).toBe(true)
+    }
+    expect((await detail('dutyLeader')).description).toBe('王五反映邻居噪音扰民')
+    expect((await detail('departmentOfficer')).description).toBe('王五反映邻居噪音扰民')
+  })
+})
