@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core'
 import { GridCollection } from '../contract'
 import { launchChromium } from '../tests/support/browser'
 import type { Row } from './foundation'
-import { benchStore, startServer, stopServer } from './processes'
+import { DEMO_PASSWORD } from '../data/demoAccounts'
+import { benchKeys, benchStore, startServer, stopServer } from './processes'
 
 const CLICKS = 15
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -56,9 +57,11 @@ export async function drillBench(engine: 'pglite' | 'pg', pgUrl?: string): Promi
   const browser = await launchChromium()
   try {
     const township = '231281001000'
-    const grids = GridCollection.parse(await (await fetch(`${base}/api/v1/grids?region=${township}&level=township`)).json()).features.slice(0, CLICKS)
+    const { leader } = await benchKeys(base)
+    const grids = GridCollection.parse(await (await fetch(`${base}/api/v1/grids?region=${township}&level=township`, { headers: { 'x-api-key': leader } })).json()).features.slice(0, CLICKS)
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
-    await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-duty-leader'))
+    // The duty leader signed in once, as at the start of a shift.
+    await context.request.post(`${base}/api/v1/session`, { data: { login: 'leader', password: DEMO_PASSWORD } })
     const page = await context.newPage()
     const loaded = (code: string) => page.waitForFunction((c) => document.querySelector('[data-testid=drill-panel]')?.getAttribute('data-loaded') === c, code, { timeout: 60_000 })
     await page.goto(`${base}/drill/township/${township}`)

@@ -5,7 +5,7 @@ import { openDemoStore } from '../data/demoStore'
 import { readConfig } from '../server/src/config'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
-import { benchStore, startServer, stopServer } from './processes'
+import { benchKeys, benchStore, startServer, stopServer } from './processes'
 
 // The large community of tests/integration/drafts.test.ts, cut into 50 grids and given 500 open cases the same way.
 const COMMUNITY = '231281002004'
@@ -87,9 +87,10 @@ export async function editorBench(engine: 'pglite' | 'pg', pgUrl?: string): Prom
 
     const port = 22_000 + (process.pid % 1000)
     const base = `http://127.0.0.1:${port}/api/v1/drafts`
+    let analystKey = ''
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(base + path, {
-        method, headers: { authorization: 'Bearer demo-analyst', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method, headers: { authorization: `Bearer ${analystKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       })
       const json: unknown = await res.json()
@@ -108,6 +109,7 @@ export async function editorBench(engine: 'pglite' | 'pg', pgUrl?: string): Prom
     }
 
     const server = await startServer('server/src/main.ts', store.env, port)
+    analystKey = (await benchKeys(`http://127.0.0.1:${port}`)).analyst
     const checks: number[] = []
     const publishes: number[] = []
     let moved = 0

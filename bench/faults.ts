@@ -7,7 +7,7 @@ import { createLogger } from '../server/src/log'
 import { until } from '../tests/support/live'
 import { ownCluster } from '../tests/support/ownCluster'
 import type { Row } from './foundation'
-import { startServer, stopServer } from './processes'
+import { benchKeys, startServer, stopServer } from './processes'
 
 const MiB = 1024 * 1024
 const CHANGES = 10_000
@@ -27,12 +27,12 @@ async function bareReconnect(url: string): Promise<number> {
 }
 
 /** Ten writers posting reports as fast as they are answered; a 503 or no answer waits 50 ms, as a client told to retry would. */
-function writers(base: string) {
+function writers(base: string, key: string) {
   const s = { writing: true, acked: [] as number[], refusedAt: 0, noAnswer: 0, ackedAfter: 0, watchFrom: 0 }
   const one = async () => {
     while (s.writing) {
       const res = await fetch(`${base}/api/v1/cases`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer demo-simulator' },
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ category: 'dispute', kind: 'neighbour', source: 'hotline_12345', location: [125.32, 46.4], description: 'bench' }),
       }).catch(() => null)
       if (res?.status === 201) {
@@ -56,12 +56,12 @@ function writers(base: string) {
 }
 
 /** The server's RSS growth over 10 s while ten clients replay the last `CHANGES` changes, reading them or not. */
-async function replayGrowth(base: string, pid: number, since: number, read: boolean): Promise<number> {
+async function replayGrowth(base: string, key: string, pid: number, since: number, read: boolean): Promise<number> {
   const before = rssOf(pid)
   let peak = before
   const sockets: Socket[] = []
   for (let i = 0; i < 10; i++) {
-    const s = io(base, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since } })
+    const s = io(base, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since, key } })
     if (!read) s.io.on('open', () => (s.io.engine.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket.pause())
     sockets.push(s)
   }
@@ -91,8 +91,9 @@ export async function faultsBench(): Promise<Row[]> {
   const base = `http://127.0.0.1:${port}`
   const server = await startServer('server/src/main.ts', { DATABASE_URL: url }, port)
   const db = pgDb(url, createLogger('silent'), 1)
+  const keys = await benchKeys(base)
   try {
-    const w = writers(base)
+    const w = writers(base, keys.simulator)
     await until(() => w.s.acked.length >= 50, 'writes before the restart', 60_000)
     const stopping = performance.now()
     await cluster.stop()
@@ -113,8 +114,8 @@ export async function faultsBench(): Promise<Row[]> {
        FROM generate_series(1, $1::int) g`, [CHANGES])
     await until(async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE seq IS NULL'))[0]!.n === 0, 'the changes numbered', 60_000)
     const [{ newest }] = (await db.query<{ newest: number }>('SELECT max(seq) AS newest FROM change_log')) as [{ newest: number }]
-    const reading = await replayGrowth(base, server.pid!, newest - CHANGES, true)
-    const stalled = await replayGrowth(base, server.pid!, newest - CHANGES, false)
+    const reading = await replayGrowth(base, keys.wall, server.pid!, newest - CHANGES, true)
+    const stalled = await replayGrowth(base, keys.wall, server.pid!, newest - CHANGES, false)
     return [
       { measure: 'database stopped under 10 writers → first 503 (with Retry-After)', engine: 'pg', value: `${(w.s.refusedAt - stopping).toFixed(0)} ms`, baseline: `/api/health meanwhile: ${health.status}` },
       { measure: 'database started → first write acknowledged again', engine: 'pg', value: `${(w.s.ackedAfter - w.s.watchFrom).toFixed(0)} ms`, baseline: `${bare.toFixed(0)} ms bare connect + SELECT 1` },

@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client'
 import { createServer } from 'node:http'
 import { Server } from 'socket.io'
 import { PROTOCOL_VERSION } from '../contract'
-import { DEMO_TOKENS } from '../server/src/api/auth'
+import { ensureDemoAccounts } from '../data/demoAccounts'
 import { createApp } from '../server/src/app'
 import { systemClock } from '../server/src/clock'
 import type { Db } from '../server/src/db/Db'
@@ -12,7 +12,8 @@ import { pgliteDb } from '../server/src/db/pgliteDb'
 import { appendChanges } from '../server/src/live/outbox'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
-import { benchStore, poster, startServer, stopServer } from './processes'
+import { giveTestKeys, testKey } from '../tests/support/serve'
+import { benchKeys, benchStore, poster, startServer, stopServer } from './processes'
 
 const CLIENTS = 50
 const IN_FLIGHT = 20
@@ -51,9 +52,9 @@ async function listeners(url: string, event: string, auth?: object) {
 type Measured = { reports: number; full: number[]; paced: number[]; fixes: number }
 
 /** Reports at full load (20 in flight) and paced at 100/s, then patrol fixes in batches of 50, each to 50 clients. */
-async function drive(url: string, event: string, auth: object | undefined, location: [number, number], n: number, batches: number): Promise<Measured> {
+async function drive(url: string, key: string, event: string, auth: object | undefined, location: [number, number], n: number, batches: number): Promise<Measured> {
   const live = await listeners(url, event, auth)
-  const { post, close } = poster(url)
+  const { post, close } = poster(url, key)
   const report = { category: 'dispute', kind: 'neighbour', source: 'grid_worker', location, description: 'bench' }
   const sentAt = new Map<number, number>()
   let next = 0
@@ -101,7 +102,9 @@ async function drive(url: string, event: string, auth: object | undefined, locat
 
 /** Replay of 10,000 missed changes to one client, beside a bare SELECT of the same rows and one emit. */
 async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
-  const app = await createApp({ db, log, clock: systemClock, tokens: DEMO_TOKENS })
+  const app = await createApp({ db, log, clock: systemClock })
+  await ensureDemoAccounts(app.accounts)
+  await giveTestKeys(db)
   await new Promise<void>((r) => app.http.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`
   await app.hub.flush()
@@ -113,7 +116,7 @@ async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
   await app.hub.flush()
   let replayed = 0
   let t = performance.now()
-  const late = connect(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since }, reconnection: false })
+  const late = connect(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since, key: testKey('wall') }, reconnection: false })
   late.on('live:changes', (c: unknown[]) => { replayed += c.length })
   await waitFor(() => replayed >= 10_000)
   const took = performance.now() - t
@@ -147,10 +150,11 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const port = 19_000 + (process.pid % 1000)
     const [n, batches] = engine === 'pg' ? [3000, 400] : [600, 100]
     const product = await startServer('server/src/main.ts', env, port)
-    const ours = await drive(`http://127.0.0.1:${port}`, 'live:changes', { protocol: PROTOCOL_VERSION }, [125.32, 46.4], n, batches)
+    const keys = await benchKeys(`http://127.0.0.1:${port}`)
+    const ours = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', { protocol: PROTOCOL_VERSION, key: keys.wall }, [125.32, 46.4], n, batches)
     await stopServer(product)
     const baseline = await startServer('bench/bareServer.ts', env, port)
-    const bare = await drive(`http://127.0.0.1:${port}`, 'row', undefined, [125.32, 46.4], n, batches)
+    const bare = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], n, batches)
     await stopServer(baseline)
     const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir: env.DATA_DIR! })
     const r = await replay(db).finally(() => db.close())

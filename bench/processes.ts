@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEMO_PASSWORD } from '../data/demoAccounts'
 import { pgDb } from '../server/src/db/pgDb'
 import { createLogger } from '../server/src/log'
 
@@ -12,7 +13,7 @@ const ROOT = join(import.meta.dirname, '..')
 export async function startServer(entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT, stdio: 'ignore',
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SIMULATE: '0', LOG_LEVEL: 'warn', ESCALATE_EVERY_MS: '3600000' },
+    env: { ...process.env, DEMO_ACCOUNTS: '1', ...env, PORT: String(port), HOST: '127.0.0.1', SIMULATE: '0', LOG_LEVEL: 'warn', ESCALATE_EVERY_MS: '3600000' },
   })
   const end = Date.now() + 300_000
   for (;;) {
@@ -29,15 +30,34 @@ export const stopServer = (child: ChildProcess) => new Promise<void>((resolve) =
   child.kill('SIGTERM')
 })
 
-/** POSTs JSON over keep-alive connections, as devices and screens on other machines would. */
-export function poster(base: string, inFlight = 20) {
+/** The demo accounts' API keys a bench acts with, issued by the demo admin through the API as an admin would. */
+export type BenchKeys = { simulator: string; wall: string; analyst: string; leader: string }
+
+export async function benchKeys(base: string): Promise<BenchKeys> {
+  const signIn = await fetch(`${base}/api/v1/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: DEMO_PASSWORD }),
+  })
+  if (!signIn.ok) throw new Error(`bench: the demo admin could not sign in (${signIn.status}); the server needs DEMO_ACCOUNTS=1`)
+  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string }
+  const issue = async (login: string) => {
+    const res = await fetch(`${base}/api/v1/accounts/${login}/keys`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ label: 'bench' }),
+    })
+    return ((await res.json()) as { key: string }).key
+  }
+  return { simulator: await issue('simulator'), wall: await issue('wall'), analyst: await issue('analyst'), leader: await issue('leader') }
+}
+
+/** POSTs JSON over keep-alive connections with the API key `key`, as devices and screens on other machines would. */
+export function poster(base: string, key: string, inFlight = 20) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight })
   const { hostname, port } = new URL(base)
   const post = (path: string, body: unknown) => new Promise<{ id?: number }>((resolve, reject) => {
     const data = JSON.stringify(body)
     const req = http.request({
       host: hostname, port, path, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: 'Bearer demo-simulator' },
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${key}` },
     }, (res) => {
       let text = ''
       res.on('data', (c: Buffer) => (text += c))

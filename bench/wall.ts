@@ -8,7 +8,7 @@ import { build } from 'vite'
 import { LiveSnapshot, type StepRequest } from '../contract'
 import { launchChromium } from '../tests/support/browser'
 import type { Row } from './foundation'
-import { benchStore, poster, startServer, stopServer } from './processes'
+import { type BenchKeys, benchKeys, benchStore, poster, startServer, stopServer } from './processes'
 
 const ROOT = join(import.meta.dirname, '..')
 const VIEWPORT = { width: 3840, height: 2160 }
@@ -29,8 +29,8 @@ const CLOSING: Record<string, StepRequest | undefined> = {
  * The wall's load: 10 new reports a second, each taken through the loop to its close within a few
  * seconds (so the open set stays level), and 100 patrol units each sending a fix every 3 s.
  */
-function traffic(base: string, snapshot: LiveSnapshot) {
-  const { post, close } = poster(base, 40)
+function traffic(base: string, key: string, snapshot: LiveSnapshot) {
+  const { post, close } = poster(base, key, 40)
   const spots = snapshot.cases.map((c) => c.location)
   const units = snapshot.patrols.map((p) => ({ id: p.unitId, at: p.fixes.at(-1)!.location, heading: Math.random() * 360 }))
   const moving: { id: number; state: string }[] = []
@@ -89,8 +89,11 @@ function frameTimes(page: Page, seconds: number): Promise<number[]> {
   })`)
 }
 
-async function openWall(browser: Browser, base: string): Promise<{ page: Page; firstFrameMs: number }> {
+/** The wall as a kiosk that paired once: its session cookie is already there, as on every start after the first. */
+async function openWall(browser: Browser, base: string, keys: BenchKeys): Promise<{ page: Page; firstFrameMs: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+  const paired = await context.request.post(`${base}/api/v1/session/key`, { data: { key: keys.wall } })
+  if (!paired.ok()) throw new Error(`bench: the wall's key was refused (${paired.status()})`)
   const page = await context.newPage()
   await page.goto(`${base}/wall`)
   await page.waitForFunction(() => performance.getEntriesByName('first-complete-frame').length > 0, null, { timeout: 120_000 })
@@ -122,11 +125,11 @@ async function serveBarePage(): Promise<{ url: string; close(): void }> {
 }
 
 /** The bare page's frame times, drawing on deck.gl's default context or on one set up as the wall's overlay is. */
-async function bareFrameTimes(browser: Browser, url: string, base: string, view: { longitude: number; latitude: number; zoom: number }, wallContext: boolean): Promise<number[]> {
+async function bareFrameTimes(browser: Browser, url: string, base: string, key: string, view: { longitude: number; latitude: number; zoom: number }, wallContext: boolean): Promise<number[]> {
   const page = await (await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })).newPage()
   await page.goto(url)
-  const fresh = LiveSnapshot.parse(await (await fetch(`${base}/api/v1/live/snapshot`)).json())
-  await page.evaluate(({ s, u, v, w }) => (window as unknown as { startBare(...a: unknown[]): Promise<void> }).startBare(s, u, v, w), { s: fresh, u: base, v: view, w: wallContext })
+  const fresh = LiveSnapshot.parse(await (await fetch(`${base}/api/v1/live/snapshot`, { headers: { 'x-api-key': key } })).json())
+  await page.evaluate(({ s, u, k, v, w }) => (window as unknown as { startBare(...a: unknown[]): Promise<void> }).startBare(s, u, k, v, w), { s: fresh, u: base, k: key, v: view, w: wallContext })
   await sleep(3000)
   const frames = await frameTimes(page, FRAME_SECONDS)
   await page.context().close()
@@ -144,21 +147,22 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
   const port = 20_000 + (process.pid % 1000)
   const base = `http://127.0.0.1:${port}`
   const server = await startServer('server/src/main.ts', store.env, port)
+  const keys = await benchKeys(base)
   const browser = await launchChromium()
   const bare = await serveBarePage()
   try {
     const firstFrames: number[] = []
     for (let i = 0; i < 3; i++) {
-      const { page, firstFrameMs } = await openWall(browser, base)
+      const { page, firstFrameMs } = await openWall(browser, base, keys)
       firstFrames.push(firstFrameMs)
       await page.context().close()
     }
 
-    const snapshot = LiveSnapshot.parse(await (await fetch(`${base}/api/v1/live/snapshot`)).json())
-    const load = traffic(base, snapshot)
+    const snapshot = LiveSnapshot.parse(await (await fetch(`${base}/api/v1/live/snapshot`, { headers: { 'x-api-key': keys.wall } })).json())
+    const load = traffic(base, keys.simulator, snapshot)
     await sleep(10_000)
 
-    const wall = await openWall(browser, base)
+    const wall = await openWall(browser, base, keys)
     const view = await wall.page.evaluate(() => {
       const { map } = (window as unknown as { commandCentre: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).commandCentre
       return { longitude: map.getCenter().lng, latitude: map.getCenter().lat, zoom: map.getZoom() }
@@ -166,10 +170,10 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const wallFrames = await frameTimes(wall.page, FRAME_SECONDS)
     await wall.page.context().close()
 
-    const bareFrames = await bareFrameTimes(browser, bare.url, base, view, false)
-    const bareWallContextFrames = await bareFrameTimes(browser, bare.url, base, view, true)
+    const bareFrames = await bareFrameTimes(browser, bare.url, base, keys.wall, view, false)
+    const bareWallContextFrames = await bareFrameTimes(browser, bare.url, base, keys.wall, view, true)
 
-    const soak = await openWall(browser, base)
+    const soak = await openWall(browser, base, keys)
     await sleep(60_000)
     const heapAtOne = await heapMb(soak.page)
     await sleep((HEAP_MINUTES - 1) * 60_000)

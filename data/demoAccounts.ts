@@ -25,8 +25,8 @@ export const DEMO_ACCOUNTS: readonly NewAccount[] = [
   { login: 'simulator', displayName: '模拟流量', role: 'service', scope: { region: CITY } },
 ]
 
-/** Makes the demo accounts that are not there yet (a person's with the demo password); returns their logins. */
-export async function ensureDemoAccounts(accounts: AccountCommands): Promise<string[]> {
+/** Makes the demo accounts that are not there yet, a person's with the demo password. */
+export async function ensureDemoAccounts(accounts: AccountCommands): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     const keyOnly = account.role === 'wall_display' || account.role === 'service'
     try {
@@ -35,5 +35,4 @@ export async function ensureDemoAccounts(accounts: AccountCommands): Promise<str
       if (!(err instanceof ServiceError && err.code === 'login_taken')) throw err
     }
   }
-  return DEMO_ACCOUNTS.map((a) => a.login)
 }

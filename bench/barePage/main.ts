@@ -8,14 +8,15 @@ import { OVERLAY_DEVICE_PROPS } from '../../client/src/map/overlayContext'
  * The baseline for the wall's frame time: deck.gl alone, no map, no React, drawing the same points
  * (cameras, open cases, patrol positions, rings round new reports) from the same stream, redrawn
  * every animation frame as the wall is while reports pulse. The bench hands it the snapshot, and
- * whether to draw on a context set up as the wall's overlay is (else deck.gl's own defaults).
+ * whether to draw on a context set up as the wall's overlay is (else deck.gl's own defaults), and the
+ * wall display's API key its socket signs in with (the page is served from another origin).
  */
-async function start(snapshot: LiveSnapshot, serverUrl: string, view: { longitude: number; latitude: number; zoom: number }, wallContext: boolean) {
+async function start(snapshot: LiveSnapshot, serverUrl: string, key: string, view: { longitude: number; latitude: number; zoom: number }, wallContext: boolean) {
   const cases = new Map(snapshot.cases.map((c) => [c.id, c]))
   const cameras = new Map(snapshot.cameras.map((c) => [c.id, c]))
   const patrols = new Map(snapshot.patrols.map((p) => [p.unitId, p.fixes.at(-1)!.location]))
   let version = 0
-  const socket = io(serverUrl, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since: snapshot.seq } })
+  const socket = io(serverUrl, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, since: snapshot.seq, key } })
   socket.on('live:changes', (changes: Change[]) => {
     for (const c of changes) {
       if (c.entity === 'case') c.data.state === 'closed' ? cases.delete(c.data.id) : cases.set(c.data.id, c.data)

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
 import { openDemoStore } from '../../data/demoStore'
 import { startSimulator } from '../../data/traffic/simulator'
-import { DEMO_PASSWORD, ensureDemoAccounts } from '../../data/demoAccounts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../../data/demoAccounts'
 import type { AccountCommands } from './accounts/accounts'
 import { clientAssets } from './api/clientAssets'
 import { createApp } from './app'
@@ -30,6 +30,8 @@ export async function main(client?: RequestHandler): Promise<void> {
   if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
   const stopRetention = startRetention(db, systemClock, config.retention, 5 * 60_000, log)
+  // The demo's accounts exist before the first request can ask for them.
+  const kiosk = config.demoAccounts ? (await ensureDemoAccounts(accounts), await freshKey(accounts, 'wall', 'demo kiosk')) : null
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
@@ -39,10 +41,8 @@ export async function main(client?: RequestHandler): Promise<void> {
     wall: `http://${host}:${port}/wall`, drill: `http://${host}:${port}/drill`, editor: `http://${host}:${port}/editor`, health: `http://${host}:${port}/api/health`,
   }, '城市社会治理指挥中心 · command centre serving')
   const base = `http://${host}:${port}`
-  if (config.demoAccounts) {
-    const logins = await ensureDemoAccounts(accounts)
-    const kiosk = await freshKey(accounts, 'wall', 'demo kiosk')
-    log.info({ accounts: logins, password: DEMO_PASSWORD, kiosk: `${base}/wall?key=${kiosk}` },
+  if (kiosk) {
+    log.info({ accounts: DEMO_ACCOUNTS.map((a) => a.login), password: DEMO_PASSWORD, kiosk: `${base}/wall?key=${kiosk}` },
       'demo mode: sign in as any of these with the demo password; the kiosk URL signs a wall in (DEMO_ACCOUNTS=0 turns this off)')
   } else if ((await accounts.list()).length === 0) {
     log.warn('no accounts yet: create the first admin with `npm run accounts -- add admin --role admin --region <city code> --name 管理员` (README: Security)')

@@ -11,6 +11,17 @@ import { keyOf } from './auth'
 
 const sql = sqlFiles(['live_credentials'])
 
+/** A browser's handshake names its page's origin; it must be this server's. Scripts and devices send none. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (!origin) return true
+  try {
+    return new URL(origin).host === req.headers.host
+  } catch {
+    return false
+  }
+}
+
 /**
  * How the live stream knows who opens a socket (the session cookie its handshake carries, which
  * express-session has read on the engine, or an API key) and whether they still may.
@@ -23,6 +34,9 @@ export function liveAccess(accounts: AccountCommands, db: Db, clock: Clock): { a
         const found = await accounts.byKey(sent)
         return found ? { login: found.login, reach: found.reach, credential: `key:${found.keyId}` } : null
       }
+      // A session cookie counts only from this site's own pages: a page elsewhere that opens a socket here
+      // (cross-site WebSocket hijacking) gets nothing, though the browser sends the cookie along.
+      if (!sameOrigin(request)) return null
       const req = request as Partial<Pick<Request, 'session' | 'sessionID'>>
       const account = req.session?.account
       if (!account || !req.sessionID) return null
