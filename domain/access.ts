@@ -61,7 +61,7 @@ export function scopeFits(role: Role, scope: Scope): string | null {
     case 'department_officer':
       return region === null ? null : "a department officer's scope is a department"
     default:
-      return region !== null && level !== 'grid' ? null : `a ${role}'s scope is a region's 12-digit code`
+      return region !== null && level !== 'grid' ? null : `the ${role} role's scope is a region's 12-digit code`
   }
 }
 

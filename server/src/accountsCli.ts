@@ -39,10 +39,13 @@ async function run(argv: string[]): Promise<string> {
       return value
     }
     switch (command) {
-      case 'list':
-        return (await accounts.list()).map((a) =>
+      case 'list': {
+        const all = await accounts.list()
+        if (all.length === 0) return 'no accounts yet'
+        return all.map((a) =>
           `${a.enabled ? ' ' : '✗'} ${a.login.padEnd(16)} ${a.role.padEnd(18)} ${'region' in a.scope ? a.scope.region : a.scope.department}  ${a.displayName}` +
           a.keys.filter((k) => !k.revokedAt).map((k) => `\n    key ${k.id} ${k.prefix}… ${k.label}`).join('')).join('\n')
+      }
       case 'add': {
         const scope: Scope | undefined = values.region ? { region: values.region } : values.department ? { department: values.department as Extract<Scope, { department: string }>['department'] } : undefined
         const parsed = NewAccountSchema.safeParse({ login, displayName: values.name, role: values.role, scope, ...(values.password ? { password: values.password } : {}) })
