@@ -81,8 +81,10 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   const app = express()
   const http: Server = createServer(app)
   const audit = auditLog(db, clock, log)
+  // The hub admits sockets through the accounts, and the accounts tell the hub when credentials end (an
+  // account disabled, a key revoked) so it closes their sockets now rather than at its next check.
   let hub: LiveHub | null = null
-  const accounts = accountCommands({ db, clock, ...(security.signIn ? { policy: security.signIn } : {}), ended: () => void hub?.checkCredentials() })
+  const accounts = accountCommands({ db, clock, ...(security.signIn ? { policy: security.signIn } : {}), credentialsEnded: () => void hub?.checkCredentials() })
   const sessions = session({
     store: new PgSessionStore(db, clock), secret: await sessionSecret(db), name: SESSION_COOKIE,
     resave: false, saveUninitialized: false, rolling: true,

@@ -24,11 +24,11 @@ export type SignInResult =
 const KEY_CACHE_MS = 1000
 
 /**
- * Accounts, their passwords and keys, and signing in. `ended` is told of every account whose sessions
- * and sockets must end now (disabled, new password), so the live stream cuts them at once.
+ * Accounts, their passwords and keys, and signing in. `credentialsEnded` is called whenever sessions or
+ * keys ended (an account disabled, a new password, a key revoked), so the live stream cuts their sockets at once.
  */
-export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, ended = () => {} }: {
-  db: Db; clock: Clock; policy?: SignInPolicy; ended?: (login: string) => void
+export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, credentialsEnded = () => {} }: {
+  db: Db; clock: Clock; policy?: SignInPolicy; credentialsEnded?: () => void
 }) {
   const keyCache = new Map<string, { identity: (Identity & { keyId: number }) | null; until: number }>()
 
@@ -52,7 +52,7 @@ export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, en
   const endSessions = async (login: string) => {
     await db.query(sql.sessions_end_account, [login])
     keyCache.clear()
-    ended(login)
+    credentialsEnded()
   }
 
   return {
@@ -100,7 +100,7 @@ export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, en
       const [found] = await db.query(sql.key_revoke, [login, id, clock.now()])
       if (!found) throw notFound(`account ${login} has no key ${id}`)
       keyCache.clear()
-      ended(login)
+      credentialsEnded()
       return one(login)
     },
 
