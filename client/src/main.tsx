@@ -4,42 +4,54 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { Admin } from './admin/Admin'
 import { Drill } from './drill/Drill'
 import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
 import { snapshotRead } from './live/useLive'
 import { cityRead } from './map/loadCity'
 import { prewarmMap } from './map/MapView'
+import { SignedIn } from './session/SignedIn'
+import { SignInScreen } from './session/SignInScreen'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
 
-/** One screen per address: `/` and `/wall` (the kiosk) are the operators' wall; `/drill…` the duty leaders' drill-down; `/editor` the analysts' grid editor. */
+const { pathname, search } = window.location
+const isWall = pathname === '/' || /^\/wall\/?$/.test(pathname)
+/** A wall display started at `/wall?key=…` (its kiosk's address): the key is traded for a session first. */
+const kioskKey = isWall ? new URLSearchParams(search).get('key') : null
+
+/**
+ * One screen per address, each behind the sign-in page: `/` and `/wall` (the kiosk) are the operators' wall;
+ * `/drill…` the desks' drill-down; `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
+ * `/signin` the sign-in page itself.
+ */
 function Screen() {
-  const { pathname, search } = window.location
-  if (pathname === '/' || /^\/wall\/?$/.test(pathname)) return <Wall config={wallConfig(pathname, search)} />
+  if (/^\/signin\/?$/.test(pathname)) return <SignInScreen />
+  if (isWall) return <SignedIn kioskKey={kioskKey}>{(me) => <Wall config={wallConfig(pathname, search)} me={me} />}</SignedIn>
   const drill = drillTarget(pathname)
-  if (drill !== undefined) return <Drill initial={drill} />
+  if (drill !== undefined) return <SignedIn>{(me) => <Drill initial={drill} me={me} />}</SignedIn>
   if (/^\/editor\/?$/.test(pathname)) {
     const community = new URLSearchParams(search).get('community')
-    return <Editor initialCommunity={community && /^\d{12}$/.test(community) ? community : null} />
+    return <SignedIn>{(me) => <Editor initialCommunity={community && /^\d{12}$/.test(community) ? community : null} me={me} />}</SignedIn>
   }
+  if (/^\/admin\/?$/.test(pathname)) return <SignedIn>{(me) => <Admin me={me} />}</SignedIn>
   return (
     <main className="not-found" role="alert">
       <h1>没有这个页面</h1>
-      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/editor">网格编辑 /editor</a></p>
+      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
     </main>
   )
 }
 
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
-// does the map's worker: every screen but the not-found page draws the city, and the wall follows the
-// live city.
-const { pathname } = window.location
-if (/^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) {
+// does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a
+// kiosk that has yet to trade its key: it loads again once signed in.
+if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) {
   cityRead.start()
   prewarmMap()
 }
-if (/^\/(wall\/?)?$/.test(pathname)) snapshotRead.start()
+if (!kioskKey && isWall) snapshotRead.start()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,10 +6,10 @@ import { Draft } from '../../contract'
 import { mapSettled, screenshotDir } from '../support/browser'
 import { as, call } from '../support/serve'
 import { browserCity } from '../support/browserCity'
+import { signedInContext, wallContext } from '../support/browserSession'
 
 const { city, browser } = browserCity()
 
-const DESK = { width: 1920, height: 1080 }
 type Px = { x: number; y: number }
 
 const project = (page: Page, lonLat: [number, number]): Promise<Px> => page.evaluate((p) => {
@@ -19,7 +19,7 @@ const project = (page: Page, lonLat: [number, number]): Promise<Px> => page.eval
 
 const draftOf = async (page: Page) => {
   const id = await page.getByTestId('editor-panel').getAttribute('data-draft')
-  return Draft.parse((await call(`${city.server.url}/api/v1/drafts/${id}`, 'GET')).body)
+  return Draft.parse((await call(`${city.server.url}/api/v1/drafts/${id}`, 'GET', undefined, as.analyst)).body)
 }
 /** Whose selected grid's vertex handle is drawn at a pixel, if any. */
 const handleOf = (page: Page, at: Px): Promise<string | null> => page.evaluate(({ x, y }) => {
@@ -44,8 +44,7 @@ describe('the analysts’ grid editor at 1080p', () => {
     expect(target, 'a village of a few grids').toBeDefined()
     const { community, grid } = target!
 
-    const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
-    await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-analyst'))
+    const context = await signedInContext(browser(), city.server.url, 'analyst')
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -122,7 +121,7 @@ describe('the analysts’ grid editor at 1080p', () => {
     await expect.poll(() => page.getByTestId('moves').textContent(), { timeout: 5000 }).not.toBe('0')
     expect(await page.getByTestId('diff-report').textContent()).toContain(added.properties.code)
 
-    const wall = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
+    const wall = await wallContext(browser(), city.server.url)
     const wallPage = await wall.newPage()
     await wallPage.goto(`${city.server.url}/wall`)
     await expect.poll(() => wallPage.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
@@ -144,8 +143,7 @@ describe('the analysts’ grid editor at 1080p', () => {
   })
 
   it('lets only an analyst edit: a duty leader sees the grids and cannot start a draft', async () => {
-    const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
-    await context.addInitScript(() => sessionStorage.setItem('commandCentre.token', 'demo-duty-leader'))
+    const context = await signedInContext(browser(), city.server.url, 'leader')
     const page = await context.newPage()
     await page.goto(`${city.server.url}/editor?community=231281001001`)
     await expect.poll(() => page.getByTestId('signed-in').getAttribute('data-role'), { timeout: 30_000 }).toBe('duty_leader')

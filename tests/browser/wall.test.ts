@@ -6,15 +6,22 @@ import { CLIENT_DIST } from '../../server/src/clientBuild'
 import { offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
 import { as, call, serve } from '../support/serve'
 import { browserCity } from '../support/browserCity'
+import { wallContext } from '../support/browserSession'
 import { pointInGrid } from '../support/servedCity'
 
 const { city, browser } = browserCity()
 
 const K4 = { width: 3840, height: 2160 }
 
+/** A page of its own context, signed in as the wall display (its key traded once for a session, as a kiosk's first start does). */
+async function wallPage(viewport = K4): Promise<Page> {
+  const context = await wallContext(browser(), city.server.url, { viewport })
+  return context.newPage()
+}
+
 /** Opens a screen and waits for its first complete frame: city drawn, snapshot applied, figures read. */
 async function openWall(path: string, viewport = K4): Promise<Page> {
-  const page = await browser().newPage({ viewport, deviceScaleFactor: 1 })
+  const page = await wallPage(viewport)
   await page.goto(city.server.url + path)
   await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
   await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
@@ -66,7 +73,7 @@ async function timeNewCase(page: Page): Promise<{ code: string; ticker: number; 
 
 describe('the wall at 4K', () => {
   it('loads the demo city on /wall as a kiosk: grids, KPI panel, ticker, clock, and nothing off the machine', async () => {
-    const page = await browser().newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const page = await wallPage()
     const leaks = offMachineRequests(page)
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))
@@ -96,13 +103,13 @@ describe('the wall at 4K', () => {
     expect(lit).toBeGreaterThan(0.15)
     expect(errors).toEqual([])
     expect(leaks).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 
   it('is sent its script compressed as built, and told plainly of an asset that is not there', async () => {
     const page = await openWall('/wall')
     const script = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement).src)
-    await page.close()
+    await page.context().close()
     const brotli = await fetch(script, { headers: { 'Accept-Encoding': 'br, gzip' } })
     expect([brotli.status, brotli.headers.get('content-encoding'), brotli.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable'])
     const plain = await fetch(script, { headers: { 'Accept-Encoding': 'identity' } })
@@ -124,7 +131,7 @@ describe('the wall at 4K', () => {
     expect(await first.textContent()).toMatch(new RegExp(`新报\\s*消防隐患.*${code}`))
     expect(await first.getAttribute('data-type')).toBe('reported')
     await page.screenshot({ path: join(screenshotDir(), 'wall-new-case-4k.png') })
-    await page.close()
+    await page.context().close()
   })
 
   it('at 1080p shows a case reported through the API in the ticker within a second, and on the map', async () => {
@@ -132,7 +139,7 @@ describe('the wall at 4K', () => {
     const { ticker, map } = await timeNewCase(page)
     expect(ticker).toBeLessThan(1000)
     expect(map).toBeLessThan(1000)
-    await page.close()
+    await page.context().close()
   })
 
   it('turns a camera set offline magenta and shades the grid whose cover it took', async () => {
@@ -170,7 +177,7 @@ describe('the wall at 4K', () => {
 
     await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'online' }, as.dutyLeader)
     await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 10_000, interval: 200 }).toBe(0)
-    await page.close()
+    await page.context().close()
   })
 
   it('shows KPI figures that match a count of the store', async () => {
@@ -199,11 +206,11 @@ describe('the wall at 4K', () => {
     }, as.gridWorker)
     await expect.poll(() => figure(page, 'kpi-open'), { timeout: 5000 }).toBe(before.open + 1)
     expect(await figure(page, 'disputes-today-found')).toBe(before.today + 1)
-    await page.close()
+    await page.context().close()
   })
 
   it('keeps nothing personal in the page or its frames', async () => {
-    const page = await browser().newPage({ viewport: K4, deviceScaleFactor: 1 })
+    const page = await wallPage()
     const frames: string[] = []
     page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))))
     // Every response body, read in full before the scan below (a body still being read would pass it).
@@ -241,7 +248,7 @@ describe('the wall at 4K', () => {
     expect(snapshot?.text.length).toBeGreaterThan(100_000)
     const [anOpenCase] = await city.db.query<{ code: string }>(`SELECT code FROM cases WHERE state <> 'closed' ORDER BY id LIMIT 1`)
     expect(snapshot!.text).toContain(anOpenCase!.code)
-    await page.close()
+    await page.context().close()
   })
 
   it('says plainly when it is not live and since when, and recovers and catches up by itself', async () => {
@@ -261,7 +268,7 @@ describe('the wall at 4K', () => {
     }, as.gridWorker)
     const { code } = res.body as { code: string }
     await expect.poll(() => page.getByTestId('ticker').locator('li').first().textContent(), { timeout: 2000 }).toContain(code)
-    await page.close()
+    await page.context().close()
   })
 })
 
@@ -281,7 +288,7 @@ describe('the wall at other sizes', () => {
       })
       expect(canvas).toEqual({ width: Math.round(panel!.x), height: Math.round(ticker!.y) })
       await page.screenshot({ path: join(screenshotDir(), `wall-${label}.png`) })
-      await page.close()
+      await page.context().close()
     })
   }
 })

@@ -8,7 +8,10 @@ export function earlyRead<T>(read: () => Promise<T>): { start(): void; take(): P
   let started: Promise<T> | null = null
   return {
     start() {
-      started ??= read()
+      if (started) return
+      started = read()
+      // Not taken (a page that turns out to be signed out): no unhandled rejection; `take` still sees it.
+      started.catch(() => {})
     },
     take() {
       const answer = started ?? read()

@@ -4,15 +4,21 @@ import type { DrillTarget } from './drillRoute'
 
 const FIX_FRESH_MS = 30 * 60_000
 
-/** The area's name and where it sits, with its parents one click away (a grid's township). */
-export function AreaHeader({ profile, onOpen }: { profile: AreaProfile; onOpen: (t: DrillTarget) => void }) {
+/**
+ * The area's name and where it sits, with its parents one click away (a grid's township) when they lie in
+ * the account's scope; `root` names the desk's whole area (全市, or a township officer's township), null
+ * when the area on screen is already the whole of it.
+ */
+export function AreaHeader({ profile, onOpen, reaches, root }: {
+  profile: AreaProfile; onOpen: (t: DrillTarget) => void; reaches: (t: NonNullable<DrillTarget>) => boolean; root: string | null
+}) {
   const kind = profile.level === 'grid' ? labels.gridKind[profile.kind as 'urban' | 'rural'] : labels.regionKind[profile.kind as 'township' | 'street']
   return (
     <header className="area-header">
       <nav className="crumbs" aria-label="所属">
-        <button type="button" onClick={() => onOpen(null)}>全市</button>
+        {root && <button type="button" onClick={() => onOpen(null)} data-testid="crumb-root">{root}</button>}
         {[...profile.parents].reverse().filter((p) => p.level !== 'city').map((p) => (
-          p.level === 'township'
+          p.level === 'township' && reaches({ level: 'township', code: p.code })
             ? <button key={p.code} type="button" onClick={() => onOpen({ level: 'township', code: p.code })}>{p.name}</button>
             : <span key={p.code}>{p.name}</span>
         ))}
@@ -67,8 +73,8 @@ export function Cover({ profile }: { profile: AreaProfile }) {
   )
 }
 
-/** The wall's figures for this area alone, beside the city's. */
-export function Numbers({ area, city }: { area: Kpis; city: Kpis | null }) {
+/** The wall's figures for this area alone, beside the whole scope's (`wholeName`: 全市, or the officer's township). */
+export function Numbers({ area, city, wholeName }: { area: Kpis; city: Kpis | null; wholeName: string }) {
   const rows: [string, (k: Kpis) => string, string][] = [
     ['在办', (k) => count(k.open), 'open'],
     ['超期', (k) => count(k.overdue), 'overdue'],
@@ -80,7 +86,7 @@ export function Numbers({ area, city }: { area: Kpis; city: Kpis | null }) {
   ]
   return (
     <section className="numbers" aria-labelledby="numbers-title">
-      <h2 id="numbers-title">指标（本区域 / 全市）</h2>
+      <h2 id="numbers-title">指标（本区域 / {wholeName}）</h2>
       <table>
         <tbody>
           {rows.map(([name, f, id]) => (

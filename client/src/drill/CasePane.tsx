@@ -10,18 +10,24 @@ import { kindLabel } from './CaseList'
 import { timeLeft } from './timeLeft'
 
 
+/** What the signed-in account may do with a case, by the domain's rules for its role (the server holds to the same). */
+export type CaseRights = { step: boolean; escalate: boolean; assign: boolean; parties: boolean }
+
+/** What a text hidden from this role says in its place: free text often names people. */
+const HIDDEN_TEXT = '（仅办理人员可见）'
+
 /** What a duty leader's action sends, by the route under the case that takes it: the contract's request bodies. */
 type CaseActions = { steps: StepRequest; escalate: EscalateRequest; assign: AssignRequest }
 type Act = <P extends keyof CaseActions>(path: P, body: Omit<CaseActions[P], 'expectedVersion'>) => Promise<void>
 
 /**
- * One case: its facts, its step history as a timeline, and what a duty leader may do with it (the
- * next step of the loop with a note, escalation with a reason, assignment to a post of its grid, the
- * parties on explicit request, logged). Every action names the version the leader saw: if another
+ * One case: its facts, its step history as a timeline, and what the account's role may do with it (the
+ * next step of the loop with a note; for a duty leader, escalation with a reason, assignment to a post of its
+ * grid, the parties on explicit request, logged). Every action names the version the leader saw: if another
  * leader acted first, the server answers 409 with the case as it is now, and this pane shows that.
  */
-export function CasePane({ id, version, token, canAct, roster, onActed }: {
-  id: number; version: number | undefined; token: string | null; canAct: boolean; roster: readonly GridPost[]; onActed: () => void
+export function CasePane({ id, version, rights, roster, onActed }: {
+  id: number; version: number | undefined; rights: CaseRights; roster: readonly GridPost[]; onActed: () => void
 }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -44,7 +50,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
   const act: Act = async (path, body) => {
     setNotice(null)
     try {
-      await postJson(`/api/v1/cases/${id}/${path}`, { ...body, expectedVersion: detail.version }, token ?? '', CaseSummary)
+      await postJson(`/api/v1/cases/${id}/${path}`, { ...body, expectedVersion: detail.version }, CaseSummary)
       setNotice({ kind: 'done', text: '已提交' })
       onActed()
     } catch (e) {
@@ -58,9 +64,8 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
   }
   const openParties = async () => {
     try {
-      const auth = { headers: { Authorization: `Bearer ${token ?? ''}` } }
-      setParties(await fetchJson(`/api/v1/cases/${id}/parties`, CaseParties, auth))
-      setLog(await fetchJson(`/api/v1/party-access-log?case=${id}`, z.array(PartyAccess), auth))
+      setParties(await fetchJson(`/api/v1/cases/${id}/parties`, CaseParties))
+      setLog(await fetchJson(`/api/v1/party-access-log?case=${id}`, z.array(PartyAccess)))
     } catch (e) {
       setNotice({ kind: 'error', text: errorText(e) })
     }
@@ -75,7 +80,9 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
         {' · '}<span className={left.overdue ? 'alarm' : ''}>{left.text}</span>
         {detail.assignee && <> · 指派 {detail.assignee}</>}
       </p>
-      {detail.description && <p className="description">{detail.description}</p>}
+      {detail.description === null
+        ? <p className="description hidden-text" data-testid="description">描述{HIDDEN_TEXT}</p>
+        : detail.description && <p className="description" data-testid="description">{detail.description}</p>}
       <NoticeLine notice={notice} />
       <ol className="timeline" aria-label="处置过程">
         {detail.history.map((h, i) => (
@@ -85,11 +92,12 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
           </li>
         ))}
       </ol>
-      {canAct && detail.state !== 'closed' && (
-        <Actions detail={detail} roster={roster.filter((p) => p.gridCode === detail.gridCode)} act={act} />
+      {detail.history.some((h) => h.note === null) && <p className="hidden-text">处置说明{HIDDEN_TEXT}</p>}
+      {rights.step && detail.state !== 'closed' && (
+        <Actions detail={detail} roster={roster.filter((p) => p.gridCode === detail.gridCode)} act={act} rights={rights} />
       )}
       <div className="parties">
-        <button type="button" onClick={openParties} data-testid="open-parties">查看当事人（查阅将被记录）</button>
+        {rights.parties && <button type="button" onClick={openParties} data-testid="open-parties">查看当事人（查阅将被记录）</button>}
         {parties && (
           <ul data-testid="parties">
             {parties.parties.map((p, i) => <li key={i}>{p.role === 'applicant' ? '申请人' : '被申请人'} {p.name} {p.phone ?? ''}</li>)}
@@ -107,7 +115,7 @@ export function CasePane({ id, version, token, canAct, roster, onActed }: {
   )
 }
 
-function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly GridPost[]; act: Act }) {
+function Actions({ detail, roster, act, rights }: { detail: CaseDetail; roster: readonly GridPost[]; act: Act; rights: CaseRights }) {
   const [step, setStep] = useState<LoopStep | ''>(detail.next[0] ?? '')
   const [note, setNote] = useState('')
   const [department, setDepartment] = useState<Department>(DEPARTMENTS[0])
@@ -148,16 +156,16 @@ function Actions({ detail, roster, act }: { detail: CaseDetail; roster: readonly
         <input aria-label="处置说明" placeholder="处置说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
         <button type="submit" disabled={!step}>执行</button>
       </form>
-      <form onSubmit={(e) => { e.preventDefault(); void act('escalate', { reason }) }} aria-label="上移督办">
+      {rights.escalate && <form onSubmit={(e) => { e.preventDefault(); void act('escalate', { reason }) }} aria-label="上移督办">
         <input aria-label="上移理由" placeholder="上移理由（必填）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
         <button type="submit" disabled={detail.level === 'city'}>上移督办</button>
-      </form>
-      <form onSubmit={(e) => { e.preventDefault(); void act('assign', { worker }) }} aria-label="指派">
+      </form>}
+      {rights.assign && <form onSubmit={(e) => { e.preventDefault(); void act('assign', { worker }) }} aria-label="指派">
         <select aria-label="指派给" value={worker} onChange={(e) => setWorker(e.target.value)}>
           {roster.map((p) => <option key={p.code} value={p.code}>{labels.workerRole[p.role]} {p.code}</option>)}
         </select>
         <button type="submit" disabled={!worker}>指派</button>
-      </form>
+      </form>}
     </div>
   )
 }

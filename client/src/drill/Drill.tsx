@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { CaseSummary, GridProps } from '../../../contract'
-import { useToken } from '../api/token'
+import type { CaseSummary, GridProps, Me } from '../../../contract'
+import { may } from '../../../domain/access'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
 import { displayScale } from '../map/displayScale'
@@ -15,45 +15,62 @@ import { OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
 import { UnderLayers } from '../map/parts/UnderLayers'
 import { useCity } from '../map/useCity'
-import { NoticeLine } from '../ui/Notice'
+import { type Notice, NoticeLine } from '../ui/Notice'
 import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
 import { CaseList } from './CaseList'
-import { CasePane } from './CasePane'
+import { CasePane, type CaseRights } from './CasePane'
+import { deskScope, roomOf, withinScope } from './deskScope'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
-import { SignIn } from '../session/SignIn'
+import { SignedInBar } from '../session/SignedInBar'
 import { shownOf, useArea } from './useArea'
-import { useMe } from '../session/useMe'
+import { useDepartmentCases } from './useDepartmentCases'
 
 /** Below this zoom a click on the city opens the township under it; closer in, the grid. */
 const GRID_CLICK_ZOOM = 11
 
 /**
- * The duty leader's desk screen: click a township or a grid (or open its link, `/drill/grid/<code>`)
- * and the map flies there with the rest of the city dimmed, while the panel shows who answers for
- * it, its cases, what watches over it and its figures against the city's, live from its room; a case
- * opened there can be taken through the loop, escalated, assigned, and its parties read (logged).
+ * The desks' drill-down screen (duty leaders, and officers of a township, community, grid or department):
+ * click a township or a grid (or open its link, `/drill/grid/<code>`) and the map flies there with the rest
+ * of the city dimmed, while the panel shows who answers for it, its cases, what watches over it and its
+ * figures against the whole scope's, live from its room; a case opened there can be taken through the loop,
+ * and by a duty leader escalated, assigned, and its parties read (logged). Only inside the account's scope:
+ * a township officer starts on their township, which is their "whole city", and is offered nothing outside it.
  */
-export function Drill({ initial }: { initial: DrillTarget }) {
-  const [target, setTarget] = useState(initial)
-  const open = useCallback((t: DrillTarget) => {
+export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
+  const scope = useMemo(() => deskScope(me.scope), [me.scope])
+  const [target, setTarget] = useState(() => withinScope(scope, initial))
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const open = useCallback((asked: DrillTarget) => {
+    const t = withinScope(scope, asked)
     window.history.pushState(null, '', drillPath(t))
+    setNotice(null)
     setTarget(t)
-  }, [])
+  }, [scope])
   useEffect(() => {
-    const back = () => setTarget(drillTarget(window.location.pathname) ?? null)
+    // An address outside the scope (an old link, another desk's) shows the scope's own area instead.
+    if (drillPath(target) !== window.location.pathname) window.history.replaceState(null, '', drillPath(target))
+    const back = () => setTarget(withinScope(scope, drillTarget(window.location.pathname) ?? null))
     window.addEventListener('popstate', back)
     return () => window.removeEventListener('popstate', back)
-  }, [])
+  }, [scope])
 
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
-  const { status, connection, reload } = useArea(target)
-  const [token, setToken] = useToken()
-  const me = useMe(token)
+  // A department's desk has no area: its cases are those routed to it, live from its room.
+  const byDepartment = 'department' in me.scope
+  const area = useArea(target, byDepartment ? null : roomOf(scope, target))
+  const department = useDepartmentCases(byDepartment ? scope.homeRoom : null)
+  const { status, reload } = area
+  const connection = byDepartment ? department.connection : area.connection
+  const departmentCases = department.status.kind === 'ready' ? department.status.cases : null
+  const rights: CaseRights = useMemo(() => ({
+    step: may(me.role, 'step'), escalate: may(me.role, 'escalate'), assign: may(me.role, 'assign'), parties: may(me.role, 'read_parties'),
+  }), [me.role])
   const [selected, setSelected] = useState<number | null>(null)
   const now = useNow(15_000)
-  // The city's figures, beside the area's: read apart from the area, so a click waits for the area alone.
+  // The whole scope's figures (the city's, or the officer's own area), beside the area's: read apart from
+  // the area, so a click waits for the area alone.
   const cityKpis = useKpis(0, 4)
   // While another area is read, the one on screen stays (the panel marked busy): taking its mask and
   // points down for a tenth of a second would cost the map a redraw just before the new one.
@@ -62,21 +79,26 @@ export function Drill({ initial }: { initial: DrillTarget }) {
 
   const onPick = useCallback((grid: GridProps, zoom: number) => {
     const inTownship = target?.level === 'township' && grid.townshipCode === target.code
-    open(zoom >= GRID_CLICK_ZOOM || inTownship || target?.level === 'grid' ? { level: 'grid', code: grid.code } : { level: 'township', code: grid.townshipCode })
-  }, [open, target])
+    const gridTarget = { level: 'grid', code: grid.code } as const
+    const asked = zoom >= GRID_CLICK_ZOOM || inTownship || target?.level === 'grid' ? gridTarget : { level: 'township', code: grid.townshipCode } as const
+    // Outside the scope a click opens nothing; a township beyond it may still hold a grid inside (a community's officer).
+    const shown = scope.reaches(asked) ? asked : scope.reaches(gridTarget) ? gridTarget : null
+    if (shown) open(shown)
+    else setNotice({ kind: 'error', text: `${grid.name}不在本账号的辖区（${me.scopeName}）内` })
+  }, [open, target, scope, me.scopeName])
 
   const scale = displayScale()
   const shownCode = data?.profile.code
   // The mask changes with the area, not with every read of it: each new one redraws the map.
   const under = useMemo(() => (data ? [areaMaskLayer({ area: data.profile.geometry, beforeId: 'community-label' })] : []), [shownCode])
-  const openCases = useMemo(() => new Map((data?.cases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])), [data])
+  const openCases = useMemo(() => new Map((data?.cases ?? departmentCases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])), [data])
   const over = useCallback(() => (data ? [
     areaOutlineLayer({ area: data.profile.geometry, scale }),
     areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
     // A click opens the grid under it (MapLibre's query), not a case.
     casesLayer({ cases: openCases, now, scale, pickable: false }),
-  ] : []), [data, openCases, now, scale])
-  const selectedCase = data?.cases.find((c) => c.id === selected)
+  ] : departmentCases ? [casesLayer({ cases: openCases, now, scale, pickable: false })] : []), [data, departmentCases, openCases, now, scale])
+  const selectedCase = (data?.cases ?? departmentCases ?? undefined)?.find((c) => c.id === selected)
 
   return (
     <div className="drill">
@@ -89,27 +111,42 @@ export function Drill({ initial }: { initial: DrillTarget }) {
       </MapView>
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
         <div className="drill-top">
-          <SignIn me={me} onToken={setToken} />
+          <SignedInBar me={me} />
           <LiveStatus connection={connection} />
         </div>
-        {status.kind === 'none' && <p className="hint">在地图上点击乡镇（街道）或网格，查看其责任体系、案件、视频巡防与指标。</p>}
+        <NoticeLine notice={notice} />
+        {status.kind === 'none' && !byDepartment && <p className="hint">{noneHint(me)}</p>}
+        {byDepartment && (
+          <>
+            <header className="area-header"><h1 data-testid="area-name">{me.scopeName}</h1><p className="area-kind">派往本部门的案件</p></header>
+            {department.status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: department.status.message }} />}
+            {departmentCases && <CaseList cases={departmentCases} now={now} selected={selected} onSelect={setSelected} />}
+            {selected !== null && <CasePane id={selected} version={selectedCase?.version} rights={rights} roster={[]} onActed={department.reload} />}
+          </>
+        )}
         {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} />}
         {data && (
           <>
-            <AreaHeader profile={data.profile} onOpen={open} />
+            <AreaHeader profile={data.profile} onOpen={open} reaches={scope.reaches} root={scope.cityWide ? '全市' : null} />
             <CaseList cases={data.cases} now={now} selected={selected} onSelect={setSelected} />
             {selected !== null && (
               <CasePane
-                id={selected} version={selectedCase?.version} token={token} roster={data.profile.responsible.roster}
-                canAct={me.kind === 'known' && me.me.role === 'duty_leader'} onActed={reload}
+                id={selected} version={selectedCase?.version} rights={rights} roster={data.profile.responsible.roster} onActed={reload}
               />
             )}
             <Responsible profile={data.profile} />
             <Cover profile={data.profile} />
-            <Numbers area={data.kpis} city={cityKpis} />
+            {/* The scope's own area on screen (a township officer's township): its figures are the whole's. */}
+            <Numbers area={data.kpis} city={data.profile.code === scope.home?.code ? data.kpis : cityKpis} wholeName={scope.cityWide ? '全市' : me.scopeName} />
           </>
         )}
       </aside>
     </div>
   )
+}
+
+/** What the panel says before an area is chosen, by what the scope reaches. */
+function noneHint(me: Me): string {
+  if (deskScope(me.scope).cityWide) return '在地图上点击乡镇（街道）或网格，查看其责任体系、案件、视频巡防与指标。'
+  return `在地图上点击${me.scopeName}的网格，查看其责任体系、案件、视频巡防与指标。`
 }

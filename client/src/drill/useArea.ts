@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
-import { AreaProfile, CaseSummary, Kpis } from '../../../contract'
+import { AreaProfile, CaseSummary, Kpis, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
 import { useRoom } from '../live/useRoom'
@@ -38,11 +38,11 @@ export function shownOf(s: AreaStatus): AreaData | null {
 }
 
 /**
- * One township or grid as a duty leader sees it, kept live through that area's room alone: every
+ * One township or grid as a desk sees it, kept live through `room` alone (the area's, inside the account's scope): every
  * change there (a case reported or stepped, a camera or a patrol) reads the area again, so what is
  * shown is what the store holds, committed. `reload` reads it at once (after an action of one's own).
  */
-export function useArea(target: DrillTarget): { status: AreaStatus; connection: Connection; reload: () => void } {
+export function useArea(target: DrillTarget, room: Room | null): { status: AreaStatus; connection: Connection; reload: () => void } {
   const [status, setStatus] = useState<AreaStatus>({ kind: 'none' })
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const key = target ? `${target.level}:${target.code}` : null
@@ -72,6 +72,6 @@ export function useArea(target: DrillTarget): { status: AreaStatus; connection: 
       reload()
     }, COALESCE_MS)
   }, [reload])
-  const connection = useRoom(target ? `${target.level}:${target.code}` : null, onChanges)
+  const connection = useRoom(room, onChanges)
   return { status, connection, reload }
 }

@@ -1,10 +1,9 @@
 import * as turf from '@turf/turf'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures } from '../../../contract'
-import { useToken } from '../api/token'
-import { SignIn } from '../session/SignIn'
-import { useMe } from '../session/useMe'
+import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures, Me } from '../../../contract'
+import { may } from '../../../domain/access'
+import { SignedInBar } from '../session/SignedInBar'
 import { errorText } from '../ui/format'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { displayScale } from '../map/displayScale'
@@ -34,13 +33,11 @@ function drawn(f: DraftFeature): DrawnGrid {
  * PostGIS at once, gaps and overlaps drawn where they are; undo and redo over the saved versions; a
  * diff before publishing, which the server refuses while errors remain.
  */
-export function Editor({ initialCommunity }: { initialCommunity: string | null }) {
+export function Editor({ initialCommunity, me }: { initialCommunity: string | null; me: Me }) {
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
-  const [token, setToken] = useToken()
-  const me = useMe(token)
-  const analyst = me.kind === 'known' && me.me.role === 'analyst'
-  const api = useMemo(() => draftApi(token ?? ''), [token])
+  const analyst = may(me.role, 'edit_grids')
+  const api = useMemo(() => draftApi(), [])
   const [community, setCommunity] = useState(initialCommunity)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [check, setCheck] = useState<DraftCheck | null>(null)
@@ -173,7 +170,7 @@ export function Editor({ initialCommunity }: { initialCommunity: string | null }
         <ReadyMark complete={city !== null} />
       </MapView>
       <aside className="editor-panel" data-testid="editor-panel" data-draft={draft?.id ?? ''} data-version={draft?.version ?? ''} data-errors={check ? errors : ''}>
-        <SignIn me={me} onToken={setToken} />
+        <SignedInBar me={me} />
         <label className="community">社区（村）
           <select value={community ?? ''} onChange={(e) => setCommunity(e.target.value || null)} data-testid="community">
             <option value="">选择社区（村）</option>

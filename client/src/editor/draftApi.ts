@@ -3,27 +3,24 @@ import {
   type CreateDraftRequest, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, type MergeRequest, NextGridCode,
   type PublishRequest, PublishResult, type ReplaceDraftRequest, type SplitRequest,
 } from '../../../contract'
-import { fetchJson, postJson } from '../api/fetchJson'
+import { fetchJson, postJson, putJson } from '../api/fetchJson'
 
-/** The draft routes as the editor calls them, each parsed with its contract schema. */
-export function draftApi(token: string) {
-  const auth = { Authorization: `Bearer ${token}` }
-  const send = <T>(method: string, url: string, body: unknown, schema: { parse(x: unknown): T }) =>
-    fetchJson(url, schema, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...auth } })
+/** The draft routes as the editor calls them (signed in by the session; writes carry its CSRF token), each parsed with its contract schema. */
+export function draftApi() {
   return {
     openDraftOf: async (community: string) =>
       (await fetchJson(`/api/v1/drafts?community=${community}&status=open`, z.array(DraftSummary)))[0] ?? null,
     get: (id: number) => fetchJson(`/api/v1/drafts/${id}`, Draft),
-    create: (community: string) => postJson('/api/v1/drafts', { community } satisfies CreateDraftRequest, token, Draft),
-    replace: (d: Draft, features: DraftFeatures) => send('PUT', `/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version } satisfies ReplaceDraftRequest, Draft),
-    split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version } satisfies SplitRequest, token, DraftEdit),
-    merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version } satisfies MergeRequest, token, DraftEdit),
-    check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck, { headers: auth }),
-    nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode, { headers: auth }),
+    create: (community: string) => postJson('/api/v1/drafts', { community } satisfies CreateDraftRequest, Draft),
+    replace: (d: Draft, features: DraftFeatures) => putJson(`/api/v1/drafts/${d.id}`, { features, expectedVersion: d.version } satisfies ReplaceDraftRequest, Draft),
+    split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version } satisfies SplitRequest, DraftEdit),
+    merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version } satisfies MergeRequest, DraftEdit),
+    check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck),
+    nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
-    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version } satisfies PublishRequest, token, PublishResult),
+    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version } satisfies PublishRequest, PublishResult),
     importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {
-      method: 'POST', body: file, headers: { 'Content-Type': file.name.endsWith('.zip') ? 'application/zip' : 'application/json', ...auth },
+      method: 'POST', body: file, headers: { 'Content-Type': file.name.endsWith('.zip') ? 'application/zip' : 'application/json' },
     }),
   }
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import { io, type Socket } from 'socket.io-client'
-import { type ClientToServerEvents, LiveSnapshot, PROTOCOL_VERSION, type ServerToClientEvents } from '../../../contract'
+import { LiveSnapshot, type Room } from '../../../contract'
 import { earlyRead } from '../api/earlyRead'
 import { fetchJson } from '../api/fetchJson'
 import { changesFrame } from './changesFrame'
+import { liveSocket } from './liveSocket'
 import { applyChanges, emptyLive, fromSnapshot, type LiveState } from './liveState'
 
 /** How long a screen waits before asking again for a snapshot it could not get. */
@@ -16,18 +16,21 @@ export const snapshotRead = earlyRead(() => fetchJson('/api/v1/live/snapshot', L
 export type Connection = { live: boolean; since: number }
 
 /**
- * The live city for a screen: a snapshot, then every change after its position over Socket.IO.
+ * The live city for a screen, as far as its account's scope reaches: a snapshot (the server filters it to
+ * the scope), then every change after its position over Socket.IO, in `rooms` (the scope's, see
+ * `homeRooms`; the server refuses a room outside it).
  * Reconnects by itself and asks for what it missed from the last position it applied; told it is
  * too far behind, or sent a frame that does not parse with the contract, it loads a fresh snapshot. `synced`: a snapshot has been applied (its position may be 0).
  */
-export function useLive(): { state: LiveState; connection: Connection; synced: boolean } {
+export function useLive(rooms: readonly Room[]): { state: LiveState; connection: Connection; synced: boolean } {
   const [state, setState] = useState<LiveState>(emptyLive)
   const [synced, setSynced] = useState(false)
   const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
   const position = useRef(0)
+  const roomsKey = rooms.join(' ')
 
   useEffect(() => {
-    let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null
+    let live: ReturnType<typeof liveSocket> | null = null
     let stopped = false
     // A fresh snapshot replaces what the screen knew, but the ticker's lines still happened.
     const load = async () => {
@@ -45,11 +48,8 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
         return n
       })
     const connect = () => {
-      socket = io({
-        transports: ['websocket'],
-        auth: (cb) => cb({ protocol: PROTOCOL_VERSION, since: position.current }),
-        reconnectionDelayMax: 5000,
-      })
+      live = liveSocket(roomsKey.split(' ') as Room[], () => position.current)
+      const { socket } = live
       socket.on('connect', () => setConnection({ live: true, since: Date.now() }))
       socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
       socket.on('live:changes', (frame: unknown) => {
@@ -73,9 +73,9 @@ export function useLive(): { state: LiveState; connection: Connection; synced: b
     return () => {
       stopped = true
       clearTimeout(retry)
-      socket?.disconnect()
+      live?.close()
     }
-  }, [])
+  }, [roomsKey])
 
   return { state, connection, synced }
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import { io, type Socket } from 'socket.io-client'
-import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, type Room, type ServerToClientEvents } from '../../../contract'
+import type { Change, Room } from '../../../contract'
 import { changesFrame } from './changesFrame'
+import { liveSocket } from './liveSocket'
 import type { Connection } from './useLive'
 
 /**
- * The live changes of one room only (`grid:<code>`, `township:<code>`), not the whole city's. Told
+ * The live changes of one room only (`grid:<code>`, `township:<code>`, a department's), not the whole city's;
+ * the room must lie in the account's scope. Told
  * `[]` on every (re)connect and for a frame that does not parse, so the screen reads afresh what it may have missed.
  */
 export function useRoom(room: Room | null, onChanges: (changes: Change[]) => void): Connection {
@@ -14,9 +15,8 @@ export function useRoom(room: Room | null, onChanges: (changes: Change[]) => voi
   handler.current = onChanges
   useEffect(() => {
     if (!room) return
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms: [room] }, reconnectionDelayMax: 5000,
-    })
+    const live = liveSocket([room], () => undefined)
+    const { socket } = live
     socket.on('connect', () => {
       setConnection({ live: true, since: Date.now() })
       handler.current([])
@@ -24,7 +24,7 @@ export function useRoom(room: Room | null, onChanges: (changes: Change[]) => voi
     socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
     // A frame that does not parse is not applied: the screen is told `[]` and reads afresh.
     socket.on('live:changes', (frame: unknown) => handler.current(changesFrame(frame) ?? []))
-    return () => void socket.disconnect()
+    return () => live.close()
   }, [room])
   return connection
 }

@@ -1,4 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
+import type { Me } from '../../../contract'
+import { homeRooms } from '../../../domain/access'
+import { SignedInBar } from '../session/SignedInBar'
 import { clockDate, clockTime } from '../ui/format'
 import { LiveStatus } from '../live/LiveStatus'
 import { useLive } from '../live/useLive'
@@ -31,10 +34,12 @@ const JUDGE_STEP_MS = 10_000
 /**
  * The operators' video wall: the live city on the map, the KPI panel on the right, the latest events
  * along the bottom, the clock and whether the wall is live at the top. Made for a 4K screen read from
- * several metres (sizes follow the screen's height) and for running for days without a touch.
+ * several metres (sizes follow the screen's height) and for running for days without a touch. It shows
+ * what the signed-in account's scope reaches (a wall display's: the city), live from the scope's rooms.
  */
-export function Wall({ config }: { config: WallConfig }) {
-  const { state, connection, synced } = useLive()
+export function Wall({ config, me }: { config: WallConfig; me: Me }) {
+  const rooms = useMemo(() => homeRooms(me.scope), [me.scope])
+  const { state, connection, synced } = useLive(rooms)
   const status = useCity(state.boundariesAt)
   const now = useNow(1000)
   const kpis = useKpis(state.seq, config.patrolHours)
@@ -78,6 +83,8 @@ export function Wall({ config }: { config: WallConfig }) {
       <KpiPanel kpis={kpis} />
       <Legend theme={theme} cycling={config.theme === null} patrolHours={config.patrolHours} />
       <Ticker items={state.ticker} names={names} />
+      {/* A kiosk has nobody at it to sign out; a wall on a desk (`/`) says who it is signed in as. */}
+      {!config.kiosk && <SignedInBar me={me} className="wall-signed-in" />}
       {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} className="map-error" />}
     </div>
   )
