@@ -9,9 +9,10 @@ const MAX_AGE_MS = 60_000
 
 /**
  * The KPI figures, read from the server (computed in SQL) whenever the screen's live position has
- * moved past the figures' own, throttled; kept on screen while a read fails.
+ * moved past the figures' own, throttled; kept on screen while a read fails. Not read at all while
+ * `wanted` is false (a department's desk has no area to read them for).
  */
-export function useKpis(seq: number, patrolHours: number, region?: string): Kpis | null {
+export function useKpis(seq: number, patrolHours: number, region?: string, wanted = true): Kpis | null {
   const [kpis, setKpis] = useState<Kpis | null>(null)
   const inFlight = useRef(false)
   const lastRead = useRef(0)
@@ -23,7 +24,7 @@ export function useKpis(seq: number, patrolHours: number, region?: string): Kpis
   }, [])
 
   useEffect(() => {
-    if (inFlight.current || (kpis && kpis.seq >= seq && Date.now() - lastRead.current < MAX_AGE_MS)) return
+    if (!wanted || inFlight.current || (kpis && kpis.seq >= seq && Date.now() - lastRead.current < MAX_AGE_MS)) return
     const wait = Math.max(0, lastRead.current + MIN_INTERVAL_MS - Date.now())
     const timer = setTimeout(() => {
       inFlight.current = true
@@ -37,7 +38,7 @@ export function useKpis(seq: number, patrolHours: number, region?: string): Kpis
         })
     }, wait)
     return () => clearTimeout(timer)
-  }, [seq, patrolHours, region, kpis, tick])
+  }, [seq, patrolHours, region, kpis, tick, wanted])
 
   return kpis
 }

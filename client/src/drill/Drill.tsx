@@ -71,7 +71,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const now = useNow(15_000)
   // The whole scope's figures (the city's, or the officer's own area), beside the area's: read apart from
   // the area, so a click waits for the area alone.
-  const cityKpis = useKpis(0, 4)
+  const cityKpis = useKpis(0, 4, undefined, !byDepartment)
   // While another area is read, the one on screen stays (the panel marked busy): taking its mask and
   // points down for a tenth of a second would cost the map a redraw just before the new one.
   const data = shownOf(status)
