@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ApiErrorBody, GridAt, GridCollection, Health, RegionCollection } from '../../contract'
 import { loadMigrations } from '../../server/src/db/migrate'
+import { as } from '../support/serve'
 import { servedCity } from '../support/servedCity'
 import { engine } from '../support/testDb'
 
 const city = servedCity()
 
 const get = async (path: string) => {
-  const res = await fetch(city.server.url + path, { headers: { 'accept-encoding': 'gzip' } })
+  const res = await fetch(city.server.url + path, { headers: { 'accept-encoding': 'gzip', ...as.dutyLeader } })
   return {
     status: res.status,
     type: res.headers.get('content-type') ?? '',
@@ -130,7 +131,7 @@ describe('ground rules', () => {
   })
 
   it('answers a broken JSON body with a 400, never a stack trace', async () => {
-    const res = await fetch(`${city.server.url}/api/v1/grids`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' })
+    const res = await fetch(`${city.server.url}/api/v1/grids`, { method: 'POST', headers: { 'content-type': 'application/json', ...as.dutyLeader }, body: '{"a":' })
     const text = await res.text()
     expect(res.status).toBe(400)
     expect(ApiErrorBody.parse(JSON.parse(text)).code).toBe('invalid_json')

@@ -16,7 +16,7 @@ const X = '231281001001001'
 const Y = '231281001001002'
 const STREET = '231281001000'
 
-const get = (path: string) => call(city.server.url + path, 'GET')
+const get = (path: string) => call(city.server.url + path, 'GET', undefined, as.dutyLeader)
 const post = (path: string, body: unknown, who: Record<string, string> = as.dutyLeader) => call(city.server.url + path, 'POST', body, who)
 const rows = <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => city.db.query<R>(sql, params)
 const iso = (t: Date | null) => t && t.toISOString()

@@ -19,7 +19,7 @@ const city = servedCity({ clock })
 afterEach(closeWatchers)
 
 async function snapshot(): Promise<LiveSnapshot> {
-  const res = await call(`${city.server.url}/api/v1/live/snapshot`, 'GET')
+  const res = await call(`${city.server.url}/api/v1/live/snapshot`, 'GET', undefined, as.dutyLeader)
   expect(res.status).toBe(200)
   return LiveSnapshot.parse(res.body)
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 
 const kpis = async (query = '') => {
-  const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET')
+  const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET', undefined, as.dutyLeader)
   expect(status, JSON.stringify(body)).toBe(200)
   return Kpis.parse(body)
 }
@@ -41,7 +41,8 @@ const report = () => ({ category: 'dispute', kind: 'neighbour', source: 'grid_wo
 const post = (path: string, body: unknown, who: Record<string, string> = as.dutyLeader) => call(city.server.url + path, 'POST', body, who)
 
 describe('GET /api/v1/kpis', () => {
-  it('gives the city’s figures, each equal to a plain count of the store, to anyone without a token', async () => {
+  it('gives the city’s figures, each equal to a plain count of the store, to a city-scoped reader (and to nobody signed out)', async () => {
+    expect((await call(`${city.server.url}/api/v1/kpis`, 'GET')).status).toBe(401)
     const k = await kpis()
     const now = clock.now()
     expect(k).toMatchObject({ region: null, at: now.toISOString() })
@@ -230,17 +231,17 @@ describe('GET /api/v1/kpis', () => {
       ['?region=2312810', { field: 'region', reason: 'must be a 12-digit region code or a 15-digit grid code' }],
       ['?colour=red', { field: 'colour', reason: 'is not a known parameter' }],
     ] as const) {
-      const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET')
+      const { status, body } = await call(`${city.server.url}/api/v1/kpis${query}`, 'GET', undefined, as.dutyLeader)
       expect(status, query).toBe(400)
       expect(ApiErrorBody.parse(body), query).toMatchObject({ code: 'invalid_query', issues: [issue] })
     }
   })
 
   it('answers an unknown region or grid with a 404 naming it', async () => {
-    const { status, body } = await call(`${city.server.url}/api/v1/kpis?region=231281999000`, 'GET')
+    const { status, body } = await call(`${city.server.url}/api/v1/kpis?region=231281999000`, 'GET', undefined, as.dutyLeader)
     expect(status).toBe(404)
     expect(ApiErrorBody.parse(body)).toEqual({ code: 'not_found', message: 'no region with code 231281999000' })
-    const grid = await call(`${city.server.url}/api/v1/kpis?region=231281001001999`, 'GET')
+    const grid = await call(`${city.server.url}/api/v1/kpis?region=231281001001999`, 'GET', undefined, as.dutyLeader)
     expect(grid).toEqual({ status: 404, body: { code: 'not_found', message: 'no grid with code 231281001001999' } })
   })
 

@@ -5,7 +5,7 @@ import { pgDb } from '../../server/src/db/pgDb'
 import { createLogger } from '../../server/src/log'
 import { appendChanges, type PendingChange } from '../../server/src/live/outbox'
 import { closeWatchers, until, watch } from '../support/live'
-import { as, call, serve } from '../support/serve'
+import { as, call, serve, testKey } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 import { engine } from '../support/testDb'
 
@@ -154,7 +154,7 @@ describe('replay', () => {
       const client = watch(small.url, ['city'], 1)
       const resync = await new Promise<{ reason: string }>((resolve) => client.socket.once('live:resync', resolve))
       expect(resync.reason).toBe('too far behind')
-      const snapshot = await call(`${small.url}/api/v1/live/snapshot`, 'GET')
+      const snapshot = await call(`${small.url}/api/v1/live/snapshot`, 'GET', undefined, as.dutyLeader)
       expect(snapshot.status).toBe(200)
       const s = snapshot.body as { seq: number; cases: unknown[]; cameras: unknown[]; patrols: unknown[] }
       expect(s.cameras).toHaveLength(5911)
@@ -213,7 +213,7 @@ describe('replay', () => {
 
 describe('the contract at the socket', () => {
   it('refuses a client of another protocol version', async () => {
-    const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999 } })
+    const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999, key: testKey('leader') } })
     try {
       const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve))
       expect(err.message).toBe(`protocol 999 is not spoken here; this server speaks ${PROTOCOL_VERSION}`)

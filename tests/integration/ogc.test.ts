@@ -3,12 +3,15 @@ import {
   ApiErrorBody, CRS84, ExportCollection, GridProps, OgcCameraProps, OgcCollections, OgcConformance, OgcLandingPage,
   OgcRegionProps, type OgcLink, ogcFeature, ogcFeatureCollection,
 } from '../../contract'
+import { as, testKey } from '../support/serve'
 import { servedCity } from '../support/servedCity'
 
 const city = servedCity()
 
 const GEOJSON = /^application\/geo\+json(;|$)/
 const JSON_TYPE = /^application\/json(;|$)/
+/** The cameras need an API key of a city-scoped account, sent as GIS clients send it; grids and regions need none. */
+const KEY = { 'x-api-key': testKey('leader') }
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(path.startsWith('http') ? path : city.server.url + path, { headers })
@@ -111,7 +114,7 @@ describe('OGC API – Features: collections', () => {
       expect(c.extent.spatial!.crs).toBe(CRS84)
       const items = linkOf(c.links, 'items')!
       expect(items).toMatchObject({ href: `${city.server.url}/ogc/collections/${c.id}/items`, type: 'application/geo+json' })
-      const all = (await get(`${items.href}?limit=10000`)).json() as { features: { geometry: { coordinates: unknown } }[] }
+      const all = (await get(`${items.href}?limit=10000`, c.id === 'cameras' ? KEY : {})).json() as { features: { geometry: { coordinates: unknown } }[] }
       const at = all.features.flatMap((f) => positions(f.geometry.coordinates))
       const lons = at.map((p) => p[0])
       const lats = at.map((p) => p[1])
@@ -125,7 +128,8 @@ describe('OGC API – Features: collections', () => {
 
   it('sends one collection as the list shows it, and a 404 naming an unknown one', async () => {
     const { collections } = OgcCollections.parse((await get('/ogc/collections')).json())
-    for (const c of collections) expect((await get(`/ogc/collections/${c.id}`)).json()).toEqual(c)
+    for (const c of collections) expect((await get(`/ogc/collections/${c.id}`, c.id === 'cameras' ? KEY : {})).json()).toEqual(c)
+    expect((await get('/ogc/collections/cameras')).status).toBe(401)
     const roads = await get('/ogc/collections/roads')
     expect(roads.status).toBe(404)
     expect(ApiErrorBody.parse(roads.json()).message).toContain('roads')
@@ -162,7 +166,7 @@ describe('OGC API – Features: items', () => {
     const seen: string[] = []
     let href: string | undefined = `/ogc/collections/cameras/items?bbox=${box.join(',')}&limit=200`
     while (href) {
-      const page = cameras.parse((await get(href)).json())
+      const page = cameras.parse((await get(href, KEY)).json())
       expect(page.numberMatched).toBe(expected.length)
       expect(page.numberReturned).toBe(page.features.length)
       seen.push(...page.features.map((f) => f.id))
@@ -176,7 +180,7 @@ describe('OGC API – Features: items', () => {
     const box = [125.25, 46.35, 125.45, 46.50]
     const tables = { grids: 'grids WHERE valid_to IS NULL AND', regions: 'regions WHERE', cameras: 'cameras WHERE' }
     for (const [id, from] of Object.entries(tables)) {
-      const page = (await get(`/ogc/collections/${id}/items?bbox=${box.join(',')}&limit=1`)).json() as { numberMatched: number }
+      const page = (await get(`/ogc/collections/${id}/items?bbox=${box.join(',')}&limit=1`, id === 'cameras' ? KEY : {})).json() as { numberMatched: number }
       const n = await count(`SELECT count(*) AS n FROM ${from} ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))`, box)
       expect(n, id).toBeGreaterThan(0)
       expect(page.numberMatched, id).toBe(n)
@@ -204,7 +208,7 @@ describe('OGC API – Features: items', () => {
     const from = new Date(first)
     const before = new Date(from.getTime() - 1000).toISOString()
     const matched = async (collection: string, datetime: string) =>
-      ((await get(`/ogc/collections/${collection}/items?datetime=${encodeURIComponent(datetime)}`)).json() as { numberMatched: number }).numberMatched
+      ((await get(`/ogc/collections/${collection}/items?datetime=${encodeURIComponent(datetime)}`, collection === 'cameras' ? KEY : {})).json() as { numberMatched: number }).numberMatched
     expect(await matched('grids', before)).toBe(0)
     expect(await matched('grids', from.toISOString())).toBe(await count('SELECT count(*) AS n FROM grids WHERE valid_to IS NULL AND valid_from <= $1', [from]))
     expect(await matched('grids', `../${before}`)).toBe(0)
@@ -252,12 +256,12 @@ describe('OGC API – Features: one feature', () => {
     const region = ogcFeature(OgcRegionProps).parse((await get(`/ogc/collections/regions/items/${township!.code}?f=geojson`)).json())
     expect(region.properties).toMatchObject({ code: township!.code, level: 'township', parentCode: township!.parent })
     const [camera] = await rows<{ code: string; state: string }>('SELECT code, state FROM cameras ORDER BY code LIMIT 1')
-    const cam = ogcFeature(OgcCameraProps).parse((await get(`/ogc/collections/cameras/items/${camera!.code}?f=json`)).json())
+    const cam = ogcFeature(OgcCameraProps).parse((await get(`/ogc/collections/cameras/items/${camera!.code}?f=json`, KEY)).json())
     expect(cam).toMatchObject({ id: camera!.code, geometry: { type: 'Point' }, properties: { state: camera!.state } })
   })
 
   it('answers 404 naming a feature the collection does not hold', async () => {
-    const res = await get('/ogc/collections/cameras/items/231281001001001')
+    const res = await get('/ogc/collections/cameras/items/231281001001001', KEY)
     expect(res.status).toBe(404)
     expect(ApiErrorBody.parse(res.json()).message).toBe('no feature 231281001001001 in collection cameras')
   })
@@ -269,7 +273,7 @@ describe('GET /api/v1/export/:regionCode', () => {
 
   it('downloads a township’s current grids, the cameras in it and its cases as one GeoJSON file, as the store has them', async () => {
     const t = await firstTownship()
-    const res = await get(`/api/v1/export/${t.code}?layers=grids,cameras,cases`)
+    const res = await get(`/api/v1/export/${t.code}?layers=grids,cameras,cases`, as.dutyLeader)
     expect(res.status).toBe(200)
     expect(res.type).toMatch(GEOJSON)
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${t.code}.geojson"`)
@@ -294,7 +298,8 @@ describe('GET /api/v1/export/:regionCode', () => {
 
   it('carries no description and no party: no name, phone or ID number of anyone in its cases', async () => {
     const t = await firstTownship()
-    const { text } = await get(`/api/v1/export/${t.code}`)
+    const { status, text } = await get(`/api/v1/export/${t.code}`, as.dutyLeader)
+    expect(status).toBe(200)
     expect(text).not.toContain('"description"')
     expect(text).not.toContain('"parties"')
     const people = await rows<{ name: string; phone: string | null; id_number: string | null; description: string }>(
@@ -308,19 +313,19 @@ describe('GET /api/v1/export/:regionCode', () => {
 
   it('holds only the layers asked for', async () => {
     const t = await firstTownship()
-    const { features } = ExportCollection.parse((await get(`/api/v1/export/${t.code}?layers=cases`)).json())
+    const { features } = ExportCollection.parse((await get(`/api/v1/export/${t.code}?layers=cases`, as.dutyLeader)).json())
     expect(features.length).toBe(await count('SELECT count(*) AS n FROM cases WHERE township_id = $1', [t.id]))
     expect(new Set(features.map((f) => f.properties.layer))).toEqual(new Set(['cases']))
   })
 
   it('answers a bad code or layer list with a 400 naming the field, and an unknown region with a 404', async () => {
-    const badCode = await get('/api/v1/export/2312811?layers=grids')
+    const badCode = await get('/api/v1/export/2312811?layers=grids', as.dutyLeader)
     expect(badCode.status).toBe(400)
     expect(ApiErrorBody.parse(badCode.json()).issues).toEqual([{ field: 'regionCode', reason: 'must be a 12-digit region code' }])
-    const badLayers = await get('/api/v1/export/231281000000?layers=grids,roads')
+    const badLayers = await get('/api/v1/export/231281000000?layers=grids,roads', as.dutyLeader)
     expect(badLayers.status).toBe(400)
     expect(ApiErrorBody.parse(badLayers.json()).issues).toEqual([{ field: 'layers', reason: 'must be a comma-separated list of grids, cameras, cases' }])
-    const unknown = await get('/api/v1/export/231281999000')
+    const unknown = await get('/api/v1/export/231281999000', as.dutyLeader)
     expect(unknown.status).toBe(404)
     expect(ApiErrorBody.parse(unknown.json()).message).toContain('231281999000')
   })

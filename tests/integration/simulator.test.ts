@@ -3,6 +3,7 @@ import type { CaseSummary, Change } from '../../contract'
 import { createLogger } from '../../server/src/log'
 import { startSimulator } from '../../data/traffic/simulator'
 import { closeWatchers, until, watch } from '../support/live'
+import { testKey } from '../support/serve'
 import { servedCity } from '../support/servedCity'
 
 const city = servedCity()
@@ -18,7 +19,7 @@ describe('simulated traffic', () => {
     const versions = new Map((await city.db.query<{ id: number; version: number }>('SELECT id, version FROM cases')).map((c) => [c.id, c.version]))
     const started = new Date()
     const stop = await startSimulator({
-      baseUrl: city.server.url, token: 'demo-simulator', speed: 20_000, tickMs: 200, seed: 'test', log: createLogger('silent'),
+      baseUrl: city.server.url, token: testKey('simulator'), speed: 20_000, tickMs: 200, seed: 'test', log: createLogger('silent'),
     })
     try {
       await until(() => casesOf(seen, 'insert').length > 0 && casesOf(seen, 'update').length > 0 && seen.some((c) => c.entity === 'patrol'),

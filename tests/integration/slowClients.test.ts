@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { PROTOCOL_VERSION } from '../../contract'
 import { bufferedBytes } from '../../server/src/live/socketBuffer'
 import { until } from '../support/live'
-import { serve } from '../support/serve'
+import { serve, testKey } from '../support/serve'
 import { servedCity } from '../support/servedCity'
 
 const city = servedCity()
@@ -29,7 +29,7 @@ async function longLog(n: number): Promise<void> {
  * soon as it opens, so everything the server sends piles up on the server's side of the connection.
  */
 function nonReader(url: string, since: number): Socket {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since } })
+  const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since, key: testKey('leader') } })
   socket.io.on('open', () => (socket.io.engine.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket.pause())
   open.push(socket)
   return socket
@@ -68,7 +68,7 @@ describe('clients that never read their replay', () => {
     await longLog(CHANGES)
     await city.server.hub.flush()
     const seqs: number[] = []
-    const socket = io(city.server.url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since } })
+    const socket = io(city.server.url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, rooms: ['city'], since, key: testKey('leader') } })
     open.push(socket)
     socket.on('live:changes', (changes: { seq: number }[]) => seqs.push(...changes.map((c) => c.seq)))
     await until(() => seqs.length >= CHANGES, 'the whole replay', 30_000)

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client'
 import { type Change, type ClientToServerEvents, PROTOCOL_VERSION, serverEvents, type ServerToClientEvents } from '../../contract'
+import { testKey } from './serve'
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -9,21 +10,22 @@ const malformed: string[] = []
 /**
  * A real Socket.IO client in `rooms` that records every change it receives, parsed with the
  * contract's schema (a frame that does not parse fails the test in `closeWatchers`). It reconnects by
- * itself from the last change it received, as a screen does; `since` starts it there.
+ * itself from the last change it received, as a screen does; `since` starts it there. It signs in with
+ * the API `key` (by default the city-scoped duty leader's test key).
  * - `hello`: resolves with the position the server starts it from, once it is live;
  * - `position()`: the last position it received;
  * - `synced()`: resolves once every frame the server sent it before the call has arrived (a ping's
  *   answer comes after them on the same connection): after `hub.flush()`, what it has not received
  *   it will not receive.
  */
-export function watch(url: string, rooms: string[] = ['city'], since?: number) {
+export function watch(url: string, rooms: string[] = ['city'], since?: number, key: string = testKey('leader')) {
   const received: Change[] = []
   let last = since
   const socket: Client = io(url, {
     transports: ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
-    auth: (cb) => cb({ protocol: PROTOCOL_VERSION, rooms, ...(last === undefined ? {} : { since: last }) }),
+    auth: (cb) => cb({ protocol: PROTOCOL_VERSION, rooms, key, ...(last === undefined ? {} : { since: last }) }),
   })
   socket.on('live:changes', (frame: unknown) => {
     const parsed = serverEvents['live:changes'].safeParse(frame)
