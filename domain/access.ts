@@ -38,6 +38,9 @@ export const reachOf = (scope: Scope): Reach =>
 export const coversCode = (reach: Reach, code: string | null | undefined): boolean =>
   reach.prefix !== null && !!code && code.startsWith(reach.prefix)
 
+/** Whether the reach is the whole city or more (a county-level code's 6 digits or fewer): it sees what stands outside every grid too. */
+export const citywide = (reach: Reach): boolean => reach.prefix !== null && reach.prefix.length <= 6
+
 /** Whether a whole area (region or grid code) lies in the reach: an officer of a township may ask for its communities, not for the city. */
 export const coversArea = (reach: Reach, code: string): boolean => coversCode(reach, codePrefix(code))
 
@@ -111,9 +114,9 @@ function roomPrefix(room: string): string | null {
  */
 export function roomWithin(reach: Reach, room: string): boolean {
   const prefix = roomPrefix(room)
-  if (prefix === null) return reach.department === room.slice('department:'.length) || (reach.prefix !== null && reach.prefix.length <= 6)
+  if (prefix === null) return reach.department === room.slice('department:'.length) || citywide(reach)
   if (reach.prefix === null) return false
-  return prefix === '' ? reach.prefix.length <= 6 : prefix.startsWith(reach.prefix)
+  return prefix === '' ? citywide(reach) : prefix.startsWith(reach.prefix)
 }
 
 /** Whether two rooms' areas nest (the city and anything, a township and one of its grids): a client asks for one of them. */

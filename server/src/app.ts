@@ -99,7 +99,7 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   const ended = (credential: string) => hub.endCredential(credential)
   const commit = committer(db, clock, () => hub.notify())
   const cases = caseCommands({ db, commit, ...(limits ? { limits } : {}) })
-  const devices = deviceCommands({ commit, ...(retention ? { fixMaxAgeHours: retention.patrolFixHours } : {}) })
+  const devices = deviceCommands({ db, commit, ...(retention ? { fixMaxAgeHours: retention.patrolFixHours } : {}) })
   const scopeName = accounts.scopeName
 
   app.disable('x-powered-by')

@@ -20,6 +20,8 @@ let outCase: CaseSummary
 let routedCase: CaseSummary
 let inPoint: [number, number]
 let outPoint: [number, number]
+let inUnit: number
+let outUnit: number
 
 const WHO: readonly Who[] = [
   'operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'analyst', 'admin', 'wall', 'simulator',
@@ -47,6 +49,10 @@ beforeAll(async () => {
   outTownship = `${outGrid.slice(0, 9)}000`
   inPoint = await pointInGrid(city.db, IN_GRID)
   outPoint = await pointInGrid(city.db, outGrid)
+  const unitOf = async (inside: boolean) => (await city.db.query<{ id: number }>(
+    `SELECT id FROM patrol_unit_public WHERE (township_code = $1) = $2 ORDER BY id LIMIT 1`, [TOWNSHIP, inside]))[0]!.id
+  inUnit = await unitOf(true)
+  outUnit = await unitOf(false)
   inCase = await report(inPoint)
   outCase = await report(outPoint)
   // A case at the township, routed by its officer to 司法所: the department's desk reaches it wherever it lies.
@@ -101,7 +107,12 @@ const ROWS: Row[] = [
   { name: "export one's township", method: 'GET', path: () => `/api/v1/export/${TOWNSHIP}?layers=cases`, expect: only(['operator', 'townshipOfficer', 'dutyLeader', 'analyst', 'admin'], 200) },
   { name: 'export another township', method: 'GET', path: () => `/api/v1/export/${outTownship}?layers=cases`, expect: only(['operator', 'dutyLeader', 'analyst', 'admin'], 200) },
   { name: 'drafts', method: 'GET', path: () => '/api/v1/drafts', expect: only(['analyst'], 200) },
-  { name: 'patrol fixes', method: 'POST', path: () => '/api/v1/patrols/1/fixes', body: () => ({}), expect: only(['gridWorker', 'dutyLeader', 'simulator'], 400) },
+  { name: "fixes of one's township's patrol unit", method: 'POST', path: () => `/api/v1/patrols/${inUnit}/fixes`, body: () => ({}), expect: only(['gridWorker', 'dutyLeader', 'simulator'], 400) },
+  {
+    name: "fixes of another township's patrol unit", method: 'POST', path: () => `/api/v1/patrols/${outUnit}/fixes`,
+    body: () => ({ fixes: [{ at: new Date().toISOString(), location: outPoint }] }),
+    expect: (who) => (who === 'nobody' ? 401 : ['dutyLeader', 'simulator'].includes(who) ? 202 : who === 'gridWorker' ? 404 : 403),
+  },
   { name: 'camera state', method: 'POST', path: () => '/api/v1/cameras/1/state', body: () => ({}), expect: only(['dutyLeader', 'simulator'], 400) },
   { name: 'accounts', method: 'GET', path: () => '/api/v1/accounts', expect: only(['admin'], 200) },
   { name: 'audit log', method: 'GET', path: () => '/api/v1/audit', expect: only(['admin'], 200) },

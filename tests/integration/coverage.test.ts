@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type Change, LiveSnapshot, type PatrolFixes, TRAIL } from '../../contract'
 import { manualClock } from '../../server/src/clock'
 import { deviceCommands } from '../../server/src/commands/devices'
+import { identityOf } from '../../server/src/commands/identity'
 import type { Db } from '../../server/src/db/Db'
 import { pgDb } from '../../server/src/db/pgDb'
 import { committer } from '../../server/src/live/commit'
@@ -11,6 +12,9 @@ import { SEEDED_AT } from '../support/seededCity'
 import { as, call } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 import { engine } from '../support/testDb'
+
+/** The simulator's identity, for commands called without the HTTP layer. */
+const CITY_SERVICE = identityOf({ id: 0, login: 'simulator', displayName: '模拟流量', role: 'service', scopeRegion: '231281000000', scopeDepartment: null })
 
 const MINUTE = 60_000
 // Ten minutes after the seed: the seeded six hours of patrol history lie just behind "now".
@@ -103,7 +107,7 @@ describe('camera cover', () => {
       await mayCommit
       return result
     }) }
-    const offline = (db: Db, id: number) => deviceCommands({ commit: committer(db, clock, () => {}) }).cameraState(id, { state: 'offline' })
+    const offline = (db: Db, id: number) => deviceCommands({ db, commit: committer(db, clock, () => {}) }).cameraState(id, { state: 'offline' }, CITY_SERVICE)
     try {
       const first = offline(held, pair!.a)
       await firstRefreshed

@@ -11,11 +11,11 @@ export function devicesRouter(devices: DeviceCommands): Router {
   router.post('/patrols/:id/fixes', allow('patrol_fixes'), noQuery, async (req, res) => {
     const { id } = parseOr400(DeviceIdParam, req.params, 'path')
     const batch = parseOr400(FixBatch, req.body, 'body')
-    res.status(202).json(await devices.fixes(id, batch))
+    res.status(202).json(await devices.fixes(id, batch, req.caller!))
   })
   router.post('/cameras/:id/state', allow('camera_state'), noQuery, async (req, res) => {
     const { id } = parseOr400(DeviceIdParam, req.params, 'path')
-    res.json(await devices.cameraState(id, parseOr400(CameraStateRequest, req.body, 'body')))
+    res.json(await devices.cameraState(id, parseOr400(CameraStateRequest, req.body, 'body'), req.caller!))
   })
   return router
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../clock'
 import { gridByCode, regionByCode } from '../db/cityQueries'
 import type { Db } from '../db/Db'
 import { type KpiScope, kpis } from '../db/kpiQueries'
-import { coversArea } from '../../../domain/access'
+import { citywide, coversArea } from '../../../domain/access'
 import { allow, type Caller, outsideScope } from './auth'
 import { HttpError, parseOr400 } from './errors'
 
@@ -30,7 +30,7 @@ function areaAsked(caller: Caller, region: string | undefined): string | null {
     if (!coversArea(reach, region)) throw outsideScope(caller, region)
     return region
   }
-  return reach.prefix.length <= 6 ? null : scope.region
+  return citywide(reach) ? null : scope.region
 }
 
 /** `GET /kpis?region=&patrolHours=`: the figures a wall shows, for the city, one township or community, or one grid. */

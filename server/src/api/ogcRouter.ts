@@ -3,6 +3,7 @@ import {
   CRS84, GREGORIAN, OGC_CONFORMANCE, OGC_LIMIT, OPENAPI_JSON, type OgcCollection, OgcCollectionId, type OgcExtent,
   OgcFeatureQuery, OgcItemsQuery, type OgcLandingPage, type OgcLink, OgcQuery,
 } from '../../../contract'
+import { citywide } from '../../../domain/access'
 import type { Db } from '../db/Db'
 import { ogcExtents, type OgcExtentRow, ogcFeature, ogcFeatures } from '../db/ogcQueries'
 import { HttpError, parseOr400 } from './errors'
@@ -90,7 +91,7 @@ export function ogcRouter(db: Db): Router {
     if (req.params.collectionId !== 'cameras') return next()
     const caller = req.caller
     if (!caller) throw new HttpError(401, 'unauthenticated', 'the cameras need an API key: send it as X-API-Key (or Authorization: Bearer)')
-    if (caller.reach.prefix === null || caller.reach.prefix.length > 6) throw outsideScope(caller, 'the city\'s cameras')
+    if (!citywide(caller.reach)) throw outsideScope(caller, 'the city\'s cameras')
     next()
   })
 

@@ -2,12 +2,15 @@ import type { z } from 'zod'
 import type { ApiIssue } from '../../../contract/api'
 import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch } from '../../../contract/devices'
 import type { CameraView, GridCover, PatrolFixes } from '../../../contract/live'
+import { citywide, codePrefix, coversCode } from '../../../domain/access'
+import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
+import type { Identity } from './identity'
 import { invalid, notFound } from './serviceErrors'
 
-const sql = sqlFiles(['record_fixes', 'set_camera_state', 'camera_summary', 'refresh_camera_cover'])
+const sql = sqlFiles(['record_fixes', 'set_camera_state', 'camera_summary', 'refresh_camera_cover', 'unit_township'])
 
 /**
  * Refuses a batch holding a fix dated more than FIX_MAX_AHEAD_MS after `now` or more than `maxAgeHours` before
@@ -29,14 +32,24 @@ function refuseFixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAg
 /**
  * Patrol positions and camera health, as devices (and the simulator) report them. `fixMaxAgeHours`: the
  * retention window of patrol fixes (`RETAIN_FIXES_HOURS`, 24 by default), the oldest a fix may be when it arrives.
+ * A caller narrower than the city acts on its own township's patrol units and on the cameras in its area only:
+ * another one is not found, as a case outside the scope is not.
  */
-export function deviceCommands({ commit, fixMaxAgeHours = 24 }: { commit: Commit; fixMaxAgeHours?: number }) {
+export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; commit: Commit; fixMaxAgeHours?: number }) {
+  /** A grid worker (or another narrow scope) walks with their township's units: the unit's township holds their area. */
+  const unitInReach = async (unitId: number, { reach }: Identity): Promise<boolean> => {
+    if (citywide(reach)) return true
+    const [unit] = await db.query<{ townshipCode: string }>(sql.unit_township, [unitId])
+    return !!unit && reach.prefix !== null && reach.prefix.startsWith(codePrefix(unit.townshipCode))
+  }
+
   return {
     /**
      * Stores a batch of fixes (each with its grid, and the grids' last visits) and streams them as one change;
      * 400 naming a fix dated outside the server's clock's bounds, 404 for an unknown unit.
      */
-    async fixes(unitId: number, batch: z.output<typeof FixBatch>): Promise<PatrolFixes> {
+    async fixes(unitId: number, batch: z.output<typeof FixBatch>, caller: Identity): Promise<PatrolFixes> {
+      if (!(await unitInReach(unitId, caller))) throw notFound(`no patrol unit with id ${unitId} in this account's scope`)
       const f = batch.fixes
       const [row] = await commit.statement<{ payload: PatrolFixes }>(sql.record_fixes, (now) => {
         // Bounded by the instant the batch is recorded at, before anything is written.
@@ -54,17 +67,18 @@ export function deviceCommands({ commit, fixMaxAgeHours = 24 }: { commit: Commit
      * Sets a camera online, offline or faulty; 404 for an unknown camera. When it goes online or stops
      * being online, the cover of every grid its view reaches is recomputed and streamed after it.
      */
-    cameraState(cameraId: number, req: z.output<typeof CameraStateRequest>): Promise<CameraView> {
+    cameraState(cameraId: number, req: z.output<typeof CameraStateRequest>, { reach }: Identity): Promise<CameraView> {
       return commit(async (tx, now) => {
         const [updated] = await tx.query<{ coverChanged: boolean }>(sql.set_camera_state, [cameraId, req.state, now])
-        if (!updated) throw notFound(`no camera with id ${cameraId}`)
-        const [row] = await tx.query<{ summary: CameraView }>(sql.camera_summary, [cameraId])
-        const covers = updated.coverChanged ? await tx.query<{ payload: GridCover }>(sql.refresh_camera_cover, [cameraId]) : []
+        const [row] = updated ? await tx.query<{ summary: CameraView }>(sql.camera_summary, [cameraId]) : []
+        // Checked after the write, in its transaction: a camera outside the scope rolls back with the 404.
+        if (!row || !(citywide(reach) || coversCode(reach, row.summary.gridCode))) throw notFound(`no camera with id ${cameraId} in this account's scope`)
+        const covers = updated?.coverChanged ? await tx.query<{ payload: GridCover }>(sql.refresh_camera_cover, [cameraId]) : []
         const changes: PendingChange[] = [
-          { entity: 'camera', entityId: cameraId, op: 'update', payload: row!.summary },
+          { entity: 'camera', entityId: cameraId, op: 'update', payload: row.summary },
           ...covers.map(({ payload }): PendingChange => ({ entity: 'cover', entityId: payload.gridCode, op: 'update', payload })),
         ]
-        return { result: row!.summary, changes }
+        return { result: row.summary, changes }
       })
     },
   }

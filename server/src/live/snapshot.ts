@@ -1,5 +1,5 @@
 import { type LiveSnapshot, TRAIL } from '../../../contract/live'
-import { coversCode, type Reach, reachesCase } from '../../../domain/access'
+import { citywide, coversCode, type Reach, reachesCase } from '../../../domain/access'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { logPosition } from '../db/logPosition'
@@ -15,7 +15,7 @@ const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols', 
 export async function liveSnapshot(db: Db, now: Date, reach: Reach): Promise<LiveSnapshot> {
   const all = await wholeSnapshot(db, now)
   // A scope of the city (or above) sees it all, including what stands outside every grid.
-  const inArea = (code: string | null) => reach.prefix !== null && (reach.prefix.length <= 6 || coversCode(reach, code))
+  const inArea = (code: string | null) => citywide(reach) || coversCode(reach, code)
   return {
     seq: all.seq,
     cases: all.cases.filter((c) => reachesCase(reach, c)),
