@@ -9,11 +9,16 @@ const ref = (to: string) => ({ $ref: `#/components/${to}` })
 const json = (schema: object) => ({ 'application/json': { schema } })
 const geojson = (schema: object) => ({ 'application/geo+json': { schema } })
 
-const errors = (...codes: ('400' | '404')[]) => ({
+const ERROR_RESPONSES = { '400': 'InvalidQuery', '401': 'Unauthenticated', '403': 'OutOfScope', '404': 'NotFound' } as const
+
+const errors = (...codes: (keyof typeof ERROR_RESPONSES)[]) => ({
   '304': ref('responses/NotModified'),
-  ...Object.fromEntries(codes.map((c) => [c, ref(`responses/${c === '400' ? 'InvalidQuery' : 'NotFound'}`)])),
+  ...Object.fromEntries(codes.map((c) => [c, ref(`responses/${ERROR_RESPONSES[c]}`)])),
   '500': ref('responses/ServerError'),
 })
+
+/** Grids and regions are open; the cameras collection answers only to an API key of a city-wide account. */
+const keyForCameras = { security: [{}, { apiKey: [] }] }
 
 const link = {
   type: 'object',
@@ -151,6 +156,8 @@ const responses = {
   NotModified: { description: 'Not modified: the response still has the ETag given in If-None-Match.' },
   InvalidQuery: { description: 'A query parameter is unknown or has an invalid value; issues names each.', content: json(ref('schemas/exception')) },
   NotFound: { description: 'No such collection or feature.', content: json(ref('schemas/exception')) },
+  Unauthenticated: { description: 'The cameras collection without an API key (X-API-Key).', content: json(ref('schemas/exception')) },
+  OutOfScope: { description: "The cameras collection with the key of an account whose scope is narrower than the city.", content: json(ref('schemas/exception')) },
   ServerError: { description: 'An internal error.', content: json(ref('schemas/exception')) },
 }
 
@@ -195,7 +202,8 @@ export function ogcApiDocument(root: string) {
           operationId: 'describeCollection', summary: 'One collection',
           description: 'One collection, as the collections list shows it.',
           parameters: [ref('parameters/collectionId'), ref('parameters/f')],
-          responses: { '200': { description: 'The collection.', content: json(ref('schemas/collection')) }, ...errors('400', '404') },
+          responses: { '200': { description: 'The collection.', content: json(ref('schemas/collection')) }, ...errors('400', '401', '403', '404') },
+          ...keyForCameras,
         },
       },
       '/collections/{collectionId}/items': {
@@ -205,8 +213,9 @@ export function ogcApiDocument(root: string) {
           parameters: ['collectionId', 'limit', 'offset', 'bbox', 'datetime', 'fFeatures'].map((p) => ref(`parameters/${p}`)),
           responses: {
             '200': { description: 'A page of features.', content: geojson(ref('schemas/featureCollectionGeoJSON')) },
-            ...errors('400', '404'),
+            ...errors('400', '401', '403', '404'),
           },
+          ...keyForCameras,
         },
       },
       '/collections/{collectionId}/items/{featureId}': {
@@ -214,11 +223,13 @@ export function ogcApiDocument(root: string) {
           operationId: 'getFeature', summary: 'One feature',
           description: 'One feature by its code.',
           parameters: [ref('parameters/collectionId'), ref('parameters/featureId'), ref('parameters/fFeatures')],
-          responses: { '200': { description: 'The feature.', content: geojson(ref('schemas/featureGeoJSON')) }, ...errors('400', '404') },
+          responses: { '200': { description: 'The feature.', content: geojson(ref('schemas/featureGeoJSON')) }, ...errors('400', '401', '403', '404') },
+          ...keyForCameras,
         },
       },
     },
     components: {
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (gk_…); the cameras collection needs one.' } },
       parameters,
       responses,
       schemas: {
