@@ -11,7 +11,7 @@ import { PgSessionStore } from './accounts/sessionStore'
 import { accountsRouter, auditRouter } from './api/accountsRouter'
 import { areasRouter } from './api/areasRouter'
 import { auditWrites } from './api/auditWrites'
-import { authenticate } from './api/auth'
+import { authenticate, keyOf } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
@@ -110,7 +110,10 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   app.use(compression())
   app.use('/api/health', healthRouter(db))
   // Everything else that is data answers to a caller, found here; the static client does not.
-  app.use(['/api', '/auth', '/ogc'], sessions, authenticate(accounts), auditWrites(audit))
+  // A request that brings an API key is signed by it: no session is looked for or made, except where sessions are made.
+  const signingIn = (url: string) => url.startsWith('/api/v1/session') || url.startsWith('/auth/')
+  const sessionUnlessKey: RequestHandler = (req, res, next) => (keyOf(req.headers) && !signingIn(req.originalUrl) ? next() : sessions(req, res, next))
+  app.use(['/api', '/auth', '/ogc'], sessionUnlessKey, authenticate(accounts), auditWrites(audit))
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/v1/session', sessionRouter({
     accounts, audit, scopeName, ended, limits: security.addresses ?? DEFAULT_ADDRESS_LIMITS, oidcName: security.oidc?.name ?? null,

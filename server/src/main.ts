@@ -23,7 +23,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   const log = createLogger(config.logLevel)
   const started = performance.now()
   const { db } = await openDemoStore(config, log)
-  const { http, hub, cases, accounts } = await createApp({
+  const { http, hub, cases, accounts, audit } = await createApp({
     db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
     security: config.security,
   })
@@ -65,6 +65,7 @@ export async function main(client?: RequestHandler): Promise<void> {
     stopEscalation()
     stopRetention()
     await hub.close()
+    await audit.flush()
     await db.close()
     process.exit(0)
   }

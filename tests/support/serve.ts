@@ -49,7 +49,7 @@ export async function serve(
   await giveTestKeys(db)
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = app.http.address() as AddressInfo
-  return { ...app, url: `http://127.0.0.1:${port}`, port, stop: () => app.hub.close() }
+  return { ...app, url: `http://127.0.0.1:${port}`, port, stop: () => app.hub.close().then(app.audit.flush) }
 }
 
 /** JSON request helper: status and parsed body. */

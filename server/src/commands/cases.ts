@@ -4,7 +4,7 @@ import type {
 } from '../../../contract/cases'
 import type { Role } from '../../../contract/auth'
 import type { ActorRole } from '../../../contract/domain'
-import { coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
+import { citywide, coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
 import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
@@ -112,7 +112,8 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
      * 403 when a grid worker reports outside their own grid.
      */
     async report(input: ReportInput, { role, reach }: Identity): Promise<CaseSummary> {
-      const at = await gridAt(db, input.location[0], input.location[1])
+      // A scope of the whole city holds every point of it: only a narrower one costs a lookup first.
+      const at = citywide(reach) ? null : await gridAt(db, input.location[0], input.location[1])
       if (at && !coversCode(reach, at.grid.code)) throw forbidden(`grid ${at.grid.code}, where the location lies, is outside this account's scope`)
       // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
       const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
