@@ -3,14 +3,12 @@ import { z } from 'zod'
 import { AreaProfile, CaseSummary, Kpis, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
-import { useRoom } from '../live/useRoom'
 import { errorText } from '../ui/format'
+import { useRoomReload } from './useRoomReload'
 import type { DrillTarget } from './drillRoute'
 
 /** How far back the closed cases behind the toggle reach. */
 export const CLOSED_DAYS = 30
-/** Changes arriving together are read once, this long after the first. */
-const COALESCE_MS = 120
 
 export type AreaData = { profile: AreaProfile; cases: CaseSummary[]; kpis: Kpis }
 export type AreaStatus =
@@ -44,7 +42,6 @@ export function shownOf(s: AreaStatus): AreaData | null {
  */
 export function useArea(target: DrillTarget, room: Room | null): { status: AreaStatus; connection: Connection; reload: () => void } {
   const [status, setStatus] = useState<AreaStatus>({ kind: 'none' })
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const key = target ? `${target.level}:${target.code}` : null
   const current = useRef(key)
   current.current = key
@@ -62,16 +59,8 @@ export function useArea(target: DrillTarget, room: Room | null): { status: AreaS
   useEffect(() => {
     setStatus((s) => (target ? { kind: 'loading', target, shown: shownOf(s) } : { kind: 'none' }))
     reload()
-    return () => clearTimeout(timer.current)
   }, [reload])
 
-  const onChanges = useCallback(() => {
-    if (timer.current !== undefined) return
-    timer.current = setTimeout(() => {
-      timer.current = undefined
-      reload()
-    }, COALESCE_MS)
-  }, [reload])
-  const connection = useRoom(room, onChanges)
+  const connection = useRoomReload(room, reload)
   return { status, connection, reload }
 }

@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { z } from 'zod'
 import { CaseSummary, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
-import { useRoom } from '../live/useRoom'
 import { errorText } from '../ui/format'
+import { useRoomReload } from './useRoomReload'
 import { CLOSED_DAYS } from './useArea'
 
 const Cases = z.array(CaseSummary)
-/** Changes arriving together are read once, this long after the first. */
-const COALESCE_MS = 120
 
 export type DepartmentCases = { kind: 'loading' } | { kind: 'ready'; cases: CaseSummary[] } | { kind: 'failed'; message: string }
 
@@ -19,7 +17,6 @@ export type DepartmentCases = { kind: 'loading' } | { kind: 'ready'; cases: Case
  */
 export function useDepartmentCases(room: Room | null): { status: DepartmentCases; connection: Connection; reload: () => void } {
   const [status, setStatus] = useState<DepartmentCases>({ kind: 'loading' })
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const reload = useCallback(() => {
     if (!room) return
     const q = new URLSearchParams({ closedDays: String(CLOSED_DAYS), limit: '1000' })
@@ -27,15 +24,7 @@ export function useDepartmentCases(room: Room | null): { status: DepartmentCases
   }, [room])
   useEffect(() => {
     reload()
-    return () => clearTimeout(timer.current)
   }, [reload])
-  const onChanges = useCallback(() => {
-    if (timer.current !== undefined) return
-    timer.current = setTimeout(() => {
-      timer.current = undefined
-      reload()
-    }, COALESCE_MS)
-  }, [reload])
-  const connection = useRoom(room, onChanges)
+  const connection = useRoomReload(room, reload)
   return { status, connection, reload }
 }
