@@ -144,10 +144,13 @@ export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, cr
       return found?.name ?? scope.region
     },
 
-    /** An account found by its login name alone, for a sign-in another party vouched for (OpenID Connect). */
+    /**
+     * A person's account found by its login name alone, for a sign-in another party vouched for (OpenID
+     * Connect); never a wall display's or a service's, which sign in with their keys only.
+     */
     async byLogin(login: string): Promise<Identity | null> {
       const [row] = await db.query<AccountRow & { enabled: boolean }>(sql.account_by_login, [login])
-      if (!row?.enabled) return null
+      if (!row?.enabled || KEY_ONLY.includes(row.role)) return null
       await db.query(sql.account_signed_in, [row.id, clock.now()])
       return identityOf(row)
     },
