@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CaseDetail, CaseSummary, LiveSnapshot } from '../../contract'
+import { CaseDetail, CaseSummary, IssuedKey, LiveSnapshot, PartyAccess } from '../../contract'
 import { as, call, type Who } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 
@@ -167,5 +167,20 @@ describe('what each scope sees', () => {
     }
     expect((await detail('dutyLeader')).description).toBe('王五反映邻居噪音扰民')
     expect((await detail('departmentOfficer')).description).toBe('王五反映邻居噪音扰民')
+  })
+
+  it("shows a township's duty leader the reads of parties in the township only", async () => {
+    await call(`${city.server.url}/api/v1/accounts`, 'POST',
+      { login: 'leader-xinxing', displayName: '新兴街道值班', role: 'duty_leader', scope: { region: TOWNSHIP }, password: 'long-enough-1' }, as.admin)
+    const { key } = IssuedKey.parse((await call(`${city.server.url}/api/v1/accounts/leader-xinxing/keys`, 'POST', { label: 'test' }, as.admin)).body)
+    const township = { authorization: `Bearer ${key}` }
+    for (const c of [inCase, outCase]) await call(`${city.server.url}/api/v1/cases/${c.id}/parties`, 'GET', undefined, as.dutyLeader)
+    const read = async (query: string, who: Record<string, string>) => call(`${city.server.url}/api/v1/party-access-log${query}`, 'GET', undefined, who)
+    const whole = PartyAccess.array().parse((await read('', as.dutyLeader)).body)
+    expect(whole.map((r) => r.caseId)).toEqual(expect.arrayContaining([inCase.id, outCase.id]))
+    const mine = PartyAccess.array().parse((await read('', township)).body)
+    expect(mine.map((r) => r.caseId)).toContain(inCase.id)
+    expect(mine.map((r) => r.caseId)).not.toContain(outCase.id)
+    expect((await read(`?case=${outCase.id}`, township)).status).toBe(404)
   })
 })

@@ -254,7 +254,7 @@ describe('GET /api/v1/party-access-log', () => {
     expect(await log('', as.operator)).toEqual({ status: 403, body: { code: 'forbidden', message: 'a operator may not do this; it takes duty_leader or admin' } })
     expect((await log('', as.admin)).status).toBe(200)
     expect((await log('', {})).status).toBe(401)
-    expect(await log('?case=99999999')).toEqual({ status: 404, body: { code: 'not_found', message: 'no case with id 99999999' } })
+    expect(await log('?case=99999999')).toEqual({ status: 404, body: { code: 'not_found', message: "no case with id 99999999 in this account's scope" } })
     for (const [query, issue] of [
       ['?case=abc', { field: 'case', reason: 'must be a positive whole number' }],
       ['?limit=0', { field: 'limit', reason: 'must be at least 1' }],

@@ -4,9 +4,13 @@ import { sqlFiles } from './sqlFiles'
 
 const sql = sqlFiles(['party_access_log', 'case_summary'])
 
-/** Reads of parties, newest first, of one case or all; null when the case asked for does not exist. */
-export async function partyAccessLog(db: Db, q: PartyAccessQuery): Promise<PartyAccess[] | null> {
-  const rows = await db.query<PartyAccess>(sql.party_access_log, [q.case ?? null, q.limit])
-  if (rows.length === 0 && q.case !== undefined && (await db.query(sql.case_summary, [q.case])).length === 0) return null
-  return rows
+/**
+ * Reads of parties, newest first, of one case or all, of the cases whose grid code begins with `prefix`
+ * (the reader's area); null when the case asked for does not exist there.
+ */
+export async function partyAccessLog(db: Db, q: PartyAccessQuery, prefix: string): Promise<PartyAccess[] | null> {
+  const rows = await db.query<PartyAccess>(sql.party_access_log, [q.case ?? null, q.limit, prefix])
+  if (rows.length > 0 || q.case === undefined) return rows
+  const [found] = await db.query<{ summary: { gridCode: string } }>(sql.case_summary, [q.case])
+  return found?.summary.gridCode.startsWith(prefix) ? rows : null
 }
