@@ -28,7 +28,7 @@ import { ogcRouter } from './api/ogcRouter'
 import { type OidcSettings, oidcRouter } from './api/oidcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
 import { securityHeaders } from './api/security'
-import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, sessionRouter } from './api/sessionRouter'
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, SESSION_HOURS, sessionRouter } from './api/sessionRouter'
 import { liveAccess } from './api/liveAccess'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
@@ -90,7 +90,7 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
     resave: false, saveUninitialized: false, rolling: true,
     // Lax, not Strict: the identity provider's redirect back is a cross-site navigation that must carry it.
     // Writes are held to the CSRF token besides.
-    cookie: { httpOnly: true, sameSite: 'lax', secure: security.secureCookies ?? 'auto', maxAge: 12 * 3600_000 },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: security.secureCookies ?? 'auto', maxAge: SESSION_HOURS.person * 3600_000 },
   })
   hub = new LiveHub(http, db, log, liveAccess(accounts, db, clock), live)
   // The handshake's session cookie is read as an API request's is.

@@ -50,7 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'client/drill': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
   'client/editor': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
   'client/admin': ['contract', 'domain', 'client/api', 'client/ui', 'client/session'],
-  'client/session': ['contract', 'client/api', 'client/ui'],
+  'client/session': ['contract', 'domain', 'client/api', 'client/ui'],
   'client/map': ['contract', 'domain', 'client/api', 'client/live', 'client/ui'],
   'client/live': ['contract', 'client/api', 'client/ui'],
   'client/ui': ['contract', 'client/api'],

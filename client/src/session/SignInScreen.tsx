@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
-import { homePath, sameSitePath } from './home'
+import { sameSitePath } from '../../../domain/sameSitePath'
+import { homePath } from './home'
 import { OIDC_FAILED } from './signInText'
 import { SignInPage } from './SignInPage'
 import { useSession } from './useSession'

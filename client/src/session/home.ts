@@ -9,15 +9,5 @@ const HOME: Record<Role, string> = {
 
 export const homePath = (role: Role) => HOME[role]
 
-/**
- * `returnTo` when it is a path on this site, else null: `//host` and `/\host` are other sites to a browser,
- * which also drops control characters from a URL (the server's OIDC start applies the same rule).
- */
-export function sameSitePath(returnTo: string | null): string | null {
-  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return null
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(returnTo) ? null : returnTo
-}
-
 /** This page's path and query, for coming back to it after signing in elsewhere (the identity provider). */
 export const hereNow = () => window.location.pathname + window.location.search

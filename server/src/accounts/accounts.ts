@@ -1,4 +1,4 @@
-import type { Account, AccountPatch, IssuedKey, NewAccount } from '../../../contract/auth'
+import type { Account, AccountPatch, IssuedKey, NewAccount, Role } from '../../../contract/auth'
 import { KEY_ONLY, scopeFits } from '../../../domain/access'
 import { afterFailure, DEFAULT_SIGN_IN_POLICY, type FailureCount, lockedUntil, type SignInPolicy } from '../../../domain/signInLock'
 import type { Clock } from '../clock'
@@ -19,6 +19,11 @@ export type SignInResult =
   | { kind: 'signed_in'; identity: Identity }
   | { kind: 'refused' }
   | { kind: 'locked'; until: Date }
+
+/** 400 naming `password` for a wall display or a service: they sign in with keys only. */
+function refusePasswordOf(role: Role): void {
+  if (KEY_ONLY.includes(role)) throw invalid([{ field: 'password', reason: `a ${role} signs in with API keys, never a password` }])
+}
 
 /** How long a verified API key is trusted without asking the store again: what revoking a key may lag by. */
 const KEY_CACHE_MS = 1000
@@ -46,7 +51,7 @@ export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, cr
       const known = code.length === 15 ? await gridByCode(db, code) : await regionByCode(db, code)
       if (!known) throw invalid([{ field: 'scope.region', reason: `no ${code.length === 15 ? 'grid' : 'region'} has code ${code}` }])
     }
-    if (KEY_ONLY.includes(input.role) && input.password) throw invalid([{ field: 'password', reason: `a ${input.role} signs in with API keys, never a password` }])
+    if (input.password) refusePasswordOf(input.role)
   }
 
   const endSessions = async (login: string) => {
@@ -82,7 +87,7 @@ export function accountCommands({ db, clock, policy = DEFAULT_SIGN_IN_POLICY, cr
     /** A new password; every session of the account ends, so whoever knew the old one is out. */
     async resetPassword(login: string, password: string): Promise<Account> {
       const account = await one(login)
-      if (KEY_ONLY.includes(account.role)) throw invalid([{ field: 'password', reason: `a ${account.role} signs in with API keys, never a password` }])
+      refusePasswordOf(account.role)
       await db.query(sql.account_update, [login, null, null, await hashPassword(password)])
       await endSessions(login)
       return one(login)

@@ -3,9 +3,10 @@ import * as client from 'openid-client'
 import { z } from 'zod'
 import type { AccountCommands } from '../accounts/accounts'
 import type { AuditLog } from '../accounts/audit'
+import { sameSitePath } from '../../../domain/sameSitePath'
 import type { Identity } from '../commands/identity'
 import { parseOr400 } from './errors'
-import { startSession } from './sessionRouter'
+import { saveSession, SESSION_HOURS, startSession } from './sessionRouter'
 
 /**
  * An OpenID Connect identity provider the sign-in page offers beside passwords. `loginClaim` names the
@@ -13,24 +14,10 @@ import { startSession } from './sessionRouter'
  */
 export type OidcSettings = { issuer: string; clientId: string; clientSecret: string; redirectUri: string; loginClaim: string; name: string }
 
-/** A person signed in through the provider gets a shift, like one signed in with a password. */
-const SESSION_HOURS = 12
-
 /** Where the browser goes when the provider's sign-in does not end in a session; the sign-in page says so. */
 const FAILED = '/signin?error=oidc'
 
 const StartQuery = z.strictObject({ returnTo: z.string().max(200).optional() })
-
-/**
- * `returnTo` when it is a path on this site, else `/`. `//host` and `/\host` are other sites to a browser,
- * which also drops tabs and newlines from a URL, so any control character is refused too.
- */
-export function sameSitePath(returnTo: string | undefined): string {
-  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return '/'
-  return /[\u0000-\u001f\u007f]/.test(returnTo) ? '/' : returnTo
-}
-
-const saved = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())))
 
 /**
  * Signing in through an OpenID Connect provider (authorization code with PKCE): `GET /start?returnTo=`
@@ -75,9 +62,9 @@ export function oidcRouter(settings: OidcSettings, deps: { accounts: AccountComm
     const codeVerifier = client.randomPKCECodeVerifier()
     const state = client.randomState()
     const nonce = client.randomNonce()
-    req.session.oidc = { codeVerifier, state, nonce, returnTo: sameSitePath(returnTo) }
+    req.session.oidc = { codeVerifier, state, nonce, returnTo: sameSitePath(returnTo) ?? '/' }
     // Saved before the browser leaves: the callback may come back before express-session's own save at the end.
-    await saved(req)
+    await saveSession(req)
     const url = client.buildAuthorizationUrl(found, {
       redirect_uri: settings.redirectUri, scope, response_type: 'code',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256', state, nonce,
@@ -112,7 +99,8 @@ export function oidcRouter(settings: OidcSettings, deps: { accounts: AccountComm
     const identity = login ? await deps.accounts.byLogin(login) : null
     if (!identity) return refuse(req, res, login)
 
-    await startSession(req, identity, SESSION_HOURS)
+    // A person signed in through the provider gets a shift, as one signed in with a password does.
+    await startSession(req, identity, SESSION_HOURS.person)
     trail(req, 'sign_in', 'oidc', identity)
     res.set('Cache-Control', 'no-store').redirect(302, pending.returnTo)
   })

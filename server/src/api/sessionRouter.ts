@@ -16,7 +16,7 @@ export type AddressLimits = { windowMinutes: number; slowAfter: number; slowStep
 export const DEFAULT_ADDRESS_LIMITS: AddressLimits = { windowMinutes: 15, slowAfter: 3, slowStepMs: 500, maxSlowMs: 5000, limit: 50 }
 
 /** A person's session lasts a shift when idle; a wall display's, a month, renewed while it runs. */
-const SESSION_HOURS = { person: 12, display: 30 * 24 }
+export const SESSION_HOURS = { person: 12, display: 30 * 24 }
 
 const REFUSED = '登录名或密码不正确 (the login name or the password is wrong)'
 
@@ -27,7 +27,8 @@ export const meOf = (identity: Identity, via: Me['via'], scopeName: string, csrf
 })
 
 const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())))
-const saved = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())))
+/** Writes the session now, not at the end of the answer as express-session would: what follows needs it stored. */
+export const saveSession = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())))
 
 /**
  * A new session for `identity`, under a new id (whatever session id the browser brought is dropped, so
@@ -38,7 +39,7 @@ export async function startSession(req: Request, identity: Identity, hours: numb
   req.session.accountId = identity.accountId
   req.session.cookie.maxAge = hours * 3600_000
   const csrfToken = newCsrfToken(req, true)
-  await saved(req)
+  await saveSession(req)
   return csrfToken
 }
 
