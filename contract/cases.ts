@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
-  ActorRole, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, Department, DisputeKind, HazardKind, LoopStep, Satisfaction,
+  ActorRole, AnswerChannel, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, Department, DisputeKind, HazardKind, LoopStep, Satisfaction,
+  SendBackReason,
 } from './domain'
 import { ExpectedVersion, GridCode, IdText, PostCode, RegionCode, RequiredText, Text } from './fields'
 import { LonLat, QueryNumber } from './geo'
@@ -42,24 +43,49 @@ export const CaseReport = z
   })
 export type CaseReport = z.input<typeof CaseReport>
 
+/** What each step needs besides its note, and what it may not carry. */
+const STEP_NEEDS: Partial<Record<LoopStep, readonly ('lead' | 'grid' | 'reason' | 'channel' | 'accepted' | 'resolved' | 'satisfaction')[]>> = {
+  route: ['lead'], dispatch: ['grid'], send_back: ['reason'], answer: ['channel'], check: ['accepted'], close: ['resolved', 'satisfaction'],
+  follow_up: ['satisfaction'],
+}
+
 /**
- * `POST /api/v1/cases/:id/steps`: the next step of the loop. `route` names one of `DEPARTMENTS`; `close`
- * the outcome. Example: `{ step: 'route', department: '司法所', note: '涉及土地确权', expectedVersion: 4 }`.
+ * `POST /api/v1/cases/:id/steps`: the next step of the loop, with what it needs: `route` a `lead` department
+ * and any `assisting` ones; `dispatch` the `grid`; `send_back` a `reason`; `check` whether the result is
+ * `accepted`; `answer` the `channel` the reporter was told by and, in `note`, what was said; `close` the
+ * outcome (`resolved`) and `satisfaction`; `follow_up` what the reporter said. A duty leader or a service
+ * acting for a department names it in `department`. Nothing is assumed: an outcome is never a default.
+ * Example: `{ step: 'route', lead: '新兴街道司法所', assisting: ['新兴街道派出所'], note: '涉及土地确权', expectedVersion: 4 }`.
  */
 export const StepRequest = z
   .strictObject({
     step: LoopStep,
     note: Text(500).default(''),
+    lead: Department.optional(),
+    assisting: z.array(Department).max(5, 'must name at most 5 departments').optional(),
     department: Department.optional(),
+    grid: GridCode.optional(),
+    reason: SendBackReason.optional(),
+    channel: AnswerChannel.optional(),
+    accepted: z.boolean().optional(),
     resolved: z.boolean().optional(),
     satisfaction: Satisfaction.optional(),
     expectedVersion: SeenVersion,
   })
   .superRefine((s, ctx) => {
-    if (s.step === 'route' && !s.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'is required to route a case' })
-    if (s.step === 'close') {
-      if (s.resolved === undefined) ctx.addIssue({ code: 'custom', path: ['resolved'], message: 'is required to close a case' })
-      if (!s.satisfaction) ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'is required to close a case' })
+    for (const field of STEP_NEEDS[s.step] ?? []) {
+      if (s[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required to ${s.step.replace('_', ' ')} a case` })
+    }
+    if (s.assisting && s.step !== 'route') ctx.addIssue({ code: 'custom', path: ['assisting'], message: 'is only for route' })
+    if (s.assisting && new Set([s.lead, ...s.assisting]).size !== s.assisting.length + 1) {
+      ctx.addIssue({ code: 'custom', path: ['assisting'], message: 'must name each department once, and not the lead' })
+    }
+    if (s.step === 'send_back' && s.reason === 'other' && !s.note.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'must say why when the reason is other' })
+    }
+    if (s.step === 'answer' && !s.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'must say what the reporter was told' })
+    if (s.step === 'follow_up' && s.satisfaction === 'not_visited') {
+      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'must be what the reporter said: a follow-up that reached nobody is not recorded' })
     }
   })
 export type StepRequest = z.input<typeof StepRequest>
@@ -85,9 +111,6 @@ export const AssignRequest = z.strictObject({
 })
 export type AssignRequest = z.input<typeof AssignRequest>
 
-/** `GET /api/v1/departments`: where a case may be routed, as `StepRequest.department` takes them. */
-export const Departments = z.array(Department)
-export type Departments = z.infer<typeof Departments>
 
 /** A case as the live stream and the lists carry it: public fields only, no description, no parties. */
 export const CaseSummary = z.object({
@@ -112,8 +135,19 @@ export const CaseSummary = z.object({
   version: z.number().int().min(1),
   /** The grid worker's post the case is assigned to, a call sign like `231281001001001-F1`, never a name. */
   assignee: z.string().nullable(),
-  /** The department the case's latest route step named (街道吹哨、部门报到), whose desk it reaches; null before any. */
+  /** The lead department the case's latest route step named (街道吹哨、部门报到), whose desk it reaches; null before any. */
   department: z.string().nullable().default(null),
+  /** When the level holding the case signed for it (签收); null: waiting to be signed for. */
+  signedAt: z.string().nullable().default(null),
+  /** The departments the case is routed to now, the lead first, each with when it reported (报到); null: not yet. */
+  departments: z.array(z.object({ name: z.string(), lead: z.boolean(), signDueAt: z.string(), signedAt: z.string().nullable() })).default([]),
+  /** The level that sent the case to its holder, to whom a send-back returns it; null when it arrived otherwise. */
+  sender: CaseLevel.nullable().default(null),
+  /** How often it was sent back (退回) and reopened after a dissatisfied follow-up (回访不满意). */
+  sendBacks: z.number().int().default(0),
+  reopened: z.number().int().default(0),
+  /** When the reporter was visited after closing; null: not yet. */
+  followedUpAt: z.string().nullable().default(null),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
@@ -127,6 +161,15 @@ export const HistoryEntry = z.object({
   note: z.string().nullable(),
   /** The post an `assign` step named; null for every other step. */
   assignee: z.string().nullable(),
+  /** The clock the step answered to (a sign-for's, a result's), from which "on time" is counted. */
+  dueAt: z.string().nullable().default(null),
+  /** A send-back's reason, an answer's channel, a route's assisting departments, a dispatch's grid, a check's verdict, a follow-up's satisfaction. */
+  reason: SendBackReason.nullable().default(null),
+  channel: AnswerChannel.nullable().default(null),
+  assisting: z.array(z.string()).nullable().default(null),
+  toGrid: z.string().nullable().default(null),
+  accepted: z.boolean().nullable().default(null),
+  satisfaction: Satisfaction.nullable().default(null),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
@@ -135,8 +178,10 @@ export const CaseDetail = CaseSummary.extend({
   /** What the reporter said; null for a role that does not see a case's free text, which often names people. */
   description: z.string().nullable(),
   history: z.array(HistoryEntry),
-  /** The loop's steps a duty leader may take next (`nextSteps` of the domain), so a screen offers only those. */
+  /** The loop's steps the reader may take next (`nextSteps` of the domain), so a screen offers only those. */
   next: z.array(LoopStep),
+  /** The department the reader acts for on this case (a department officer's own, when routed to it); null otherwise. */
+  actingFor: z.string().nullable().default(null),
 })
 export type CaseDetail = z.infer<typeof CaseDetail>
 

@@ -44,11 +44,16 @@ export type CaseLevel = z.infer<typeof CaseLevel>
 
 /**
  * What a case's history records: a step of the closed loop (事件闭环), in the order the source documents
- * give; `assign`, a duty leader naming the grid worker's post that takes the case (指派); or `regrid`, the
- * platform moving an open case to the grid that covers its point once an analyst's redrawn grids are
- * published (网格调整). The last two are beside the loop, never its steps.
+ * give, with the hands every level needs: `sign_for` (签收; a department's is its 报到), `send_back` (退回) to
+ * whoever sent it, `dispatch` (派单) to a grid, `check` (审核) of a department's result by whoever routed it,
+ * `answer` (答复) to the reporter and `follow_up` (回访) after closing. Beside the loop, never its steps:
+ * `assign`, naming the grid worker's post that takes the case (指派); and `regrid`, the platform moving an
+ * open case to the grid that covers its point once an analyst's redrawn grids are published (网格调整).
  */
-export const CaseStep = z.enum(['collect', 'verify', 'handle', 'report_up', 'route', 'supervise', 'feed_back', 'close', 'assign', 'regrid'])
+export const CaseStep = z.enum([
+  'collect', 'sign_for', 'verify', 'handle', 'report_up', 'dispatch', 'route', 'send_back', 'supervise', 'feed_back', 'check', 'answer', 'close',
+  'follow_up', 'assign', 'regrid',
+])
 export type CaseStep = z.infer<typeof CaseStep>
 
 const BESIDE_THE_LOOP = ['assign', 'regrid'] as const
@@ -59,21 +64,49 @@ export const LoopStep = CaseStep.exclude(BESIDE_THE_LOOP, {
 })
 export type LoopStep = z.infer<typeof LoopStep>
 
-/** A case's state is the last loop step that changed it (supervise leaves the state as it is). */
-export const CaseState = z.enum(['collected', 'verified', 'handling', 'reported_up', 'routed', 'fed_back', 'closed'])
+/**
+ * A case's state is the last loop step that changed it (supervise, sign-for and answer leave it as it is):
+ * `returned`, sent back to the level that sent it, which must send it on again; `checked`, a department's
+ * result accepted by whoever routed it; `reopened`, a dissatisfied follow-up gave it back to the level that closed it.
+ */
+export const CaseState = z.enum(['collected', 'verified', 'handling', 'reported_up', 'routed', 'returned', 'fed_back', 'checked', 'closed', 'reopened'])
 export type CaseState = z.infer<typeof CaseState>
 
-export const Satisfaction = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied'])
+/** The reporter's satisfaction as recorded on closing; `not_visited` (未回访) when nobody could be asked. */
+export const Satisfaction = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied', 'not_visited'])
 export type Satisfaction = z.infer<typeof Satisfaction>
+
+/** Why a case was sent back (退回): it lies in another grid, belongs to another department, or is no governance matter. */
+export const SendBackReason = z.enum(['wrong_grid', 'wrong_department', 'not_governance', 'other'])
+export type SendBackReason = z.infer<typeof SendBackReason>
+
+/** How the reporter was told the result (答复). */
+export const AnswerChannel = z.enum(['phone', 'sms', 'in_person', 'mini_program', 'letter'])
+export type AnswerChannel = z.infer<typeof AnswerChannel>
+
+/** Who holds a case and answers to its clocks: a level, or the departments it was routed to. */
+export const Holder = z.enum(['grid', 'community', 'township', 'city', 'department'])
+export type Holder = z.infer<typeof Holder>
 
 /** Who took a step: a person's role or the platform itself (automatic escalation). */
 export const ActorRole = z.enum(['citizen', 'grid_worker', 'community', 'township', 'city', 'department', 'duty_leader', 'platform'])
 export type ActorRole = z.infer<typeof ActorRole>
 
-/** The departments a township or the city summons and routes a case to (街道吹哨、部门报到). */
-export const DEPARTMENTS = ['司法所', '派出所', '住建局', '人社局', '自然资源局', '交警大队', '市场监管局', '应急管理局', '消防救援大队', '信访局'] as const
-export const Department = z.enum(DEPARTMENTS, { error: `must be one of ${DEPARTMENTS.join(', ')}` })
+/** What a department's name is made of; its live room's name too. */
+export const DEPARTMENT_NAME = /^[\p{Script=Han}A-Za-z0-9（）()·]{2,40}$/u
+
+/**
+ * A department a township or the city summons and routes a case to (街道吹哨、部门报到), by its name, e.g.
+ * `新兴街道司法所` or `安达市住房和城乡建设局`. Departments are data (`GET /api/v1/departments`): the server
+ * checks the name against them.
+ */
+export const Department = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+  .trim().regex(DEPARTMENT_NAME, 'must be a department name: 2 to 40 Chinese characters, letters, digits or brackets')
 export type Department = z.infer<typeof Department>
+
+/** A township office (司法所, 派出所 of one township) or a city bureau (住建局, 应急管理局 …). */
+export const DepartmentLevel = z.enum(['township', 'city'])
+export type DepartmentLevel = z.infer<typeof DepartmentLevel>
 
 /** A post in a grid: its grid leader 网格长, a full-time 专职 or a part-time 兼职 grid worker. */
 export const WorkerRole = z.enum(['leader', 'fulltime', 'parttime'])

@@ -1,7 +1,7 @@
 import type { Role } from './auth'
 import type {
-  ActorRole, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep,
-  DisputeKind, GridKind, HazardKind, PatrolKind, RegionKind, Satisfaction, WorkerRole,
+  ActorRole, AnswerChannel, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep, DepartmentLevel,
+  DisputeKind, GridKind, HazardKind, Holder, PatrolKind, RegionKind, Satisfaction, SendBackReason, WorkerRole,
 } from './domain'
 import type { GridRule } from './drafts'
 
@@ -25,13 +25,18 @@ export const labels = {
   } satisfies Record<CaseSource, string>,
   caseLevel: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级' } satisfies Record<CaseLevel, string>,
   caseStep: {
-    collect: '收集', verify: '核实', handle: '处置', report_up: '上报', route: '分流派单',
-    supervise: '督办', feed_back: '反馈', close: '结案', assign: '指派', regrid: '网格调整',
+    collect: '收集', sign_for: '签收', verify: '核实', handle: '处置', report_up: '上报', dispatch: '派单', route: '吹哨派单', send_back: '退回',
+    supervise: '督办', feed_back: '反馈结果', check: '审核', answer: '答复', close: '结案', follow_up: '回访', assign: '指派', regrid: '网格调整',
   } satisfies Record<CaseStep, string>,
   caseState: {
-    collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', fed_back: '已反馈', closed: '已结案',
+    collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', returned: '被退回', fed_back: '已反馈',
+    checked: '已审核', closed: '已结案', reopened: '重新办理',
   } satisfies Record<CaseState, string>,
-  satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' } satisfies Record<Satisfaction, string>,
+  satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意', not_visited: '未回访' } satisfies Record<Satisfaction, string>,
+  sendBackReason: { wrong_grid: '不属本网格', wrong_department: '不属本部门职责', not_governance: '非社会治理事项', other: '其他' } satisfies Record<SendBackReason, string>,
+  answerChannel: { phone: '电话', sms: '短信', in_person: '当面', mini_program: '小程序', letter: '书面' } satisfies Record<AnswerChannel, string>,
+  holder: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级', department: '职能部门' } satisfies Record<Holder, string>,
+  departmentLevel: { township: '乡镇(街道)站所', city: '市直部门' } satisfies Record<DepartmentLevel, string>,
   actorRole: {
     citizen: '群众', grid_worker: '网格员', community: '村(社区)', township: '乡镇(街道)', city: '市级平台',
     department: '职能部门', duty_leader: '值班领导', platform: '平台自动',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseSummary } from './cases'
-import { CameraClass, CameraState, PatrolKind } from './domain'
+import { CameraClass, CameraState, DEPARTMENT_NAME, PatrolKind } from './domain'
 import { Geometry } from './geo'
 import { GridProps } from './grids'
 
@@ -101,7 +101,7 @@ export type Change = z.infer<typeof Change>
  */
 export const Room = z.union([
   z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^community:\d{12}$/), z.string().regex(/^grid:\d{15}$/),
-  z.string().regex(/^department:[\p{Script=Han}A-Za-z0-9]{1,20}$/u),
+  z.string().regex(new RegExp(`^department:${DEPARTMENT_NAME.source.slice(1)}`, 'u')),
 ])
 export type Room = z.infer<typeof Room>
 

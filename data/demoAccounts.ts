@@ -20,7 +20,8 @@ export const DEMO_ACCOUNTS: readonly NewAccount[] = [
   { login: 'xinxing', displayName: '新兴街道综治中心', role: 'township_officer', scope: { region: TOWNSHIP } },
   { login: 'community', displayName: '社区综治专干', role: 'community_officer', scope: { region: COMMUNITY } },
   { login: 'grid', displayName: '网格员', role: 'grid_worker', scope: { region: GRID } },
-  { login: 'sifasuo', displayName: '司法所', role: 'department_officer', scope: { department: '司法所' } },
+  { login: 'sifasuo', displayName: '新兴街道司法所', role: 'department_officer', scope: { department: '新兴街道司法所' } },
+  { login: 'zhujian', displayName: '市住建局', role: 'department_officer', scope: { department: '安达市住房和城乡建设局' } },
   { login: 'wall', displayName: '指挥中心大屏', role: 'wall_display', scope: { region: CITY } },
   { login: 'simulator', displayName: '模拟流量', role: 'service', scope: { region: CITY } },
 ]

@@ -8,7 +8,8 @@ import { buildRegions } from './city/regions'
 import { linesOf, roadNetwork } from './city/roadNetwork'
 import { layOutRoads } from './city/roads'
 import { createRng } from './city/rng'
-import { fillGridCover, gridAreas, insertCameras, insertCases, insertPatrolFixes, insertPatrols, insertRoads } from './city/store'
+import { CITY_BUREAUS, demoDepartments, TOWNSHIP_OFFICES } from './city/departments'
+import { fillGridCover, gridAreas, insertCameras, insertCases, insertDepartments, insertPatrolFixes, insertPatrols, insertRoads } from './city/store'
 
 export const DEFAULT_SEED = 'anda-2026'
 
@@ -17,7 +18,7 @@ const HISTORY = { hours: 6, stepSeconds: 60 }
 
 /** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
 const CITY_TABLES = [
-  'change_log', 'party_access_log', 'case_parties', 'case_history', 'cases', 'grid_patrol_visits', 'grid_camera_cover',
+  'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]
 
@@ -61,7 +62,10 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     const network = roadNetwork(storedRoads.flatMap(linesOf))
     const fixes = patrolHistory(rng.fork('patrol-history'), patrols, network, gridLocator(grids), now, HISTORY)
     await insertPatrolFixes(tx, fixes)
-    const cases = layOutCases(rng.fork('cases'), grids, now)
+    const departments = demoDepartments(layout.townships)
+    await insertDepartments(tx, departments)
+    const offices = new Map(ids.townships.map((id, t) => [id, TOWNSHIP_OFFICES.map((o) => `${layout.townships[t]!.name}${o}`)]))
+    const cases = layOutCases(rng.fork('cases'), grids, { bureaus: CITY_BUREAUS, offices }, now)
     await insertCases(tx, cases)
     return {
       regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: storedRoads.length,

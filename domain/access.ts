@@ -26,6 +26,17 @@ export function codePrefix(code: string): string {
 }
 
 /**
+ * The area one level up: a grid's community, a community's township, a township's county-level city, and so
+ * on up to the province; null for a province. E.g. `231281001001` → `231281001000`.
+ */
+export function parentCode(code: string): string | null {
+  if (code.length === 15) return code.slice(0, 12)
+  const i = SIGNIFICANT.findIndex(([level]) => level === codeLevel(code))
+  if (i <= 0) return null
+  return code.slice(0, SIGNIFICANT[i - 1]![1]).padEnd(12, '0')
+}
+
+/**
  * What an account's scope reaches: the area whose codes begin with `prefix`, or the cases routed to
  * `department`. Exactly one of the two is set.
  */
@@ -44,11 +55,14 @@ export const citywide = (reach: Reach): boolean => reach.prefix !== null && reac
 /** Whether a whole area (region or grid code) lies in the reach: an officer of a township may ask for its communities, not for the city. */
 export const coversArea = (reach: Reach, code: string): boolean => coversCode(reach, codePrefix(code))
 
-/** What a case carries that decides who reaches it. */
-export type CasePlace = { gridCode: string; department: string | null }
+/** What a case carries that decides who reaches it: its grid, the lead department it was last routed to, the departments it is routed to now. */
+export type CasePlace = { gridCode: string; department: string | null; departments?: readonly { name: string }[] }
 
+/** A case in the reach's area; for a department, one it leads or was last routed to, or assists now. */
 export const reachesCase = (reach: Reach, c: CasePlace): boolean =>
-  reach.prefix !== null ? c.gridCode.startsWith(reach.prefix) : c.department === reach.department
+  reach.prefix !== null
+    ? c.gridCode.startsWith(reach.prefix)
+    : c.department === reach.department || (c.departments ?? []).some((d) => d.name === reach.department)
 
 /** The scope each role works in: a grid worker's grid, an officer's community, township or department, any region for the rest. */
 export function scopeFits(role: Role, scope: Scope): string | null {
@@ -78,9 +92,9 @@ const PEOPLE_WHO_HANDLE: readonly Role[] = ['grid_worker', 'community_officer', 
 const MAY: Record<Act, readonly Role[]> = {
   read: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader', 'analyst', 'admin', 'wall_display', 'service'],
   report: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'duty_leader', 'service'],
-  step: [...PEOPLE_WHO_HANDLE, 'service'],
+  step: [...PEOPLE_WHO_HANDLE, 'operator', 'service'],
   escalate: ['duty_leader'],
-  assign: ['duty_leader'],
+  assign: ['duty_leader', 'township_officer', 'community_officer'],
   read_parties: ['duty_leader'],
   read_party_log: ['duty_leader', 'admin'],
   edit_grids: ['analyst'],

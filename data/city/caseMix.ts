@@ -17,8 +17,8 @@ export const SOURCES: { dispute: Record<CaseSource, number>; hazard: Record<Case
   hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 },
 }
 
-/** The parties' satisfaction at close, for a resolved case and for one that was not. */
+/** The parties' satisfaction at close, for a resolved case and for one that was not; a few could not be reached (未回访). */
 export const SATISFACTION: { resolved: Record<Satisfaction, number>; unresolved: Record<Satisfaction, number> } = {
-  resolved: { satisfied: 88, basically_satisfied: 9, unsatisfied: 3 },
-  unresolved: { satisfied: 20, basically_satisfied: 40, unsatisfied: 40 },
+  resolved: { satisfied: 86, basically_satisfied: 9, unsatisfied: 3, not_visited: 2 },
+  unresolved: { satisfied: 18, basically_satisfied: 38, unsatisfied: 38, not_visited: 6 },
 }

@@ -1,8 +1,7 @@
+import type { CaseCategory, CaseLevel, CaseSource, DisputeKind, HazardKind, Satisfaction } from '../../contract/domain'
 import {
-  type ActorRole, type CaseCategory, type CaseLevel, type CaseSource, type CaseState, type CaseStep, DEPARTMENTS, type DisputeKind,
-  type HazardKind, type Satisfaction,
-} from '../../contract/domain'
-import { type CaseFacts, escalation, firstDue, type StepInput, type StepOutcome, takeStep } from '../../domain/caseLoop'
+  arrival, type CaseFacts, escalation, type HistoryRow, type StepInput, type StepOutcome, takeStep,
+} from '../../domain/caseLoop'
 import { COLLECTED_BY } from '../../domain/intake'
 import { reportWeight } from '../../domain/reportRhythm'
 import { ANDA, GIVEN_NAME_CHARS, SURNAMES } from './anda'
@@ -12,26 +11,20 @@ import type { Rng } from './rng'
 
 export type CaseGrid = { id: number; communityId: number; townshipId: number; households: number; area: Area }
 
-export type HistoryPlan = { step: CaseStep; actorRole: ActorRole; level: CaseLevel; at: Date; department: string | null; note: string }
 export type PartyPlan = { role: 'applicant' | 'respondent'; name: string; phone: string; idNumber: string }
-export type CasePlan = {
-  category: CaseCategory
-  kind: DisputeKind | HazardKind
+/** A case as the loop left it (its facts, the departments it is routed to now), with its whole history. */
+export type CasePlan = CaseFacts & {
   source: CaseSource
   at: Pt
   grid: CaseGrid
-  level: CaseLevel
-  state: CaseState
   reportedAt: Date
-  dueAt: Date | null
-  escalations: number
-  closedAt: Date | null
-  resolved: boolean | null
-  satisfaction: Satisfaction | null
   description: string
-  history: HistoryPlan[]
+  history: HistoryRow[]
   parties: PartyPlan[]
 }
+
+/** Where a township or the city may route a case: the city's bureaus, and each township's offices by the township's store id. */
+export type Routing = { bureaus: readonly string[]; offices: ReadonlyMap<number, readonly string[]> }
 
 /** Where a closed case was settled: most at the grid (网格办小事), few at the city. */
 const SETTLED_AT: Record<CaseLevel, number> = { grid: 80, community: 11, township: 7, city: 2 }
@@ -55,7 +48,7 @@ const DAY = 24 * HOUR
  * department, some moved up by the platform when a level ran out of time; about 93 % resolved;
  * satisfaction recorded at close. The youngest are still open.
  */
-export function layOutCases(rng: Rng, grids: readonly CaseGrid[], now: Date): CasePlan[] {
+export function layOutCases(rng: Rng, grids: readonly CaseGrid[], routing: Routing, now: Date): CasePlan[] {
   const totalHouseholds = grids.reduce((s, g) => s + g.households, 0)
   const pickGrid = () => {
     let x = rng.range(0, totalHouseholds)
@@ -65,7 +58,7 @@ export function layOutCases(rng: Rng, grids: readonly CaseGrid[], now: Date): Ca
   const plans: CasePlan[] = []
   const counts: [CaseCategory, number][] = [['dispute', ANDA.disputesPerYear], ['hazard', ANDA.hazardsPerYear]]
   for (const [category, n] of counts) {
-    for (let k = 0; k < n; k++) plans.push(oneCase(rng, category, pickGrid(), reportTime(rng, now), now))
+    for (let k = 0; k < n; k++) plans.push(oneCase(rng, category, pickGrid(), reportTime(rng, now), routing, now))
   }
   return plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
 }
@@ -78,68 +71,104 @@ function reportTime(rng: Rng, now: Date): Date {
   }
 }
 
-function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, now: Date): CasePlan {
+const EMPTY_STEP = {
+  department: null, note: '', assignee: null, dueAt: null, reason: null, channel: null, assisting: null, toGrid: null, accepted: null, satisfaction: null,
+} as const
+
+function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: Date, routing: Routing, now: Date): CasePlan {
   const kind = category === 'dispute' ? rng.weighted(DISPUTE_MIX) : rng.weighted(HAZARD_MIX)
   const source = rng.weighted(SOURCES[category])
   const target = rng.weighted(SETTLED_AT)
   const resolvedCase = rng.chance(0.945)
-  const history: HistoryPlan[] = [{ step: 'collect', actorRole: COLLECTED_BY[source], level: 'grid', at: reportedAt, department: null, note: '' }]
-  let facts: CaseFacts = { category, kind, level: 'grid', state: 'collected', dueAt: firstDue({ category, kind }, reportedAt), escalations: 0 }
-  let closedAt: Date | null = null
+  const history: HistoryRow[] = [{ ...EMPTY_STEP, step: 'collect', actorRole: COLLECTED_BY[source], level: 'grid', at: reportedAt }]
+  let facts: CaseFacts = {
+    category, kind, level: 'grid', state: 'collected', escalations: 0, routes: [], closedAt: null, resolved: null, satisfaction: null,
+    followedUpAt: null, sendBacks: 0, reopened: 0, ...arrival({ kind, source }, reportedAt),
+  }
   let t = reportedAt.getTime()
   const record = (o: StepOutcome) => {
     history.push(o.entry)
-    facts = { ...facts, level: o.level, state: o.state, dueAt: o.dueAt, escalations: o.escalations }
-    closedAt = o.closedAt
+    facts = { ...facts, ...o.facts }
     t = o.entry.at.getTime()
   }
 
-  /**
-   * Takes a step after `hours`, by the domain's own rules, unless the level's time runs out first:
-   * then the platform moves the case up (`escalation`) and the next level acts sooner. False when
-   * the step would fall after `now`: the case is still open.
-   */
-  const act = (input: StepInput, hours: number): boolean => {
-    for (;;) {
-      const at = t + hours * HOUR
-      const lapse = facts.dueAt && facts.dueAt.getTime() < at && facts.dueAt <= now ? escalation(facts, facts.dueAt) : null
-      if (!lapse) {
-        if (at > now.getTime()) return false
-        record(takeStep(facts, input, 'service', new Date(at)))
-        return true
-      }
+  /** One step after `hours` by the domain's own rules: 'lapsed' when the clock ran out first and the platform moved the case up; 'open' when it would fall after `now`. */
+  const once = (input: StepInput, hours: number, department: string | null): 'done' | 'lapsed' | 'open' => {
+    const at = t + hours * HOUR
+    const lapse = facts.dueAt && facts.dueAt.getTime() < at && facts.dueAt <= now ? escalation(facts, facts.dueAt) : null
+    if (lapse) {
       record(lapse)
-      // The platform has moved the case up already: nobody reports it up again.
-      if (input.step === 'report_up') return true
-      hours /= 2
+      return 'lapsed'
     }
+    if (at > now.getTime()) return 'open'
+    record(takeStep(facts, department ? { ...input, department } : input, { role: 'service', department }, new Date(at)))
+    return 'done'
+  }
+
+  /**
+   * Takes a step after `hours` (for `department`, when it is a department's), unless the holder's time runs
+   * out first: then the platform moves the case up and the next level acts sooner. A level that holds the
+   * case unsigned (it arrived, or was moved up) signs for it first. False when the step would fall after `now`.
+   */
+  const act = (input: StepInput, hours: number, department: string | null = null): boolean => {
+    for (;;) {
+      const signFirst = department === null && !facts.signedAt && input.step !== 'sign_for'
+      const r = signFirst ? once({ step: 'sign_for', note: '' }, rng.range(0.1, 1.5), null) : once(input, hours, department)
+      if (r === 'open') return false
+      if (r === 'done' && !signFirst) return true
+      // The platform has moved the case up already: nobody reports it up again.
+      if (r === 'lapsed' && input.step === 'report_up') return true
+      if (r === 'lapsed') hours /= 2
+    }
+  }
+
+  /** Routes to a lead (and now and then an assisting) department, which report and handle; the router checks the result. */
+  const summon = (): boolean => {
+    const choices = facts.level === 'township' ? [...(routing.offices.get(grid.townshipId) ?? []), ...routing.bureaus] : routing.bureaus
+    const [lead, helper] = rng.shuffle([...choices])
+    if (!act({ step: 'route', note: '', lead: lead!, ...(helper && rng.chance(0.3) ? { assisting: [helper] } : {}) }, rng.range(1, 12))) return false
+    for (const r of facts.routes) if (!act({ step: 'sign_for', note: '' }, rng.range(1, 20), r.department)) return false
+    const leading = facts.routes.find((r) => r.lead)
+    if (!leading) return true
+    // One department in twelve finds the case is not its own and sends it back; the router routes it again.
+    if (rng.chance(1 / 12)) {
+      if (!act({ step: 'send_back', note: '不属本部门职责', reason: 'wrong_department' }, rng.range(1, 8), leading.department)) return false
+      return summon()
+    }
+    if (!act({ step: 'handle', note: '' }, rng.range(6, 60) + slow(), leading.department)) return false
+    if (!act({ step: 'feed_back', note: '' }, rng.range(0.5, 8), leading.department)) return false
+    return facts.state !== 'fed_back' || act({ step: 'check', note: '', accepted: true }, rng.range(0.5, 6))
   }
 
   // Most cases take hours at each step; one in ten drags on for days and meets the time limit.
   const slow = () => (rng.chance(0.1) ? rng.range(30, 100) : 0)
   let open = !(act({ step: 'verify', note: '' }, rng.range(0.5, 6)) && act({ step: 'handle', note: '' }, rng.range(1, 20) + slow()))
   for (const up of ['community', 'township', 'city'] as const) {
-    if (open || levelIndex(facts.level) >= levelIndex(target)) break
+    if (open || facts.state === 'checked' || levelIndex(facts.level) >= levelIndex(target)) break
     if (levelIndex(facts.level) < levelIndex(up)) open = !act({ step: 'report_up', note: '' }, rng.range(2, 30))
-    if (!open && (up === 'township' || up === 'city') && facts.state !== 'routed') {
-      open = !act({ step: 'route', note: '', department: rng.pick(DEPARTMENTS) }, rng.range(1, 12))
-    }
-    if (!open) open = !act({ step: 'handle', note: '' }, rng.range(6, 60) + slow())
+    if (!open && (up === 'township' || up === 'city') && facts.state !== 'routed') open = !summon()
+    else if (!open) open = !act({ step: 'handle', note: '' }, rng.range(6, 60) + slow())
   }
-  const satisfaction: Satisfaction = rng.weighted(resolvedCase ? SATISFACTION.resolved : SATISFACTION.unresolved)
-  if (!open) open = !act({ step: 'feed_back', note: '' }, rng.range(0.5, 8))
-  if (!open) {
+  const close = (): boolean => {
+    if (facts.state !== 'checked' && facts.state !== 'fed_back' && !act({ step: 'feed_back', note: '' }, rng.range(0.5, 8))) return false
+    // Whoever reported it from outside is told the result; a grid worker's own find has nobody to tell.
+    if (source !== 'grid_worker' && !act({ step: 'answer', note: '已电话告知处理结果', channel: 'phone' }, rng.range(0.5, 6))) return false
+    const satisfaction: Satisfaction = rng.weighted(resolvedCase ? SATISFACTION.resolved : SATISFACTION.unresolved)
     const note = resolvedCase ? '矛盾已化解，当事人签字确认' : '调解未成功，引导当事人通过诉讼途径解决'
-    open = !act({ step: 'close', note, resolved: resolvedCase, satisfaction }, rng.range(0.5, 12))
+    return act({ step: 'close', note, resolved: resolvedCase, satisfaction }, rng.range(0.5, 12))
   }
-  const closed = facts.state === 'closed'
+  if (!open) open = !close()
+  // The seats call back about a third of the reporters within a few days; one in twenty of them is dissatisfied and the case reopens.
+  if (!open && rng.chance(0.35)) {
+    const unhappy = rng.chance(0.05)
+    const said: Satisfaction = unhappy ? 'unsatisfied' : rng.chance(0.85) ? 'satisfied' : 'basically_satisfied'
+    if (act({ step: 'follow_up', note: unhappy ? '群众表示问题未解决' : '群众认可处理结果', satisfaction: said }, rng.range(12, 120)) && unhappy) {
+      if (act({ step: 'handle', note: '重新办理' }, rng.range(4, 48))) close()
+    }
+  }
+  const { category: _category, kind: _kind, ...end } = facts
   return {
-    category, kind, source, at: pointIn(rng, grid.area), grid, level: facts.level, state: facts.state, reportedAt,
-    dueAt: facts.dueAt,
-    escalations: facts.escalations,
-    closedAt,
-    resolved: closed ? resolvedCase : null,
-    satisfaction: closed ? satisfaction : null,
+    category, kind, ...end, source, at: pointIn(rng, grid.area), grid, reportedAt,
     description: DESCRIPTIONS[kind],
     history,
     parties: category === 'dispute' ? [party(rng, 'applicant'), party(rng, 'respondent')] : rng.chance(0.5) ? [party(rng, 'applicant')] : [],

@@ -1,5 +1,6 @@
 import type { LineString, MultiLineString } from 'geojson'
 import type { Queryable } from '../../server/src/db/Db'
+import type { NewDepartment } from '../../contract/departments'
 import type { CameraPlan } from './cameras'
 import type { CasePlan, CaseGrid } from './cases'
 import type { FixPlan, PatrolPlan } from './patrols'
@@ -54,6 +55,10 @@ export async function gridAreas(tx: Queryable): Promise<(CaseGrid & { code: stri
 
 const BATCH = 2000
 
+export async function insertDepartments(tx: Queryable, departments: readonly NewDepartment[]): Promise<void> {
+  await tx.query(citySql.insert_departments, [departments.map((d) => d.name), departments.map((d) => d.level), departments.map((d) => d.townshipCode ?? null)])
+}
+
 export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<void> {
   for (let i = 0; i < cases.length; i += BATCH) {
     const c = cases.slice(i, i + BATCH)
@@ -63,11 +68,18 @@ export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Pr
       c.map((x) => x.at[1]), c.map((x) => x.grid.id), c.map((x) => x.grid.communityId), c.map((x) => x.grid.townshipId),
       c.map((x) => x.level), c.map((x) => x.state), c.map((x) => x.reportedAt), c.map((x) => x.dueAt), c.map((x) => x.escalations),
       c.map((x) => x.closedAt), c.map((x) => x.resolved), c.map((x) => x.satisfaction), c.map((x) => x.description),
+      c.map((x) => x.signedAt), c.map((x) => x.sender), c.map((x) => x.sendBacks), c.map((x) => x.reopened), c.map((x) => x.followedUpAt),
     ])
     const steps = c.flatMap((x, k) => x.history.map((h) => ({ id: ids[k]!, ...h })))
     await tx.query(citySql.insert_history, [
       steps.map((h) => h.id), steps.map((h) => h.step), steps.map((h) => h.actorRole), steps.map((h) => h.level),
-      steps.map((h) => h.at), steps.map((h) => h.department), steps.map((h) => h.note),
+      steps.map((h) => h.at), steps.map((h) => h.department), steps.map((h) => h.note), steps.map((h) => h.dueAt), steps.map((h) => h.reason),
+      steps.map((h) => h.channel), steps.map((h) => h.assisting?.join(',') ?? null), steps.map((h) => h.accepted), steps.map((h) => h.satisfaction),
+    ])
+    const routes = c.flatMap((x, k) => x.routes.map((r) => ({ id: ids[k]!, ...r })))
+    await tx.query(citySql.insert_routes, [
+      routes.map((r) => r.id), routes.map((r) => r.department), routes.map((r) => r.lead), routes.map((r) => r.routedAt),
+      routes.map((r) => r.signDueAt), routes.map((r) => r.signedAt),
     ])
     const parties = c.flatMap((x, k) => x.parties.map((p) => ({ id: ids[k]!, ...p })))
     await tx.query(citySql.insert_parties, [

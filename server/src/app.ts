@@ -4,7 +4,6 @@ import express, { type RequestHandler } from 'express'
 import session from 'express-session'
 import { randomBytes } from 'node:crypto'
 import type { SignInPolicy } from '../../domain/signInLock'
-import type { TimeLimits } from '../../domain/timeLimits'
 import { accountCommands } from './accounts/accounts'
 import { auditLog } from './accounts/audit'
 import { PgSessionStore } from './accounts/sessionStore'
@@ -15,7 +14,8 @@ import { authenticate, keyOf } from './api/auth'
 import { casesRouter } from './api/casesRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
-import { departmentsRouter } from './api/departmentsRouter'
+import { departmentsRouter, timeLimitsRouter } from './api/departmentsRouter'
+import { deskRouter } from './api/deskRouter'
 import { draftsRouter } from './api/draftsRouter'
 import { apiNotFound, errorHandler } from './api/errors'
 import { exportRouter } from './api/exportRouter'
@@ -32,6 +32,8 @@ import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, SESSION_HOU
 import { liveAccess } from './api/liveAccess'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
+import { departmentCommands } from './commands/departments'
+import { timeLimitStore } from './commands/timeLimits'
 import { deviceCommands } from './commands/devices'
 import { draftCommands } from './commands/drafts'
 import type { Db } from './db/Db'
@@ -48,8 +50,8 @@ export type AppDeps = {
   /** Serves the screens: the built client in production, Vite's middleware in development. */
   client?: RequestHandler
   live?: Partial<HubOptions>
-  /** The levels' time limits; the defaults when not given. */
-  limits?: TimeLimits
+  /** How many times faster the time limits run than the stored ones say: 1 in real life, the simulator's speed in a demo. */
+  limitScale?: number
   /** How long patrol fixes are kept, and so how old a fix may be when it arrives; the default when not given. */
   retention?: Pick<Retention, 'patrolFixHours'>
   /** Sign-in limits, CORS, proxies and OpenID Connect; the defaults when not given. */
@@ -77,7 +79,7 @@ async function sessionSecret(db: Db): Promise<string> {
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, client, live, limits, retention, security = {} }: AppDeps) {
+export async function createApp({ db, log, clock, client, live, limitScale = 1, retention, security = {} }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
   const audit = auditLog(db, clock, log)
@@ -98,7 +100,9 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   await hub.start()
   const ended = (credential: string) => hub.endCredential(credential)
   const commit = committer(db, clock, () => hub.notify())
-  const cases = caseCommands({ db, commit, ...(limits ? { limits } : {}) })
+  const limits = timeLimitStore(db, limitScale)
+  const departments = departmentCommands(db)
+  const cases = caseCommands({ db, commit, limits, departments })
   const devices = deviceCommands({ db, commit, ...(retention ? { fixMaxAgeHours: retention.patrolFixHours } : {}) })
   const scopeName = accounts.scopeName
 
@@ -120,14 +124,16 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   }))
   if (security.oidc) app.use('/auth/oidc', oidcRouter(security.oidc, { accounts, audit }))
   app.use('/api/v1/me', meRouter(scopeName))
-  app.use('/api/v1/accounts', accountsRouter(accounts))
+  app.use('/api/v1/accounts', accountsRouter(accounts, departments))
   app.use('/api/v1/audit', auditRouter(audit))
   app.use('/api/v1/cases', casesRouter(cases, clock))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db))
   app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock })))
-  app.use('/api/v1/departments', departmentsRouter())
+  app.use('/api/v1/departments', departmentsRouter(departments))
+  app.use('/api/v1/time-limits', timeLimitsRouter(limits))
+  app.use('/api/v1/desk', deskRouter(db, cases, clock))
   app.use('/api/v1', devicesRouter(devices))
   app.use('/api/v1/live', liveRouter(db, clock))
   app.use('/api/v1', cityRouter(db))
@@ -140,6 +146,6 @@ export async function createApp({ db, log, clock, client, live, limits, retentio
   if (client) app.use(client)
   app.use(apiNotFound)
   app.use(errorHandler(log))
-  return { app, http, hub, cases, devices, commit, accounts, audit }
+  return { app, http, hub, cases, devices, commit, accounts, audit, departments, limits }
 }
 export type App = Awaited<ReturnType<typeof createApp>>

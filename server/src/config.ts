@@ -1,6 +1,5 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_LIMITS, parseLevelHours, type TimeLimits } from '../../domain/timeLimits'
 import type { SecuritySettings } from './app'
 import type { Retention } from './jobs/retention'
 
@@ -27,8 +26,6 @@ const Env = z.object({
   SIM_SPEED: z.coerce.number().min(0.1).max(100_000).default(120),
   SIM_TICK_MS: z.coerce.number().int().min(100).default(3000),
   LIMIT_SCALE: z.coerce.number().min(1).max(100_000).optional(),
-  LEVEL_LIMIT_HOURS: z.string().optional(),
-  URGENT_LIMIT_HOURS: z.coerce.number().positive().default(DEFAULT_LIMITS.urgentHours),
   RETAIN_CHANGES_HOURS: z.coerce.number().positive().default(24),
   RETAIN_FIXES_HOURS: z.coerce.number().positive().default(24),
 })
@@ -48,8 +45,8 @@ export type Config = {
   simulate: boolean
   simSpeed: number
   simTickMs: number
-  /** The levels' time limits; scaled by SIM_SPEED while simulating unless LIMIT_SCALE says otherwise. */
-  limits: TimeLimits
+  /** How many times faster the stored time limits run: SIM_SPEED while simulating unless LIMIT_SCALE says otherwise. */
+  limitScale: number
   /** How long changes stay replayable and patrol fixes stay as trails. */
   retention: Retention
 }
@@ -85,11 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     escalateEveryMs: e.ESCALATE_EVERY_MS,
     simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
-    limits: {
-      hours: e.LEVEL_LIMIT_HOURS ? parseLevelHours(e.LEVEL_LIMIT_HOURS) : DEFAULT_LIMITS.hours,
-      urgentHours: e.URGENT_LIMIT_HOURS,
-      scale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
-    },
+    limitScale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
     retention: { changeLogHours: e.RETAIN_CHANGES_HOURS, patrolFixHours: e.RETAIN_FIXES_HOURS },
   }
 }

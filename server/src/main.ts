@@ -24,10 +24,10 @@ export async function main(client?: RequestHandler): Promise<void> {
   const started = performance.now()
   const { db } = await openDemoStore(config, log)
   const { http, hub, cases, accounts, audit } = await createApp({
-    db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST), limits: config.limits, retention: config.retention,
+    db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST), limitScale: config.limitScale, retention: config.retention,
     security: config.security,
   })
-  if (config.limits.scale !== 1) log.warn({ scale: config.limits.scale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
+  if (config.limitScale !== 1) log.warn({ scale: config.limitScale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
   const stopRetention = startRetention(db, systemClock, config.retention, 5 * 60_000, log)
   // The demo's accounts exist before the first request can ask for them.

@@ -2,6 +2,9 @@ import { Router } from 'express'
 import { AccountPatch, AuditQuery, KeyParams, LoginParam, NewAccount, NewKey, PasswordReset } from '../../../contract/auth'
 import type { AccountCommands } from '../accounts/accounts'
 import type { AuditLog } from '../accounts/audit'
+import type { Scope } from '../../../contract/auth'
+import type { DepartmentCommands } from '../commands/departments'
+import { invalid } from '../commands/serviceErrors'
 import { allow } from './auth'
 import { parseOr400 } from './errors'
 import { noQuery } from './noQuery'
@@ -10,14 +13,22 @@ import { noQuery } from './noQuery'
  * Accounts, for admins: list, add, enable or disable, a new password, keys issued (shown once) and
  * revoked. Every one of these writes is in the audit log, as every write is.
  */
-export function accountsRouter(accounts: AccountCommands): Router {
+export function accountsRouter(accounts: AccountCommands, departments: DepartmentCommands): Router {
   const router = Router()
+  /** A department officer's scope names a department there is. */
+  const checkScope = async (scope: Scope) => {
+    if ('department' in scope && !(await departments.exists(scope.department))) {
+      throw invalid([{ field: 'scope.department', reason: `${scope.department} is not a department (GET /api/v1/departments lists them)` }])
+    }
+  }
   router.use(allow('administer'))
   router.get('/', noQuery, async (_req, res) => {
     res.set('Cache-Control', 'no-store').json(await accounts.list())
   })
   router.post('/', noQuery, async (req, res) => {
-    res.status(201).json(await accounts.add(parseOr400(NewAccount, req.body, 'body')))
+    const account = parseOr400(NewAccount, req.body, 'body')
+    await checkScope(account.scope)
+    res.status(201).json(await accounts.add(account))
   })
   router.get('/:login', noQuery, async (req, res) => {
     const { login } = parseOr400(LoginParam, req.params, 'path')

@@ -46,7 +46,7 @@ export function casesRouter(cases: CaseCommands, clock: Clock): Router {
 
   router.get('/:id', allow('read'), noQuery, async (req, res) => {
     const { id } = parseOr400(IdParam, req.params, 'path')
-    res.json(await cases.detail(id, req.caller!))
+    res.json(await cases.detail(id, req.caller!, clock.now()))
   })
 
   router.get('/:id/parties', allow('read_parties'), noQuery, async (req, res) => {

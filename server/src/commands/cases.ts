@@ -3,24 +3,27 @@ import type {
   AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
 } from '../../../contract/cases'
 import type { Role } from '../../../contract/auth'
-import type { ActorRole } from '../../../contract/domain'
+import type { ActorRole, CaseLevel, CaseSource } from '../../../contract/domain'
 import { citywide, coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
 import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import {
-  ActionRefused, assignment, type CaseFacts, escalation, escalationByHand, firstDue, IllegalStep, nextSteps, type StepOutcome, takeStep,
+  ActionRefused, actingFor, type Actor, arrival, assignment, type CaseFacts, escalation, escalationByHand, IllegalStep, nextSteps, type StepOutcome,
+  takeStep, viewOf,
 } from '../../../domain/caseLoop'
 import { COLLECTED_BY } from '../../../domain/intake'
-import { DEFAULT_LIMITS, type TimeLimits } from '../../../domain/timeLimits'
+import type { TimeLimits } from '../../../domain/timeLimits'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
+import type { DepartmentCommands } from './departments'
 import { conflict, forbidden, invalid, notFound } from './serviceErrors'
+import type { TimeLimitStore } from './timeLimits'
 
 const sql = sqlFiles([
-  'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'grid_posts',
-  'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access',
+  'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'write_routes', 'grid_posts', 'grid_by_code',
+  'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access', 'desk_inbox_level', 'desk_inbox_department',
 ])
 
 export type ReportInput = z.output<typeof CaseReport>
@@ -28,35 +31,70 @@ export type StepInput = z.output<typeof StepRequest>
 export type EscalateInput = z.output<typeof EscalateRequest>
 export type AssignInput = z.output<typeof AssignRequest>
 
-/** A case as locked for an action: what the domain decides on, its grid and the version it is at. */
-type LockedCase = CaseFacts & { gridCode: string; department: string | null; version: number }
+type StoredRoute = { department: string; lead: boolean; routedAt: string; signDueAt: string; signedAt: string | null }
+type StoredFacts = Omit<CaseFacts, 'routes'> & {
+  source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number; routes: StoredRoute[]
+}
+
+/** A case as locked for an action: what the domain decides on, where it is, and the version it is at. */
+type LockedCase = CaseFacts & { source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number }
+
+const lockedOf = ({ routes, ...row }: StoredFacts): LockedCase => ({
+  ...row,
+  routes: routes.map((r) => ({
+    department: r.department, lead: r.lead, routedAt: new Date(r.routedAt), signDueAt: new Date(r.signDueAt), signedAt: r.signedAt ? new Date(r.signedAt) : null,
+  })),
+})
+
+async function lock(tx: Queryable, id: number): Promise<LockedCase | null> {
+  const [row] = await tx.query<StoredFacts>(sql.case_facts_for_update, [id])
+  return row ? lockedOf(row) : null
+}
 
 async function summary(tx: Queryable, id: number): Promise<CaseSummary> {
   const [row] = await tx.query<{ summary: CaseSummary }>(sql.case_summary, [id])
   return row!.summary
 }
 
+/** Who acts: the caller, for the department they are (a department officer) or name (a duty leader, a service). */
+const actorOf = ({ role, scope }: Identity, named?: string): Actor => ({
+  role, department: 'department' in scope ? scope.department : named ?? null,
+})
+
 /**
- * A case with its history and the steps `role` may take next. Its free text (description, notes) only for
- * a role that handles cases: it often names people.
+ * A case with its history and the steps the caller may take next. Its free text (description, notes) only
+ * for a role that handles cases: it often names people.
  */
-async function detailOf(q: Queryable, id: number, role: Role): Promise<CaseDetail | null> {
+async function detailOf(q: Queryable, id: number, caller: Identity, now: Date, limits: TimeLimits): Promise<CaseDetail | null> {
   const [row] = await q.query<{ summary: CaseSummary; description: string; history: CaseDetail['history'] }>(sql.case_detail, [id])
   if (!row) return null
-  const { state, level } = row.summary
-  const text = seesFreeText(role)
+  const text = seesFreeText(caller.role)
+  const view = viewOf(row.summary)
+  const actor = actorOf(caller)
   return {
     ...row.summary,
     description: text ? row.description : null,
     history: text ? row.history : row.history.map((h) => ({ ...h, note: null })),
-    next: nextSteps(state, level, role),
+    next: nextSteps(view, actor, now, limits),
+    actingFor: actingFor(view, actor),
   }
 }
 
-async function write(tx: Queryable, id: number, o: StepOutcome): Promise<PendingChange> {
-  const e = o.entry
-  await tx.query(sql.update_case, [id, o.level, o.state, o.dueAt, o.escalations, o.closedAt, o.resolved, o.satisfaction, e.assignee])
-  await tx.query(sql.insert_history, [id, e.step, e.actorRole, e.level, e.at, e.department, e.note, e.assignee])
+async function write(tx: Queryable, id: number, o: StepOutcome, before: LockedCase): Promise<PendingChange> {
+  const { facts: f, entry: e } = o
+  await tx.query(sql.update_case, [
+    id, f.level, f.state, f.dueAt, f.escalations, f.closedAt, f.resolved, f.satisfaction, e.assignee,
+    f.signedAt, f.sender, f.sendBacks, f.reopened, f.followedUpAt, o.moveTo,
+  ])
+  await tx.query(sql.insert_history, [
+    id, e.step, e.actorRole, e.level, e.at, e.department, e.note, e.assignee, e.dueAt, e.reason, e.channel, e.assisting, e.toGrid, e.accepted, e.satisfaction,
+  ])
+  if (o.routesEnded !== null || f.routes !== before.routes) {
+    const r = f.routes
+    await tx.query(sql.write_routes, [
+      id, e.at, o.routesEnded, r.map((x) => x.department), r.map((x) => x.lead), r.map((x) => x.routedAt), r.map((x) => x.signDueAt), r.map((x) => x.signedAt),
+    ])
+  }
   return { entity: 'case', entityId: id, op: 'update', payload: await summary(tx, id) }
 }
 
@@ -83,26 +121,35 @@ async function checkPost(tx: Queryable, worker: string, gridCode: string): Promi
   throw invalid([{ field: 'worker', reason }])
 }
 
-/** The case loop over the store: reports, steps, the platform's escalations (by `limits`), reads. */
-export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; commit: Commit; limits?: TimeLimits }) {
+/** 400 on `grid` unless it is a current grid; 403 unless it lies in the caller's scope. */
+async function checkGrid(tx: Queryable, grid: string, { reach }: Identity): Promise<void> {
+  if ((await tx.query(sql.grid_by_code, [grid])).length === 0) throw invalid([{ field: 'grid', reason: `${grid} is not a current grid` }])
+  if (!coversCode(reach, grid)) throw forbidden(`grid ${grid} is outside this account's scope`)
+}
+
+/** The case loop over the store: reports, steps, the platform's escalations (by the stored time limits), reads. */
+export function caseCommands({ db, commit, limits, departments }: { db: Db; commit: Commit; limits: TimeLimitStore; departments: DepartmentCommands }) {
   /**
-   * One action on a case under its row lock, written with its change: 404 for an unknown case, 403
-   * outside a grid worker's grid, then 409 `stale_case` with the case as it is now when the caller
-   * decided on another version than the one the lock found. Checked under the lock, so of two actions
-   * decided on the same version one succeeds and the other is told.
+   * One action on a case under its row lock, written with its change: 404 for an unknown case or one outside
+   * the caller's scope, then 409 `stale_case` with the case as it is now when the caller decided on another
+   * version than the one the lock found. Checked under the lock, so of two actions decided on the same
+   * version one succeeds and the other is told.
    */
   const act = (
-    id: number, { reach, role }: Identity, expectedVersion: number | undefined,
-    decide: (facts: LockedCase, now: Date, tx: Queryable) => StepOutcome | Promise<StepOutcome>,
+    id: number, caller: Identity, expectedVersion: number | undefined,
+    decide: (facts: LockedCase, now: Date, tx: Queryable, limits: TimeLimits) => StepOutcome | Promise<StepOutcome>,
   ): Promise<CaseSummary> =>
     commit(async (tx, now) => {
-      const [facts] = await tx.query<LockedCase>(sql.case_facts_for_update, [id])
-      if (!facts || !reachesCase(reach, facts)) throw notFound(`no case with id ${id} in this account's scope`)
+      const current = await limits.current()
+      const facts = await lock(tx, id)
+      if (!facts || !reachesCase(caller.reach, { ...facts, departments: facts.routes.map((r) => ({ name: r.department })) })) {
+        throw notFound(`no case with id ${id} in this account's scope`)
+      }
       if (expectedVersion !== undefined && facts.version !== expectedVersion) {
         throw conflict('stale_case', `case ${id} is at version ${facts.version}, not version ${expectedVersion}: it changed since it was read`,
-          { current: (await detailOf(tx, id, role))! })
+          { current: (await detailOf(tx, id, caller, now, current))! })
       }
-      const change = await write(tx, id, await decide(facts, now, tx))
+      const change = await write(tx, id, await decide(facts, now, tx, current), facts)
       return { result: change.payload as CaseSummary, changes: [change] }
     })
 
@@ -118,49 +165,62 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
       // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
       const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
       const p = input.parties
-      const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => [
-        input.category, input.kind, input.source, input.location[0], input.location[1], now,
-        firstDue({ category: input.category, kind: input.kind as CaseFacts['kind'] }, now, limits), input.description, actor,
-        p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null),
-      ])
+      const current = await limits.current()
+      const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => {
+        const start = arrival({ kind: input.kind as CaseFacts['kind'], source: input.source }, now, current)
+        return [
+          input.category, input.kind, input.source, input.location[0], input.location[1], now, start.dueAt, input.description, actor,
+          p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null), start.signedAt, start.sender,
+        ]
+      })
       if (!row) {
         throw invalid([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
       }
       return row.summary
     },
 
-    /** Takes the next step; 404 for an unknown case, 403 outside a grid worker's grid, 409 naming the state and what may follow. */
+    /**
+     * Takes the next step; 404 for an unknown case or one outside the scope, 409 naming the state and what may
+     * follow, 400 naming `lead`/`assisting` for departments that cannot be summoned, `grid` for a grid that is not one.
+     */
     step(id: number, input: StepInput, caller: Identity): Promise<CaseSummary> {
-      return act(id, caller, input.expectedVersion, (facts, now) => ruled(() => takeStep(facts, input, caller.role, now, limits)))
+      return act(id, caller, input.expectedVersion, async (facts, now, tx, current) => {
+        const outcome = ruled(() => takeStep(facts, input, actorOf(caller, input.department), now, current))
+        if (input.step === 'route') await departments.checkRoute(tx, input.lead!, input.assisting ?? [], facts.level, facts.townshipCode)
+        if (input.step === 'dispatch') await checkGrid(tx, input.grid!, caller)
+        return outcome
+      })
     },
 
     /** A duty leader moves a case up one level by hand; 409 for a closed case or one at the city. */
     escalate(id: number, input: EscalateInput, caller: Identity): Promise<CaseSummary> {
-      return act(id, caller, input.expectedVersion, (facts, now) => ruled(() => escalationByHand(facts, input.reason, now, limits)))
+      return act(id, caller, input.expectedVersion, (facts, now, _tx, current) => ruled(() => escalationByHand(facts, input.reason, now, current)))
     },
 
-    /** A duty leader assigns a case to a post of its grid; 400 naming `worker` for any other, 409 for a closed case. */
+    /** Assigns a case to a post of its grid; 400 naming `worker` for any other, 409 for a closed case. */
     assign(id: number, input: AssignInput, caller: Identity): Promise<CaseSummary> {
       return act(id, caller, input.expectedVersion, async (facts, now, tx) => {
         await checkPost(tx, input.worker, facts.gridCode)
-        return ruled(() => assignment(facts, input.worker, input.note, now))
+        return ruled(() => assignment(facts, input.worker, input.note, caller.role, now))
       })
     },
 
     /**
-     * The platform's clock: every open case past its due time moves one level up with a supervise
-     * step, each in its own transaction. Due times live in the store, so this survives a restart; a
-     * moved case gets a new due time, so it is moved once per lapse. Returns how many moved.
+     * The platform's clock: every open case past its due time (to be signed for, or to be handled) moves one
+     * level up with a supervise step, each in its own transaction. Due times live in the store, so this
+     * survives a restart; a moved case gets a new due time, so it is moved once per lapse. Returns how many moved.
      */
     async escalateOverdue(now: Date, limit = 500): Promise<number> {
       const due = await db.query<{ id: number }>(sql.overdue_cases, [now, limit])
+      if (due.length === 0) return 0
+      const current = await limits.current()
       let moved = 0
       for (const { id } of due) {
         const done = await commit(async (tx, at) => {
-          const [facts] = await tx.query<CaseFacts>(sql.case_facts_for_update, [id])
-          const outcome = facts ? escalation(facts, at, limits) : null
-          if (!outcome) return { result: false, changes: [] }
-          return { result: true, changes: [await write(tx, id, outcome)] }
+          const facts = await lock(tx, id)
+          const outcome = facts ? escalation(facts, at, current) : null
+          if (!facts || !outcome) return { result: false, changes: [] }
+          return { result: true, changes: [await write(tx, id, outcome, facts)] }
         })
         if (done) moved++
       }
@@ -171,8 +231,8 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
      * One case for `caller`: 404 outside their scope as for a case that does not exist, since case ids are
      * counted and a 403 would confirm that a case with that id is somewhere else.
      */
-    async detail(id: number, caller: Identity): Promise<CaseDetail> {
-      const found = await detailOf(db, id, caller.role)
+    async detail(id: number, caller: Identity, now: Date): Promise<CaseDetail> {
+      const found = await detailOf(db, id, caller, now, await limits.current())
       if (!found || !reachesCase(caller.reach, found)) throw notFound(`no case with id ${id} in this account's scope`)
       return found
     },
@@ -183,6 +243,17 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
         q.region ?? null, q.grid ?? null, q.state ?? null, q.overdue ?? null, now, q.limit, q.kind ?? null, q.closedDays ?? null,
         reach.prefix, reach.department,
       ])
+      return rows.map((r) => r.summary)
+    },
+
+    /**
+     * The caller's inbox: the open cases at their level in their area (a grid worker's grid, an officer's
+     * community or township, the city for a city-wide desk), or routed to their department now; least time left first.
+     */
+    async inbox({ role, reach }: Identity, limit: number): Promise<CaseSummary[]> {
+      const rows = reach.department !== null
+        ? await db.query<{ summary: CaseSummary }>(sql.desk_inbox_department, [reach.department, limit])
+        : await db.query<{ summary: CaseSummary }>(sql.desk_inbox_level, [INBOX_LEVEL[role] ?? levelOfReach(reach.prefix), reach.prefix, limit])
       return rows.map((r) => r.summary)
     },
 
@@ -200,3 +271,14 @@ export function caseCommands({ db, commit, limits = DEFAULT_LIMITS }: { db: Db; 
   }
 }
 export type CaseCommands = ReturnType<typeof caseCommands>
+
+/** The level whose inbox an officer reads; anyone else reads the level their scope is. */
+const INBOX_LEVEL: Partial<Record<Role, CaseLevel>> = { grid_worker: 'grid', community_officer: 'community', township_officer: 'township' }
+
+/** A scope's own level: a grid, a community, a township; the city for anything wider. */
+function levelOfReach(prefix: string): CaseLevel {
+  if (prefix.length === 15) return 'grid'
+  if (prefix.length === 12) return 'community'
+  if (prefix.length === 9) return 'township'
+  return 'city'
+}

@@ -8,6 +8,6 @@ export type Identity = { accountId: number; login: string; displayName: string; 
 export type AccountRow = { id: number; login: string; displayName: string; role: Role; scopeRegion: string | null; scopeDepartment: string | null }
 
 export function identityOf(row: AccountRow): Identity {
-  const scope: Scope = row.scopeRegion !== null ? { region: row.scopeRegion } : { department: row.scopeDepartment as Extract<Scope, { department: string }>['department'] }
+  const scope: Scope = row.scopeRegion !== null ? { region: row.scopeRegion } : { department: row.scopeDepartment! }
   return { accountId: row.id, login: row.login, displayName: row.displayName, role: row.role, scope, reach: reachOf(scope) }
 }

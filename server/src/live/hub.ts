@@ -78,7 +78,11 @@ export function roomsOf(change: Change): Room[] {
   const grids = [...new Set(gridsOf(change))].filter((g): g is string => !!g)
   for (const community of new Set(grids.map((g) => g.slice(0, 12)))) rooms.push(`community:${community}`)
   for (const grid of grids) rooms.push(`grid:${grid}`)
-  if (change.entity === 'case' && change.data.department) rooms.push(`department:${change.data.department}`)
+  if (change.entity === 'case') {
+    // The lead it was last routed to, and every department it is routed to now (an assisting one's 报到 is awaited too).
+    const routed = [change.data.department, ...(change.data.departments ?? []).map((d) => d.name)]
+    for (const d of new Set(routed.filter((d): d is string => !!d))) rooms.push(`department:${d}`)
+  }
   return rooms
 }
 

@@ -2,7 +2,8 @@
 -- shared edge), the case at the grid level, its collect step, its parties, and its change for the
 -- stream, whose payload is case_json of the new row. No row back means the point is in no grid.
 -- $1 category, $2 kind, $3 source, $4 lon, $5 lat, $6 now, $7 due at, $8 description, $9 actor role;
--- parties as arrays: $10 roles, $11 names, $12 phones, $13 ID numbers.
+-- parties as arrays: $10 roles, $11 names, $12 phones, $13 ID numbers; $14 when the grid signed for it (NULL: it
+-- waits to be), $15 who sent it there (NULL: the grid's own report).
 WITH place AS (
   SELECT g.id AS grid_id, g.community_id, c.parent_id AS township_id
   FROM grids g JOIN regions c ON c.id = g.community_id
@@ -12,10 +13,10 @@ WITH place AS (
   SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS id FROM place
 ), ins AS (
   INSERT INTO cases (id, code, category, kind, source, geom, grid_id, community_id, township_id, level, state,
-                     reported_at, due_at, description)
+                     reported_at, due_at, description, signed_at, sender)
   OVERRIDING SYSTEM VALUE
   SELECT n.id, case_code(n.id, $6), $1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), p.grid_id, p.community_id,
-         p.township_id, 'grid', 'collected', $6, $7, $8
+         p.township_id, 'grid', 'collected', $6, $7, $8, $14, $15
   FROM new_id n, place p
   RETURNING *
 ), history AS (
