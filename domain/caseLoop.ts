@@ -292,7 +292,7 @@ function levelStep(c: CaseFacts, input: StepInput, actor: Actor, now: Date, limi
   switch (input.step) {
     case 'sign_for':
       return by('sign_for', {
-        signedAt: now, dueAt: c.state === 'routed' ? routesDue(c.kind, c.routes, limits) : handleDue(c.kind, c.level, now, limits),
+        signedAt: now, dueAt: (c.state === 'routed' ? routesDue(c.kind, c.routes, limits) : null) ?? handleDue(c.kind, c.level, now, limits),
         entry: { dueAt: c.dueAt },
       })
     case 'verify':

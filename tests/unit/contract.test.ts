@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BboxParam, GridAtQuery, issuesOf } from '../../contract'
-import { DEFAULT_LIMITS, levelAbove, limitHours, parseLevelHours } from '../../domain/timeLimits'
+import { BboxParam, GridAtQuery, Holder, issuesOf, TimeLimitTable } from '../../contract'
+import { clocksOf, DEFAULT_LIMITS, levelAbove, limitsFrom } from '../../domain/timeLimits'
 
 describe('query parameters', () => {
   it('parse a bbox and refuse one whose minimum exceeds its maximum', () => {
@@ -21,17 +21,35 @@ describe('query parameters', () => {
 })
 
 describe('time limits', () => {
-  it('give each level more time than the one below, and urgent hazards two days at most', () => {
-    expect(['grid', 'community', 'township', 'city'].map((l) => limitHours('dispute', 'family', l as 'grid'))).toEqual([72, 120, 168, 360])
-    expect(limitHours('hazard', 'gas', 'township')).toBe(48)
-    expect(limitHours('hazard', 'road', 'township')).toBe(168)
+  it('give each level more time than the one below to sign and to handle, and urgent hazards two days at most', () => {
+    const levels = ['grid', 'community', 'township', 'city'] as const
+    expect(levels.map((l) => clocksOf('family', l))).toEqual([
+      { sign: 2, handle: 72 }, { sign: 4, handle: 120 }, { sign: 8, handle: 168 }, { sign: 24, handle: 360 },
+    ])
+    expect(clocksOf('gas', 'township')).toEqual({ sign: 1, handle: 48 })
+    expect(clocksOf('road', 'department')).toEqual({ sign: 24, handle: 168 })
   })
 
-  it('are configurable per level, every level named', () => {
-    const limits = { ...DEFAULT_LIMITS, hours: parseLevelHours('grid:24,community:48,township:96,city:240') }
-    expect(limitHours('dispute', 'land', 'community', limits)).toBe(48)
-    expect(limitHours('hazard', 'fire', 'city', limits)).toBe(48)
-    expect(() => parseLevelHours('grid:24,community:48')).toThrow(/must give positive hours for grid, community, township and city/)
+  it('come from the stored table: a holder’s row for every kind, a kind’s row over it, the default for a holder left out', () => {
+    const limits = limitsFrom([
+      { holder: 'community', kind: null, signHours: 1, handleHours: 48 },
+      { holder: 'community', kind: 'land', signHours: 6, handleHours: 240 },
+    ], 1)
+    expect(clocksOf('family', 'community', limits)).toEqual({ sign: 1, handle: 48 })
+    expect(clocksOf('land', 'community', limits)).toEqual({ sign: 6, handle: 240 })
+    expect(clocksOf('land', 'township', limits)).toEqual(DEFAULT_LIMITS.holders.township)
+  })
+
+  it('run faster by the demo’s scale, and only then', () => {
+    expect(clocksOf('family', 'grid', limitsFrom([], 120))).toEqual({ sign: 1 / 60, handle: 0.6 })
+  })
+
+  it('are refused as a table without every holder’s own row, or with a row twice', () => {
+    const rows = Holder.options.map((holder) => ({ holder, kind: null, signHours: 1, handleHours: 2 }))
+    expect(TimeLimitTable.safeParse(rows).success).toBe(true)
+    expect(issuesOf(TimeLimitTable.safeParse(rows.slice(1)).error!)).toEqual([{ field: '(root)', reason: 'needs a row for grid with kind null' }])
+    expect(issuesOf(TimeLimitTable.safeParse([...rows, rows[0]]).error!)).toEqual([{ field: '5', reason: 'names grid and every kind twice' }])
+    expect(issuesOf(TimeLimitTable.safeParse([{ ...rows[0], signHours: 0 }, ...rows.slice(1)]).error!)).toEqual([{ field: '0.signHours', reason: 'must be more than 0 hours' }])
   })
 
   it('move an overdue case up one level, and the city nowhere', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { CameraView, CaseSummary, Change, Fix, LiveSnapshot } from '../../contract'
+import type { z } from 'zod'
+import { type CameraView, CaseSummary, type Change, type Fix, type LiveSnapshot } from '../../contract'
 import { applyChanges, extendTrail, fromSnapshot, isOverdue, TICKER_LENGTH } from '../../client/src/live/liveState'
 
-const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => ({
+const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => CaseSummary.parse({
   id, code: `AD20261123${String(id).padStart(6, '0')}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker',
   location: [125.32, 46.4], gridCode: '231281001001001', communityCode: '231281001001', townshipCode: '231281001000',
   level: 'grid', state: 'collected', reportedAt: '2026-11-23T08:00:00.000Z', dueAt: '2026-11-26T08:00:00.000Z',
   escalations: 0, closedAt: null, resolved: null, satisfaction: null, version: 1, assignee: null, department: null, ...extra,
-})
+} satisfies z.input<typeof CaseSummary>)
 const aCamera = (id: number, extra: Partial<CameraView> = {}): CameraView => ({
   id, code: `C${id}`, class: 'A', state: 'online', stateChangedAt: '2026-11-23T08:00:00.000Z', location: [125.3, 46.4],
   townshipCode: '231281001000', gridCode: '231281001001001', bearingDeg: 90, fovDeg: 60, rangeM: 80, ...extra,

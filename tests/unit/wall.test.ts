@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseSummary, GridCover } from '../../contract'
+import { CaseSummary, type GridCover } from '../../contract'
 import { caseLoadShades, coverLossShades, patrolShades, sameShades } from '../../client/src/wall/gridShades'
 import { themeAt, wallConfig } from '../../client/src/wall/wallConfig'
 import { COLOR } from '../../client/src/map/style/colors'
 
-const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => ({
+const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => CaseSummary.parse({
   id, code: `AD${id}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode,
   communityCode: '231281001001', townshipCode: '231281001000', level: 'grid', state: 'collected',
   reportedAt: '2026-11-23T08:00:00.000Z', dueAt, escalations: 0, closedAt: null, resolved: null, satisfaction: null,
