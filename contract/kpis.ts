@@ -12,9 +12,9 @@ export type PeriodFigures = z.infer<typeof PeriodFigures>
 
 /**
  * Open cases at one level: how many, how many past their due time, how many were moved up over a level's
- * head (by the platform's clock, or by a duty leader's 督办).
+ * head (by the platform's clock, or by a duty leader's 督办), how many wait to be signed for (待签收).
  */
-export const LevelFigures = z.object({ open: Count(), overdue: Count(), escalated: Count() })
+export const LevelFigures = z.object({ open: Count(), overdue: Count(), escalated: Count(), waitingToSign: Count() })
 export type LevelFigures = z.infer<typeof LevelFigures>
 
 /** One Beijing day of the trend: disputes found, cases closed, and of those closed on time and satisfied. */
@@ -50,6 +50,10 @@ export const Kpis = z.object({
   open: Count(),
   overdue: Count(),
   escalated: Count(),
+  /** Open cases no level has signed for yet (待签收), at every level. */
+  waitingToSign: Count(),
+  /** Departments routed a case that have not reported (报到) yet, and of those the ones past their limit. */
+  departmentReports: z.object({ awaiting: Count(), overdue: Count() }),
   levels: z.object(Object.fromEntries(CaseLevel.options.map((l) => [l, LevelFigures])) as Record<CaseLevel, typeof LevelFigures>),
   onTimeRate: Rate,
   satisfaction: Rate,

@@ -43,15 +43,21 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
           <Figure id="overdue" name="超期" value={count(kpis.overdue)} alarm={kpis.overdue > 0} />
           <Figure id="escalated" name="上移督办" value={count(kpis.escalated)} />
         </div>
+        <div className="totals">
+          <Figure id="waiting-to-sign" name="待签收" value={count(kpis.waitingToSign)} alarm={kpis.waitingToSign > 0} />
+          <Figure id="departments-unreported" name="部门未报到" value={count(kpis.departmentReports.awaiting)} />
+          <Figure id="departments-late" name="报到超时" value={count(kpis.departmentReports.overdue)} alarm={kpis.departmentReports.overdue > 0} />
+        </div>
         <table className="levels">
           <thead>
-            <tr><th /><th>在办</th><th>超期</th><th>上移</th></tr>
+            <tr><th /><th>在办</th><th>待签收</th><th>超期</th><th>上移</th></tr>
           </thead>
           <tbody>
             {CaseLevel.options.map((l) => (
               <tr key={l} data-testid={`level-${l}`}>
                 <th>{labels.caseLevel[l]}</th>
                 <td>{count(kpis.levels[l].open)}</td>
+                <td className={kpis.levels[l].waitingToSign > 0 ? 'warn' : ''}>{count(kpis.levels[l].waitingToSign)}</td>
                 <td className={kpis.levels[l].overdue > 0 ? 'alarm' : ''}>{count(kpis.levels[l].overdue)}</td>
                 <td>{count(kpis.levels[l].escalated)}</td>
               </tr>

@@ -28,6 +28,7 @@ export function Legend({ theme, cycling, patrolHours }: { theme: Theme; cycling:
         <li><i className="dot hazard" />安全隐患</li>
         <li><i className="dot overdue" />超期</li>
         <li><i className="dot escalated" />上移（社·镇·市）</li>
+        <li><i className="dot awaiting" />待签收·部门未报到</li>
         <li><i className="dot camera" />摄像机</li>
         <li><i className="dot camera-off" />离线</li>
         <li><i className="dot camera-faulty" />故障</li>

@@ -4,6 +4,7 @@ import type { Frame } from '../map/parts/OverLayers'
 import { cameraViewsLayer } from '../map/layers/cameraViewsLayer'
 import { camerasLayer } from '../map/layers/camerasLayer'
 import { caseLevelsLayer } from '../map/layers/caseLevelsLayer'
+import { awaitingLayer } from '../map/layers/awaitingLayer'
 import { casesLayer } from '../map/layers/casesLayer'
 import { patrolsLayer } from '../map/layers/patrolsLayer'
 import { pulsesLayer } from '../map/layers/pulsesLayer'
@@ -24,7 +25,7 @@ export function wallUnderLayers(s: { cameras: LiveState['cameras'] | null }): La
 }
 
 /**
- * Over everything, for one frame, bottom to top: trails, cameras, patrols, cases, their levels and
+ * Over everything, for one frame, bottom to top: trails, cameras, patrols, rings round the cases nobody has taken, cases, their levels and
  * the pulses of new reports. Pure: the same scene and frame give the same layers.
  */
 export function wallOverLayers(s: WallScene, frame: Frame): Layer[] {
@@ -33,6 +34,7 @@ export function wallOverLayers(s: WallScene, frame: Frame): Layer[] {
     trailsLayer({ columns: s.trails, scale }),
     camerasLayer({ cameras: live.cameras, scale }),
     patrolsLayer({ trails: live.trails, scale }),
+    awaitingLayer({ cases: live.cases, scale }),
     casesLayer({ cases: live.cases, now: s.now, scale, pickable: true }),
     caseLevelsLayer({ cases: live.cases, scale }),
     pulsesLayer({ cases: live.cases, time: frame.time, scale }),

@@ -3,7 +3,7 @@ import { logPosition } from './logPosition'
 import type { Db } from './Db'
 import { sqlFiles } from './sqlFiles'
 
-const sql = sqlFiles(['kpi_cases', 'kpi_open_levels', 'kpi_cameras', 'kpi_patrol', 'kpi_trend'])
+const sql = sqlFiles(['kpi_cases', 'kpi_open_levels', 'kpi_department_reports', 'kpi_cameras', 'kpi_patrol', 'kpi_trend'])
 
 type CaseFigures = Pick<Kpis, 'disputes' | 'gridLevelShare' | 'onTimeRate' | 'satisfaction'>
 
@@ -22,6 +22,7 @@ export function kpis(db: Db, region: KpiScope | null, patrolHours: number, now: 
     const { newest } = await logPosition(tx)
     const [cases] = await tx.query<CaseFigures>(sql.kpi_cases, [now, scope])
     const levels = await tx.query<LevelFigures & { level: CaseLevel }>(sql.kpi_open_levels, [now, scope])
+    const [reports] = await tx.query<Kpis['departmentReports']>(sql.kpi_department_reports, [now, scope])
     const cameras = await tx.query<{ class: CameraClass; online: number; total: number }>(sql.kpi_cameras, [scope])
     const [patrol] = await tx.query<{ grids: number; visited: number }>(sql.kpi_patrol, [now, scope, patrolHours])
     const trend = await tx.query<TrendDay>(sql.kpi_trend, [now, scope])
@@ -34,6 +35,8 @@ export function kpis(db: Db, region: KpiScope | null, patrolHours: number, now: 
       open: total('open'),
       overdue: total('overdue'),
       escalated: total('escalated'),
+      waitingToSign: total('waitingToSign'),
+      departmentReports: reports!,
       levels: Object.fromEntries(levels.map(({ level, ...figures }) => [level, figures])) as Kpis['levels'],
       cameras: Object.fromEntries(cameras.map(({ class: c, ...figures }) => [c, figures])) as Kpis['cameras'],
       patrol: { hours: patrolHours, ...patrol! },
