@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { type Account, type IssuedKey, labels, type Me, type NewAccount } from '../../../contract'
+import { type Account, type DepartmentInfo, type IssuedKey, labels, type Me, type NewAccount } from '../../../contract'
 import { KEY_ONLY } from '../../../domain/access'
 import { dateTime, errorText } from '../ui/format'
 import { type Notice, NoticeLine } from '../ui/Notice'
@@ -15,9 +15,11 @@ type RowForm = { login: string; kind: 'password' | 'key' }
  * Every account with its role, scope, state, last sign-in and keys; an admin adds one, disables or
  * enables it (disabling ends its sessions and live connections at once), sets a new password, issues a key
  * (shown once) and revokes one. Each change is read back from the server, and is in the audit log.
+ * `forDepartment` opens the form as an officer of that department (the departments tab's shortcut).
  */
-export function AccountsTab({ me }: { me: Me }) {
+export function AccountsTab({ me, forDepartment }: { me: Me; forDepartment: string | null }) {
   const [accounts, setAccounts] = useState<Account[] | null>(null)
+  const [departments, setDepartments] = useState<DepartmentInfo[] | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [form, setForm] = useState<RowForm | null>(null)
   const [issued, setIssued] = useState<{ login: string; key: IssuedKey; forWall: boolean } | null>(null)
@@ -25,6 +27,7 @@ export function AccountsTab({ me }: { me: Me }) {
 
   const reload = useCallback(() => adminApi.accounts().then(setAccounts, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) })), [])
   useEffect(() => void reload(), [reload])
+  useEffect(() => void adminApi.departments().then(setDepartments, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) })), [])
 
   /** Runs a write, says how it ended, and reads the accounts again. */
   const write = async <T,>(what: () => Promise<T>, done: (t: T) => string): Promise<T | null> => {
@@ -53,7 +56,7 @@ export function AccountsTab({ me }: { me: Me }) {
 
   return (
     <div className="accounts-tab">
-      <NewAccountForm defaultRegion={defaultRegion} regions={regions} onAdd={add} />
+      <NewAccountForm defaultRegion={defaultRegion} regions={regions} departments={departments} forDepartment={forDepartment} onAdd={add} />
       <NoticeLine notice={notice} />
       {issued && <IssuedKeyBox login={issued.login} issued={issued.key} forWall={issued.forWall} onDone={() => setIssued(null)} />}
       <table className="accounts" data-testid="accounts" aria-busy={accounts === null}>

@@ -3,20 +3,30 @@ import type { Me } from '../../../contract'
 import { may } from '../../../domain/access'
 import { SignedInBar } from '../session/SignedInBar'
 import { AccountsTab } from './AccountsTab'
+import './admin.css'
 import { AuditTab } from './AuditTab'
+import { DepartmentsTab } from './DepartmentsTab'
+import { TimeLimitsTab } from './TimeLimitsTab'
 
-const TABS = [['accounts', '账号'], ['audit', '审计日志']] as const
+const TABS = [['accounts', '账号'], ['departments', '部门'], ['limits', '时限'], ['audit', '审计日志']] as const
 type Tab = (typeof TABS)[number][0]
 
+/** The tab a link names (`/admin#limits`); the accounts without one. */
+const tabOfHash = (hash: string): Tab => TABS.find(([t]) => `#${t}` === hash)?.[0] ?? 'accounts'
+
 /**
- * `/admin`, for admins: the accounts (add, disable, new password, keys issued once and revoked) and the
- * audit log. Other roles are told this screen is not theirs; the server refuses them its routes anyway.
+ * `/admin`, for admins: the accounts (add, disable, new password, keys issued once and revoked), the
+ * departments cases are routed to, the time limits every level answers to, and the audit log. Other roles
+ * are told this screen is not theirs; the server refuses them its routes anyway.
  */
 export function Admin({ me }: { me: Me }) {
-  const [tab, setTab] = useState<Tab>(() => (window.location.hash === '#audit' ? 'audit' : 'accounts'))
-  const choose = (t: Tab) => {
+  const [tab, setTab] = useState<Tab>(() => tabOfHash(window.location.hash))
+  // The department whose new officer the accounts tab's form is opened for (the departments tab's shortcut).
+  const [forDepartment, setForDepartment] = useState<string | null>(null)
+  const choose = (t: Tab, department: string | null = null) => {
     setTab(t)
-    window.history.replaceState(null, '', t === 'audit' ? '#audit' : window.location.pathname)
+    setForDepartment(department)
+    window.history.replaceState(null, '', t === 'accounts' ? window.location.pathname : `#${t}`)
   }
   // Arrow keys move between the tabs, as a tab list does.
   const onKey = (e: KeyboardEvent) => {
@@ -28,7 +38,7 @@ export function Admin({ me }: { me: Me }) {
   return (
     <div className="admin" data-testid="admin">
       <header className="admin-header">
-        <h1>城市社会治理指挥中心 · 账号与审计</h1>
+        <h1>城市社会治理指挥中心 · 系统管理</h1>
         <SignedInBar me={me} />
       </header>
       {!may(me.role, 'administer') ? (
@@ -42,7 +52,10 @@ export function Admin({ me }: { me: Me }) {
             ))}
           </nav>
           <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-            {tab === 'accounts' ? <AccountsTab me={me} /> : <AuditTab />}
+            {tab === 'accounts' && <AccountsTab me={me} forDepartment={forDepartment} />}
+            {tab === 'departments' && <DepartmentsTab onAddAccount={(name) => choose('accounts', name)} />}
+            {tab === 'limits' && <TimeLimitsTab />}
+            {tab === 'audit' && <AuditTab />}
           </section>
         </>
       )}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { type Account, type Department, DEPARTMENTS, labels, type NewAccount, type Role, Role as RoleSchema, type Scope } from '../../../contract'
+import { type Account, type DepartmentInfo, DepartmentLevel, labels, type NewAccount, type Role, Role as RoleSchema, type Scope } from '../../../contract'
 import { KEY_ONLY } from '../../../domain/access'
 
 const ROLES = RoleSchema.options
@@ -10,17 +10,21 @@ const SCOPE_HINT: Partial<Record<Role, string>> = {
 }
 
 /**
- * Adds an account: login name, name, role, scope (a region's or grid's code, or a department), and a first
- * password for a person; a wall display or a service signs in with keys only, issued afterwards.
+ * Adds an account: login name, name, role, scope (a region's or grid's code, or one of the enabled
+ * departments), and a first password for a person; a wall display or a service signs in with keys only,
+ * issued afterwards. Given `forDepartment` (the departments tab's shortcut), it opens as that department's officer.
  */
-export function NewAccountForm({ defaultRegion, regions, onAdd }: {
-  defaultRegion: string; regions: ReadonlyMap<string, string>; onAdd: (a: NewAccount) => Promise<Account | null>
+export function NewAccountForm({ defaultRegion, regions, departments, forDepartment, onAdd }: {
+  defaultRegion: string; regions: ReadonlyMap<string, string>; departments: readonly DepartmentInfo[] | null; forDepartment: string | null
+  onAdd: (a: NewAccount) => Promise<Account | null>
 }) {
   const [login, setLogin] = useState('')
   const [displayName, setDisplayName] = useState('')
-  const [role, setRole] = useState<Role>('operator')
+  const [role, setRole] = useState<Role>(forDepartment ? 'department_officer' : 'operator')
   const [region, setRegion] = useState(defaultRegion)
-  const [department, setDepartment] = useState<Department>(DEPARTMENTS[0])
+  // No department is chosen for the admin: a wrong one would give an officer another department's cases.
+  const [department, setDepartment] = useState(forDepartment ?? '')
+  const enabled = (departments ?? []).filter((d) => d.enabled)
   const [password, setPassword] = useState('')
   const keyOnly = KEY_ONLY.includes(role)
   const byDepartment = role === 'department_officer'
@@ -39,7 +43,8 @@ export function NewAccountForm({ defaultRegion, regions, onAdd }: {
   return (
     <form className="new-account" onSubmit={(e) => void submit(e)} aria-labelledby="new-account-title" data-testid="new-account">
       <h2 id="new-account-title">添加账号</h2>
-      <label>登录名<input name="login" value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="off" spellCheck={false} placeholder="小写字母、数字" /></label>
+      <label>登录名<input name="login" value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="off" spellCheck={false} placeholder="小写字母、数字"
+        autoFocus={forDepartment !== null} /></label>
       <label>名称<input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={40} placeholder="如：新兴街道综治中心" /></label>
       <label>角色
         <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -48,8 +53,13 @@ export function NewAccountForm({ defaultRegion, regions, onAdd }: {
       </label>
       {byDepartment ? (
         <label>所属部门
-          <select name="department" value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
-            {DEPARTMENTS.map((d) => <option key={d} value={d}>{d}</option>)}
+          <select name="department" value={department} onChange={(e) => setDepartment(e.target.value)} required>
+            <option value="" disabled>{departments === null ? '正在读取部门…' : enabled.length ? '请选择部门' : '没有启用的部门：先在「部门」中添加'}</option>
+            {DepartmentLevel.options.map((level) => (
+              <optgroup key={level} label={labels.departmentLevel[level]}>
+                {enabled.filter((d) => d.level === level).map((d) => <option key={d.name} value={d.name}>{d.name}</option>)}
+              </optgroup>
+            ))}
           </select>
         </label>
       ) : (
