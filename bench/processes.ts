@@ -31,7 +31,7 @@ export const stopServer = (child: ChildProcess) => new Promise<void>((resolve) =
 })
 
 /** The demo accounts' API keys a bench acts with, issued by the demo admin through the API as an admin would. */
-export type BenchKeys = { simulator: string; wall: string; analyst: string; leader: string }
+export type BenchKeys = { simulator: string; wall: string; analyst: string; leader: string; township: string }
 
 export async function benchKeys(base: string): Promise<BenchKeys> {
   const signIn = await fetch(`${base}/api/v1/session`, {
@@ -46,7 +46,9 @@ export async function benchKeys(base: string): Promise<BenchKeys> {
     })
     return ((await res.json()) as { key: string }).key
   }
-  return { simulator: await issue('simulator'), wall: await issue('wall'), analyst: await issue('analyst'), leader: await issue('leader') }
+  return {
+    simulator: await issue('simulator'), wall: await issue('wall'), analyst: await issue('analyst'), leader: await issue('leader'), township: await issue('xinxing'),
+  }
 }
 
 /** POSTs JSON over keep-alive connections with the API key `key`, as devices and screens on other machines would. */

@@ -1,4 +1,5 @@
 import { ensureClientBuilt } from '../server/src/clientBuild'
+import { deskBench } from './desk'
 import { drillBench } from './drill'
 import { editorBench } from './editor'
 import { faultsBench } from './faults'
@@ -7,7 +8,7 @@ import { liveBench } from './live'
 import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live|wall|drill|editor|faults]`: every benchmark (or the one named), each measure beside
+ * `npm run bench [-- foundation|live|wall|drill|desk|editor|faults]`: every benchmark (or the one named), each measure beside
  * its baseline from the same run, as one table. The wall's runs on the PostGIS server when one is
  * named (it measures the browser, not the store), else on the embedded engine.
  */
@@ -24,6 +25,11 @@ if (runs('wall')) rows.push(...(await (pgUrl ? wallBench('pg', pgUrl) : wallBenc
 if (runs('drill')) {
   rows.push(...(await drillBench('pglite')))
   if (pgUrl) rows.push(...(await drillBench('pg', pgUrl)))
+}
+if (runs('desk')) {
+  // The inbox and actions are judged on a PostGIS server; the embedded engine is one process's own store.
+  if (pgUrl) rows.push(...(await deskBench(pgUrl)))
+  else process.stderr.write('bench desk: skipped, it needs BENCH_DATABASE_URL (a PostGIS server)\n')
 }
 if (runs('editor')) {
   rows.push(...(await editorBench('pglite')))

@@ -135,12 +135,14 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
    * version than the one the lock found. Checked under the lock, so of two actions decided on the same
    * version one succeeds and the other is told.
    */
-  const act = (
+  const act = async (
     id: number, caller: Identity, expectedVersion: number | undefined,
     decide: (facts: LockedCase, now: Date, tx: Queryable, limits: TimeLimits) => StepOutcome | Promise<StepOutcome>,
-  ): Promise<CaseSummary> =>
-    commit(async (tx, now) => {
-      const current = await limits.current()
+  ): Promise<CaseSummary> => {
+    // Read before the transaction: the limits are read on the store itself, which an embedded store (PGlite)
+    // holds for the open transaction, so reading them inside it waits for ever.
+    const current = await limits.current()
+    return commit(async (tx, now) => {
       const facts = await lock(tx, id)
       if (!facts || !reachesCase(caller.reach, { ...facts, departments: facts.routes.map((r) => ({ name: r.department })) })) {
         throw notFound(`no case with id ${id} in this account's scope`)
@@ -152,6 +154,7 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
       const change = await write(tx, id, await decide(facts, now, tx, current), facts)
       return { result: change.payload as CaseSummary, changes: [change] }
     })
+  }
 
   return {
     /**

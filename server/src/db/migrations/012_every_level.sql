@@ -93,21 +93,51 @@ JOIN LATERAL (SELECT h.department, h.at FROM case_history h WHERE h.case_id = c.
 WHERE c.state = 'routed';
 
 -- The stream's case: who signed for it, the departments it is routed to now (their 报到), who sent it,
--- its send-backs, reopenings and follow-up. Public facts only, as before.
-CREATE OR REPLACE FUNCTION case_json(c cases) RETURNS json LANGUAGE sql STABLE AS $$
+-- its send-backs, reopenings and follow-up. Public facts only, as before. The shape is built from a row
+-- and what it refers to, without subqueries, so PostgreSQL inlines it into a query over many cases
+-- (a function with subqueries runs as a call per row: 160 ms for a township's 2,000 open cases, 70 ms inlined).
+-- STABLE, as to_char is (it reads settings): an IMMUTABLE function calling a STABLE one is never
+-- inlined, and the call per timestamp cost the inbox's 2,000 cases a third of their time.
+CREATE OR REPLACE FUNCTION iso_utc(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
+CREATE FUNCTION case_json_of(c cases, grid_code text, community_code text, township_code text, department text, departments json)
+RETURNS json LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'id', c.id, 'code', c.code, 'category', c.category, 'kind', c.kind, 'source', c.source,
     'location', json_build_array(round(ST_X(c.geom)::numeric, 6), round(ST_Y(c.geom)::numeric, 6)),
-    'gridCode', (SELECT code FROM grids WHERE id = c.grid_id),
-    'communityCode', (SELECT code FROM regions WHERE id = c.community_id),
-    'townshipCode', (SELECT code FROM regions WHERE id = c.township_id),
+    'gridCode', grid_code, 'communityCode', community_code, 'townshipCode', township_code,
     'level', c.level, 'state', c.state, 'reportedAt', iso_utc(c.reported_at), 'dueAt', iso_utc(c.due_at),
     'escalations', c.escalations, 'closedAt', iso_utc(c.closed_at), 'resolved', c.resolved, 'satisfaction', c.satisfaction,
-    'version', c.version, 'assignee', c.assignee,
-    'department', (SELECT h.department FROM case_history h WHERE h.case_id = c.id AND h.step = 'route' ORDER BY h.at DESC, h.id DESC LIMIT 1),
-    'signedAt', iso_utc(c.signed_at),
-    'departments', coalesce((SELECT json_agg(json_build_object('name', r.department, 'lead', r.lead, 'signDueAt', iso_utc(r.sign_due_at),
-                                                               'signedAt', iso_utc(r.signed_at)) ORDER BY r.lead DESC, r.id)
-                             FROM case_routes r WHERE r.case_id = c.id AND r.ended_at IS NULL), '[]'::json),
-    'sender', c.sender, 'sendBacks', c.send_backs, 'reopened', c.reopened, 'followedUpAt', iso_utc(c.followed_up_at))
+    'version', c.version, 'assignee', c.assignee, 'department', department, 'signedAt', iso_utc(c.signed_at),
+    'departments', departments, 'sender', c.sender, 'sendBacks', c.send_backs, 'reopened', c.reopened,
+    'followedUpAt', iso_utc(c.followed_up_at))
 $$;
+
+-- What a case refers to, found the same way for one row (case_json, e.g. of a row just inserted) and for
+-- many (case_public): its grid's, community's and township's codes, the lead department of its latest
+-- route step, and the departments it is routed to now, the lead first.
+CREATE OR REPLACE FUNCTION case_json(c cases) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT case_json_of(c, g.code, com.code, t.code, d.department, r.departments)
+  FROM grids g, regions com, regions t,
+       LATERAL (SELECT (SELECT h.department FROM case_history h WHERE h.case_id = c.id AND h.step = 'route'
+                        ORDER BY h.at DESC, h.id DESC LIMIT 1) AS department) d,
+       LATERAL (SELECT coalesce(json_agg(json_build_object('name', x.department, 'lead', x.lead, 'signDueAt', iso_utc(x.sign_due_at),
+                                                            'signedAt', iso_utc(x.signed_at)) ORDER BY x.lead DESC, x.id), '[]'::json) AS departments
+                FROM case_routes x WHERE x.case_id = c.id AND x.ended_at IS NULL) r
+  WHERE g.id = c.grid_id AND com.id = c.community_id AND t.id = c.township_id
+$$;
+
+CREATE OR REPLACE VIEW case_public AS
+SELECT c.id, c.state, c.level, c.due_at, c.grid_id, c.community_id, c.township_id,
+       case_json_of(c, g.code, com.code, t.code, d.department, r.departments) AS summary,
+       c.kind, c.reported_at, c.closed_at
+FROM cases c
+JOIN grids g ON g.id = c.grid_id
+JOIN regions com ON com.id = c.community_id
+JOIN regions t ON t.id = c.township_id
+LEFT JOIN LATERAL (SELECT h.department FROM case_history h WHERE h.case_id = c.id AND h.step = 'route' ORDER BY h.at DESC, h.id DESC LIMIT 1) d ON true
+CROSS JOIN LATERAL (SELECT coalesce(json_agg(json_build_object('name', x.department, 'lead', x.lead, 'signDueAt', iso_utc(x.sign_due_at),
+                                                                'signedAt', iso_utc(x.signed_at)) ORDER BY x.lead DESC, x.id), '[]'::json) AS departments
+                    FROM case_routes x WHERE x.case_id = c.id AND x.ended_at IS NULL) r;
