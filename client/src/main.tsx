@@ -5,6 +5,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { Admin } from './admin/Admin'
+import { Desk } from './desk/Desk'
 import { Drill } from './drill/Drill'
 import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
@@ -23,7 +24,7 @@ const kioskKey = isWall ? new URLSearchParams(search).get('key') : null
 
 /**
  * One screen per address, each behind the sign-in page: `/` and `/wall` (the kiosk) are the operators' wall;
- * `/drill…` the desks' drill-down; `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
+ * `/drill…` the desks' drill-down; `/desk` the work of any level or department; `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
  * `/signin` the sign-in page itself.
  */
 function Screen() {
@@ -31,6 +32,7 @@ function Screen() {
   if (isWall) return <SignedIn kioskKey={kioskKey}>{(me) => <Wall config={wallConfig(pathname, search)} me={me} />}</SignedIn>
   const drill = drillTarget(pathname)
   if (drill !== undefined) return <SignedIn>{(me) => <Drill initial={drill} me={me} />}</SignedIn>
+  if (/^\/desk\/?$/.test(pathname)) return <SignedIn>{(me) => <Desk me={me} />}</SignedIn>
   if (/^\/editor\/?$/.test(pathname)) {
     const community = new URLSearchParams(search).get('community')
     return <SignedIn>{(me) => <Editor initialCommunity={community && /^\d{12}$/.test(community) ? community : null} me={me} />}</SignedIn>
@@ -39,7 +41,7 @@ function Screen() {
   return (
     <main className="not-found" role="alert">
       <h1>没有这个页面</h1>
-      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
+      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/desk">工作台 /desk</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
     </main>
   )
 }
@@ -47,7 +49,7 @@ function Screen() {
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
 // does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a
 // kiosk that has yet to trade its key: it loads again once signed in.
-if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|editor\/?)?$/.test(pathname)) {
+if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|desk\/?|editor\/?)?$/.test(pathname)) {
   cityRead.start()
   prewarmMap()
 }

@@ -127,10 +127,19 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await row(leader.page, id).click()
     const pane = leader.page.getByTestId('case-pane')
     await expect.poll(() => pane.getAttribute('data-case-id')).toBe(String(id))
-    await expect.poll(() => pane.getByLabel('步骤').inputValue()).toBe('close')
-    await pane.getByLabel('当事人满意度').selectOption('basically_satisfied')
-    await pane.getByLabel('处置说明').fill('双方达成调解协议')
-    await pane.getByRole('button', { name: '执行' }).click()
+    // The leader's steps for a result fed back; closing records an outcome and a satisfaction, neither chosen beforehand.
+    expect(await pane.getByRole('tab').allTextContents()).toEqual(['处置', '督办', '答复', '结案', '上移督办', '指派'])
+    await pane.getByRole('tab', { name: '结案', exact: true }).click()
+    const form = pane.getByTestId('step-form')
+    expect(await form.locator('input[type=radio]:checked').count()).toBe(0)
+    await form.getByLabel('已化解', { exact: true }).check()
+    await form.getByLabel('基本满意').check()
+    await form.getByLabel('说明').fill('双方达成调解协议')
+    await form.getByRole('button', { name: '结案…' }).click()
+    // Confirmed with a summary: nothing is closed by one click.
+    expect(await form.getByTestId('confirm').textContent()).toContain('结案：已化解，群众满意度「基本满意」')
+    expect((await city.db.query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]))[0]!.state).toBe('fed_back')
+    await form.getByRole('button', { name: '确认结案' }).click()
     const acted = Date.now()
 
     await expect.poll(() => row(leader.page, id).count(), { timeout: 3000 }).toBe(0)
@@ -139,6 +148,9 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     const followed = Date.now() - acted
     expect(followed).toBeLessThan(1000)
     await expect.poll(openOnWall, { timeout: 5000 }).toBe(before - 1)
+    // The pane says what happened, and the inputs are gone with the step they belonged to.
+    expect(await pane.getByTestId('notice').textContent()).toBe('已结案：已化解，群众满意度「基本满意」')
+    expect(await pane.locator('input[type=radio]:checked').count()).toBe(0)
     const [stored] = await city.db.query<{ state: string; satisfaction: string; resolved: boolean }>('SELECT state, satisfaction, resolved FROM cases WHERE id = $1', [id])
     expect(stored).toEqual({ state: 'closed', satisfaction: 'basically_satisfied', resolved: true })
     // Still there behind the toggle of recently closed cases.
@@ -156,7 +168,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     for (const d of [a, b]) {
       await openDrill(d.page, `/drill/grid/${grid}`, grid)
       await row(d.page, id).click()
-      await expect.poll(() => d.page.getByTestId('case-pane').getByLabel('步骤').inputValue()).toBe('verify')
+      await expect.poll(() => d.page.getByTestId('step-form').getAttribute('data-step')).toBe('verify')
     }
     // At once: each screen's step is held until both have been sent, so neither screen can have seen the
     // other's result (the case's room refreshes a screen within milliseconds) before it sends its own.
@@ -170,7 +182,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
         await route.continue()
       })
     }
-    await Promise.all([a, b].map((d) => d.page.getByTestId('case-pane').getByRole('button', { name: '执行' }).click()))
+    await Promise.all([a, b].map((d) => d.page.getByTestId('step-form').getByRole('button', { name: '核实' }).click()))
 
     const notices = await Promise.all([a, b].map(async (d) => {
       const notice = d.page.getByTestId('notice')
@@ -186,7 +198,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     const pane = loser.page.getByTestId('case-pane')
     expect(await pane.getAttribute('data-version')).toBe(String(stored!.version))
     expect(await pane.getAttribute('data-state')).toBe('verified')
-    expect(await pane.getByLabel('步骤').inputValue()).toBe('handle')
+    expect(await pane.getByTestId('step-form').getAttribute('data-step')).toBe('handle')
     await loser.page.screenshot({ path: join(screenshotDir(), 'drill-stale-409-1080p.png') })
     await a.context.close()
     await b.context.close()

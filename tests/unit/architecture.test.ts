@@ -47,7 +47,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   data: ['contract', 'domain', 'server/*'],
   // Screens import shared rooms, never each other.
   'client/wall': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
-  'client/drill': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
+  'client/drill': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session', 'client/cases'],
+  'client/desk': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session', 'client/cases'],
+  // A case as the desks show and work it, shared by the drill-down and the desk.
+  'client/cases': ['contract', 'domain', 'client/api', 'client/live', 'client/ui'],
   'client/editor': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
   'client/admin': ['contract', 'domain', 'client/api', 'client/ui', 'client/session'],
   'client/session': ['contract', 'domain', 'client/api', 'client/ui'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { drillPath, drillTarget } from '../../client/src/drill/drillRoute'
-import { timeLeft } from '../../client/src/drill/timeLeft'
+import { timeLeft } from '../../client/src/cases/timeLeft'
 
 describe('drill-down addresses', () => {
   it('reads a township or a grid from a link a colleague sent, and writes the same link back', () => {

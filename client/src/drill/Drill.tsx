@@ -8,6 +8,7 @@ import { areaCamerasLayer } from '../map/layers/areaCamerasLayer'
 import { areaMaskLayer } from '../map/layers/areaMaskLayer'
 import { areaOutlineLayer } from '../map/layers/areaOutlineLayer'
 import { casesLayer } from '../map/layers/casesLayer'
+import { selectedCaseLayer } from '../map/layers/selectedCaseLayer'
 import { DESK_PADDING, MapView } from '../map/MapView'
 import { FlyTo } from '../map/parts/FlyTo'
 import { GridPicking } from '../map/parts/GridPicking'
@@ -18,12 +19,12 @@ import { useCity } from '../map/useCity'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
-import { CaseList } from './CaseList'
-import { CasePane, type CaseRights } from './CasePane'
+import { CaseList } from '../cases/CaseList'
+import { CasePane } from '../cases/CasePane'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignedInBar } from '../session/SignedInBar'
-import { shownOf, useArea } from './useArea'
+import { CLOSED_DAYS, shownOf, useArea } from './useArea'
 import { useDepartmentCases } from './useDepartmentCases'
 
 /** Below this zoom a click on the city opens the township under it; closer in, the grid. */
@@ -57,6 +58,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
 
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
+  const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
   // A department's desk has no area: its cases are those routed to it, live from its room.
   const byDepartment = 'department' in me.scope
   const area = useArea(target, byDepartment ? null : roomOf(scope, target))
@@ -64,9 +66,6 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const { status, reload } = area
   const connection = byDepartment ? department.connection : area.connection
   const departmentCases = department.status.kind === 'ready' ? department.status.cases : null
-  const rights: CaseRights = useMemo(() => ({
-    step: may(me.role, 'step'), escalate: may(me.role, 'escalate'), assign: may(me.role, 'assign'), parties: may(me.role, 'read_parties'),
-  }), [me.role])
   const [selected, setSelected] = useState<number | null>(null)
   const now = useNow(15_000)
   // The whole scope's figures (the city's, or the officer's own area), beside the area's: read apart from
@@ -92,13 +91,18 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   // The mask changes with the area, not with every read of it: each new one redraws the map.
   const under = useMemo(() => (data ? [areaMaskLayer({ area: data.profile.geometry, beforeId: 'community-label' })] : []), [shownCode])
   const openCases = useMemo(() => new Map((data?.cases ?? departmentCases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])), [data])
+  const selectedCase = (data?.cases ?? departmentCases ?? undefined)?.find((c) => c.id === selected)
+  const selectedAt = selectedCase?.location ?? null
   const over = useCallback(() => (data ? [
     areaOutlineLayer({ area: data.profile.geometry, scale }),
     areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
     // A click opens the grid under it (MapLibre's query), not a case.
     casesLayer({ cases: openCases, now, scale, pickable: false }),
-  ] : departmentCases ? [casesLayer({ cases: openCases, now, scale, pickable: false })] : []), [data, departmentCases, openCases, now, scale])
-  const selectedCase = (data?.cases ?? departmentCases ?? undefined)?.find((c) => c.id === selected)
+    selectedCaseLayer({ at: selectedAt, scale }),
+  ] : departmentCases ? [
+    casesLayer({ cases: openCases, now, scale, pickable: false }),
+    selectedCaseLayer({ at: selectedAt, scale }),
+  ] : []), [data, departmentCases, openCases, now, scale, selectedAt?.join()])
 
   return (
     <div className="drill">
@@ -112,6 +116,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
         <div className="drill-top">
           <SignedInBar me={me} />
+          {may(me.role, 'step') && <a href="/desk" className="to-desk">工作台</a>}
           <LiveStatus connection={connection} />
         </div>
         <NoticeLine notice={notice} />
@@ -120,20 +125,18 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
           <>
             <header className="area-header"><h1 data-testid="area-name">{me.scopeName}</h1><p className="area-kind">派往本部门的案件</p></header>
             {department.status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: department.status.message }} />}
-            {departmentCases && <CaseList cases={departmentCases} now={now} selected={selected} onSelect={setSelected} />}
-            {selected !== null && <CasePane id={selected} version={selectedCase?.version} rights={rights} roster={[]} onActed={department.reload} />}
+            {departmentCases && (
+              <CaseList title="案件" cases={departmentCases} now={now} selected={selected} onSelect={setSelected} department={'department' in me.scope ? me.scope.department : null} closedDays={CLOSED_DAYS} />
+            )}
+            {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={department.reload} />}
           </>
         )}
         {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} />}
         {data && (
           <>
             <AreaHeader profile={data.profile} onOpen={open} reaches={scope.reaches} root={scope.cityWide ? '全市' : null} />
-            <CaseList cases={data.cases} now={now} selected={selected} onSelect={setSelected} />
-            {selected !== null && (
-              <CasePane
-                id={selected} version={selectedCase?.version} rights={rights} roster={data.profile.responsible.roster} onActed={reload}
-              />
-            )}
+            <CaseList title="案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} closedDays={CLOSED_DAYS} />
+            {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={reload} />}
             <Responsible profile={data.profile} />
             <Cover profile={data.profile} />
             {/* The scope's own area on screen (a township officer's township): its figures are the whole's. */}

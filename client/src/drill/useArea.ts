@@ -4,7 +4,7 @@ import { AreaProfile, CaseSummary, Kpis, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
 import { errorText } from '../ui/format'
-import { useRoomReload } from './useRoomReload'
+import { useRoomReload } from '../live/useRoomReload'
 import type { DrillTarget } from './drillRoute'
 
 /** How far back the closed cases behind the toggle reach. */

@@ -4,7 +4,7 @@ import { CaseSummary, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
 import { errorText } from '../ui/format'
-import { useRoomReload } from './useRoomReload'
+import { useRoomReload } from '../live/useRoomReload'
 import { CLOSED_DAYS } from './useArea'
 
 const Cases = z.array(CaseSummary)

@@ -3,7 +3,8 @@ import type { Role } from '../../../contract'
 /** Where each role starts after signing in on the sign-in page: the screen its work is done on. */
 const HOME: Record<Role, string> = {
   operator: '/', wall_display: '/wall', service: '/wall',
-  duty_leader: '/drill', township_officer: '/drill', community_officer: '/drill', grid_worker: '/drill', department_officer: '/drill',
+  // The levels and departments work their inbox; a duty leader watches the city from the drill-down (and may open /desk).
+  duty_leader: '/drill', township_officer: '/desk', community_officer: '/desk', grid_worker: '/desk', department_officer: '/desk',
   analyst: '/editor', admin: '/admin',
 }
 

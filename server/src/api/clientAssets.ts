@@ -13,7 +13,7 @@ const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
  */
 function screenReads(path: string): string[] {
   if (path === '/' || /^\/wall\/?$/.test(path)) return ['/api/v1/live/snapshot', ...CITY_READS]
-  if (/^\/(drill|editor)(\/|$)/.test(path)) return CITY_READS
+  if (/^\/(drill|desk|editor)(\/|$)/.test(path)) return CITY_READS
   return []
 }
 

@@ -1,21 +1,11 @@
 import type { DepartmentInfo, NewDepartment } from '../../../contract/departments'
 import type { CaseLevel } from '../../../contract/domain'
+import { mayRoute } from '../../../domain/routing'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { conflict, invalid, notFound } from './serviceErrors'
 
 const sql = sqlFiles(['department_list', 'department_insert', 'department_update', 'department_get'])
-
-/**
- * Whether a level may summon a department for a case of a township: a city bureau from the township or the
- * city, a township office only for its own township's cases (or by the city, which summons any).
- */
-export function mayRoute(d: DepartmentInfo, router: CaseLevel, caseTownship: string): string | null {
-  if (!d.enabled) return 'is disabled'
-  if (router !== 'township' && router !== 'city') return 'cannot be summoned below the township'
-  if (d.level === 'township' && router === 'township' && d.townshipCode !== caseTownship) return `is an office of township ${d.townshipCode}, not of the case's township ${caseTownship}`
-  return null
-}
 
 /** The departments cases are routed to, as data an admin keeps. */
 export function departmentCommands(db: Db) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import type { Room } from '../../../contract'
-import type { Connection } from '../live/useLive'
-import { useRoom } from '../live/useRoom'
+import type { Connection } from './useLive'
+import { useRoom } from './useRoom'
 
 /** Changes arriving together are read once, this long after the first. */
 const COALESCE_MS = 120
