@@ -18,7 +18,7 @@ const openIn = async (prefix: string, not = false) => (await city.db.query<{ id:
   WHERE c.state <> 'closed' AND (g.code LIKE $1 || '%') <> $2 ORDER BY c.id`, [prefix, not])).map((r) => r.id)
 
 describe('signing in on the sign-in page', () => {
-  it('signs a township officer in by keyboard: a wrong password is refused in words; the drill opens on their township with its cases alone, live; 退出 returns to the sign-in page', async () => {
+  it('signs a township officer in by keyboard: a wrong password is refused in words; their desk opens, and the drill on their township with its cases alone, live; 退出 returns to the sign-in page', async () => {
     const context = await browser().newContext({ viewport: DESK, deviceScaleFactor: 1 })
     const page = await context.newPage()
     const leaks = offMachineRequests(page)
@@ -42,8 +42,10 @@ describe('signing in on the sign-in page', () => {
     await page.keyboard.type(DEMO_PASSWORD)
     await page.keyboard.press('Enter')
 
-    // On to the drill-down, their township open: its name, the officer's bar, live from the township's room.
-    await page.waitForURL((u) => u.pathname.startsWith('/drill'), { timeout: 30_000 })
+    // On to their desk, where an officer's work is; then to the drill-down, their township open: its name, the
+    // officer's bar, live from the township's room.
+    await page.waitForURL((u) => u.pathname === '/desk', { timeout: 30_000 })
+    await page.goto(`${city.server.url}/drill`)
     const panel = page.getByTestId('drill-panel')
     await expect.poll(() => panel.getAttribute('data-loaded'), { timeout: 60_000 }).toBe(XINXING)
     expect(new URL(page.url()).pathname).toBe(`/drill/township/${XINXING}`)
@@ -112,17 +114,21 @@ describe('signing in on the sign-in page', () => {
     const context = await signedInContext(browser(), city.server.url, LOGINS.departmentOfficer)
     const page = await context.newPage()
     await page.goto(`${city.server.url}/drill`)
-    await expect.poll(() => page.getByTestId('area-name').textContent(), { timeout: 60_000 }).toBe('司法所')
+    await expect.poll(() => page.getByTestId('area-name').textContent(), { timeout: 60_000 }).toBe('新兴街道司法所')
     await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
     const listed = async () => (await page.locator('button.case-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-case-id'))))).sort((a, b) => a - b)
 
-    // A case routed to 司法所 by a duty leader now (reported in a grid, moved up to the township, 街道吹哨) reaches the desk.
+    // A case routed to 新兴街道司法所 by a duty leader now (reported in a grid, moved up to the township and signed for
+    // at each level, 街道吹哨) reaches the desk.
     const reported = await call(`${city.server.url}/api/v1/cases`, 'POST', {
       category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: await pointInGrid(city.db, '231281001001003'),
     }, as.dutyLeader)
     expect(reported.status).toBe(201)
     const { id } = reported.body as { id: number }
-    for (const step of [{ step: 'verify' }, { step: 'report_up' }, { step: 'report_up' }, { step: 'route', department: '司法所' }]) {
+    const steps = [
+      { step: 'verify' }, { step: 'report_up' }, { step: 'sign_for' }, { step: 'report_up' }, { step: 'sign_for' }, { step: 'route', lead: '新兴街道司法所' },
+    ]
+    for (const step of steps) {
       const res = await call(`${city.server.url}/api/v1/cases/${id}/steps`, 'POST', step, as.dutyLeader)
       expect(res.status, JSON.stringify(res.body)).toBe(200)
     }
