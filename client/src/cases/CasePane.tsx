@@ -24,7 +24,7 @@ const HIDDEN_TEXT = '（仅办理人员可见）'
  * case's version in the list beside, which reads it again when it moves; `grids`: the city's, to dispatch to.
  */
 export function CasePane({ id, version, me, grids, onActed }: {
-  id: number; version: number | undefined; me: Me; grids: readonly GridProps[]; onActed: () => void
+  id: number; version: number | undefined; me: Me; grids: readonly GridProps[]; onActed: (after: CaseSummary) => void
 }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -52,7 +52,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
       const acted = action.path === 'steps' ? action.body.step : action.path
       setNotice({ kind: 'done', text: actedText(acted, after, detail.actingFor, Date.now()) })
       setReads((n) => n + 1)
-      onActed()
+      onActed(after)
       return true
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_case' && e.detail.current) {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { CaseSummary, Me } from '../../../contract'
-import { homeRooms } from '../../../domain/access'
+import { homeRooms, reachOf } from '../../../domain/access'
+import { inboxOf } from '../../../domain/inbox'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
 import { useDepartments } from '../cases/useDepartments'
@@ -47,7 +48,8 @@ export function Desk({ me }: { me: Me }) {
     setArrived((a) => new Set([...a, ...ids]))
     sound.play()
   }, [sound.play])
-  const inbox = useInbox(room, onArrive)
+  const of = useMemo(() => inboxOf(me.role, reachOf(me.scope)), [me.role, me.scope])
+  const inbox = useInbox(room, of, onArrive)
   const status = inbox.status
   const cases = useMemo(() => (status.kind === 'ready' ? status.cases : status.kind === 'failed' ? status.cases ?? [] : []), [status])
   const figures = useDeskFigures(status.kind === 'ready' ? status.at : undefined)
@@ -102,7 +104,7 @@ export function Desk({ me }: { me: Me }) {
             ? (
               <>
                 {!inList && <p className="left-inbox" data-testid="left-inbox">此案件已不在本工作台的待办中</p>}
-                <CasePane id={opened.id} version={inList?.version} me={me} grids={grids} onActed={inbox.reload} />
+                <CasePane id={opened.id} version={inList?.version} me={me} grids={grids} onActed={inbox.applied} />
               </>
             )
             : <p className="hint">在待办中选择一个案件：↑/↓ 或 j/k 移动，Enter 打开。</p>}

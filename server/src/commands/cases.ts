@@ -3,7 +3,7 @@ import type {
   AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
 } from '../../../contract/cases'
 import type { Role } from '../../../contract/auth'
-import type { ActorRole, CaseLevel, CaseSource } from '../../../contract/domain'
+import type { ActorRole, CaseSource } from '../../../contract/domain'
 import { citywide, coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
 import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
@@ -13,6 +13,7 @@ import {
   ActionRefused, actingFor, type Actor, arrival, assignment, type CaseFacts, escalation, escalationByHand, IllegalStep, nextSteps, type StepOutcome,
   takeStep, viewOf,
 } from '../../../domain/caseLoop'
+import { inboxOf } from '../../../domain/inbox'
 import { COLLECTED_BY } from '../../../domain/intake'
 import type { TimeLimits } from '../../../domain/timeLimits'
 import type { Commit } from '../live/commit'
@@ -254,9 +255,10 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
      * community or township, the city for a city-wide desk), or routed to their department now; least time left first.
      */
     async inbox({ role, reach }: Identity, limit: number): Promise<CaseSummary[]> {
-      const rows = reach.department !== null
-        ? await db.query<{ summary: CaseSummary }>(sql.desk_inbox_department, [reach.department, limit])
-        : await db.query<{ summary: CaseSummary }>(sql.desk_inbox_level, [INBOX_LEVEL[role] ?? levelOfReach(reach.prefix), reach.prefix, limit])
+      const of = inboxOf(role, reach)
+      const rows = of.department !== null
+        ? await db.query<{ summary: CaseSummary }>(sql.desk_inbox_department, [of.department, limit])
+        : await db.query<{ summary: CaseSummary }>(sql.desk_inbox_level, [of.level, of.prefix, limit])
       return rows.map((r) => r.summary)
     },
 
@@ -274,14 +276,3 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
   }
 }
 export type CaseCommands = ReturnType<typeof caseCommands>
-
-/** The level whose inbox an officer reads; anyone else reads the level their scope is. */
-const INBOX_LEVEL: Partial<Record<Role, CaseLevel>> = { grid_worker: 'grid', community_officer: 'community', township_officer: 'township' }
-
-/** A scope's own level: a grid, a community, a township; the city for anything wider. */
-function levelOfReach(prefix: string): CaseLevel {
-  if (prefix.length === 15) return 'grid'
-  if (prefix.length === 12) return 'community'
-  if (prefix.length === 9) return 'township'
-  return 'city'
-}
