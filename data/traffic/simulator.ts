@@ -1,7 +1,9 @@
 import * as turf from '@turf/turf'
 import type { Feature, LineString, MultiLineString, MultiPolygon } from 'geojson'
 import { z } from 'zod'
-import { CaseSummary, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest } from '../../contract'
+import {
+  ApiErrorBody, CaseSummary, DepartmentInfo, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest,
+} from '../../contract'
 import { SOURCES } from '../city/caseMix'
 import { pointIn } from '../city/geo'
 import { patrolRoute, SPEED_MPS } from '../city/patrolRoute'
@@ -9,7 +11,7 @@ import { linesOf, roadNetwork } from '../city/roadNetwork'
 import { createRng, type Rng } from '../city/rng'
 import type { Logger } from '../../server/src/log'
 import { reportRate } from '../../domain/reportRhythm'
-import { likelyStep, TYPICAL_HOURS } from './caseFlow'
+import { type Known, learn, planFor } from './caseFlow'
 
 export type SimOptions = {
   /** The server's own URL: the simulator goes through the public API like any client. */
@@ -26,16 +28,29 @@ export type SimOptions = {
 /** Reports a year: Anda's disputes plus hazards found on patrol. */
 const CASES_PER_DAY = (7444 + 2300) / 365
 const HOUR_MS = 3_600_000
+/** How long after a lapsed clock the simulator looks at the case again: the platform's clock runs every 10 s (ESCALATE_EVERY_MS). */
+const LOOK_AGAIN_MS = 15_000
+/** How often the list of departments is read again, so one an admin disabled is not routed to for long. */
+const DEPARTMENTS_EVERY_MS = 60_000
 
-/** Reports come by day more than by night (Beijing time): relative rate by hour. */
+/** A refusal from the API with its status: a 409 means the case moved on without the simulator. */
+class Refused extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+/** A case the simulator means to move: what it knows of it, and the step it takes at `at` (null: only look again). */
+type Planned = { known: Known; step: StepRequest | null; at: number }
 
 /**
- * Simulated traffic through the public API: new disputes and hazards at the city's daily rhythm
- * (compressed by `speed`), open cases moving through the loop with realistic delays (about one in
- * twenty left alone, so the platform's clock escalates it), every patrol unit sending a fix each
- * tick along a road near its base, and now and then a camera failing or coming back.
+ * Simulated traffic through the public API with the one service key, which acts as any level and, naming
+ * it, as any department a case is routed to: new disputes and hazards at the city's daily rhythm (compressed
+ * by `speed`); open cases moved through the loop by every level and department with realistic delays, a
+ * share of them let lapse at each stage so the platform's clock escalates them; every patrol unit sending a
+ * fix each tick along a road near its base; and now and then a camera failing or coming back.
  */
-export async function startSimulator(o: SimOptions): Promise<() => void> {
+export async function startSimulator(o: SimOptions): Promise<() => Promise<void>> {
   const rng = createRng(o.seed)
   const api = async <T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> => {
     const res = await fetch(o.baseUrl + path, {
@@ -44,9 +59,14 @@ export async function startSimulator(o: SimOptions): Promise<() => void> {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const json: unknown = await res.json()
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`)
+    if (!res.ok) {
+      // The code and message, not the body: a stale case's carries the whole case.
+      const body = ApiErrorBody.safeParse(json)
+      throw new Refused(res.status, `${path}: ${res.status} ${body.success ? `${body.data.code}: ${body.data.message}` : JSON.stringify(json)}`)
+    }
     return schema.parse(json)
   }
+  const readDepartments = () => api('/api/v1/departments', z.array(DepartmentInfo))
 
   const grids = (await api('/api/v1/grids', GridCollection)).features
   const households = grids.reduce((s, g) => s + g.properties.households, 0)
@@ -59,31 +79,50 @@ export async function startSimulator(o: SimOptions): Promise<() => void> {
     route: patrolRoute(rng.fork(p.code), p.fixes.at(-1)!.location, network, p.kind),
     speed: SPEED_MPS[p.kind],
   }))
-  const open = new Map<number, { c: CaseSummary; nextAt: number }>()
-  const schedule = (c: CaseSummary, now: number) => {
-    if (c.state === 'closed') return open.delete(c.id)
-    // One case in twenty is left alone: its level lets it lapse and the platform moves it up.
-    const neglected = rng.chance(0.05)
-    const simHours = neglected ? Infinity : -Math.log(1 - rng.next()) * TYPICAL_HOURS[c.state]
-    open.set(c.id, { c, nextAt: now + (simHours * HOUR_MS) / o.speed })
+  let departments = await readDepartments()
+  let departmentsAt = Date.now()
+  // A step is timed two ticks early, so a clock it means to beat is not missed by waiting for a tick.
+  const slack = (2 * o.tickMs * o.speed) / HOUR_MS
+  const planned = new Map<number, Planned>()
+  const plan = (known: Known) => {
+    const now = Date.now()
+    const p = planFor(rng, known, departments, { now: new Date(now), speed: o.speed, slack })
+    if (!p) planned.delete(known.c.id)
+    else planned.set(known.c.id, { known, step: p.step, at: now + (p.hours * HOUR_MS) / o.speed + (p.step ? 0 : LOOK_AGAIN_MS) })
   }
-  for (const c of snapshot.cases) schedule(c, Date.now())
+  const reread = async (known: Known) => plan(learn(known, await api(`/api/v1/cases/${known.c.id}`, CaseSummary)))
+  /** Takes the planned step on the version it was planned on; when the case moved on meanwhile (409), goes on from where it is now. */
+  const move = async ({ known, step }: Planned) => {
+    if (!step) return reread(known)
+    try {
+      const c = await api(`/api/v1/cases/${known.c.id}/steps`, CaseSummary, { ...step, expectedVersion: known.c.version } satisfies StepRequest)
+      plan(learn(known, c, step))
+    } catch (err) {
+      if (!(err instanceof Refused && err.status === 409)) throw err
+      await reread(known)
+    }
+  }
+  for (const c of snapshot.cases) plan(learn(undefined, c))
   const down = new Set(snapshot.cameras.filter((c) => c.state !== 'online').map((c) => c.id))
   const cameraIds = snapshot.cameras.map((c) => c.id)
 
-  let ticking = false
   const tick = async () => {
-    if (ticking) return
-    ticking = true
     const now = Date.now()
     try {
       const expected = (CASES_PER_DAY * reportRate(new Date(now)) * o.speed * o.tickMs) / (24 * HOUR_MS)
-      for (let n = poisson(rng, expected); n > 0; n--) schedule(await api('/api/v1/cases', CaseSummary, newReport(rng, grids, households)), now)
-      for (const [id, { c, nextAt }] of open) {
-        if (nextAt > now) continue
-        const step = likelyStep(rng, c)
-        if (!step) open.delete(id)
-        else schedule(await api(`/api/v1/cases/${id}/steps`, CaseSummary, step satisfies StepRequest), now)
+      if (now - departmentsAt > DEPARTMENTS_EVERY_MS) {
+        departments = await readDepartments()
+        departmentsAt = now
+      }
+      for (let n = poisson(rng, expected); n > 0; n--) plan(learn(undefined, await api('/api/v1/cases', CaseSummary, newReport(rng, grids, households))))
+      for (const due of [...planned.values()].filter((p) => p.at <= now)) {
+        try {
+          await move(due)
+        } catch (err) {
+          // One case's trouble does not hold up the others: look at it again in a while.
+          o.log.warn({ case: due.known.c.id, step: due.step?.step, err: err instanceof Error ? err.message : String(err) }, 'simulated step failed')
+          planned.set(due.known.c.id, { ...due, step: null, at: Date.now() + LOOK_AGAIN_MS })
+        }
       }
       const at = new Date(now).toISOString()
       await Promise.all(units.map((u) => {
@@ -93,13 +132,20 @@ export async function startSimulator(o: SimOptions): Promise<() => void> {
       if (rng.chance(Math.min(1, (0.02 * o.speed * o.tickMs) / 1000))) await flipCamera(rng, cameraIds, down, api)
     } catch (err) {
       o.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'simulator tick failed')
-    } finally {
-      ticking = false
     }
   }
-  const timer = setInterval(() => void tick(), o.tickMs)
-  void tick()
-  return () => clearInterval(timer)
+  // One tick at a time: a slow one is not run over by the next.
+  let ticking: Promise<void> | null = null
+  const next = () => {
+    ticking ??= tick().finally(() => (ticking = null))
+  }
+  const timer = setInterval(next, o.tickMs)
+  next()
+  // Stopping waits for the tick under way, so nothing the simulator does comes after it.
+  return async () => {
+    clearInterval(timer)
+    await ticking
+  }
 }
 
 function newReport(rng: Rng, grids: GridCollection['features'], households: number): CaseReport {
