@@ -13,6 +13,8 @@ import { pointInGrid, servedCity } from '../support/servedCity'
 const city = servedCity()
 const IN_GRID = '231281001001001'
 const TOWNSHIP = '231281001000'
+/** The department officer's department. */
+const DEPARTMENT = '新兴街道司法所'
 let outGrid: string
 let outTownship: string
 let inCase: CaseSummary
@@ -55,9 +57,11 @@ beforeAll(async () => {
   outUnit = await unitOf(false)
   inCase = await report(inPoint)
   outCase = await report(outPoint)
-  // A case at the township, routed by its officer to 司法所: the department's desk reaches it wherever it lies.
+  // A case of another township, taken up to the city (each level signing for it) and routed there to 新兴街道司法所:
+  // the department's desk reaches it wherever it lies.
   routedCase = await report(outPoint, 'land')
-  for (const step of [{ step: 'verify' }, { step: 'report_up' }, { step: 'report_up' }, { step: 'route', department: '司法所' }]) {
+  const up = [{ step: 'report_up' }, { step: 'sign_for' }]
+  for (const step of [{ step: 'sign_for' }, { step: 'verify' }, ...up, ...up, ...up, { step: 'route', lead: DEPARTMENT }]) {
     const { status } = await call(`${city.server.url}/api/v1/cases/${routedCase.id}/steps`, 'POST', step, as.dutyLeader)
     expect(status).toBe(200)
   }
@@ -86,16 +90,23 @@ const ROWS: Row[] = [
   },
   {
     name: 'step a case in scope', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/steps`, body: () => ({ step: 'verify', expectedVersion: 999 }),
-    expect: (who) => (who === 'nobody' ? 401 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 409
+    expect: (who) => (who === 'nobody' ? 401 : ['operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 409
       : who === 'departmentOfficer' ? 404 : 403),
   },
   {
     name: 'step a case out of scope', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/steps`, body: () => ({ step: 'verify', expectedVersion: 999 }),
-    expect: (who) => (who === 'nobody' ? 401 : ['dutyLeader', 'simulator'].includes(who) ? 409
+    expect: (who) => (who === 'nobody' ? 401 : ['operator', 'dutyLeader', 'simulator'].includes(who) ? 409
       : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer'].includes(who) ? 404 : 403),
   },
   { name: 'escalate', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/escalate`, body: () => ({ reason: '督办', expectedVersion: 999 }), expect: only(['dutyLeader'], 409) },
-  { name: 'assign', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/assign`, body: () => ({ worker: `${IN_GRID}-F1`, expectedVersion: 999 }), expect: only(['dutyLeader'], 409) },
+  {
+    name: 'assign', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/assign`, body: () => ({ worker: `${IN_GRID}-F1`, expectedVersion: 999 }),
+    expect: only(['dutyLeader', 'townshipOfficer', 'communityOfficer'], 409),
+  },
+  {
+    name: 'assign out of scope', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/assign`, body: () => ({ worker: `${outGrid}-F1`, expectedVersion: 999 }),
+    expect: (who) => (who === 'nobody' ? 401 : who === 'dutyLeader' ? 409 : ['townshipOfficer', 'communityOfficer'].includes(who) ? 404 : 403),
+  },
   { name: 'figures of one\'s area', method: 'GET', path: () => '/api/v1/kpis', expect: only(WHO.filter((w) => w !== 'departmentOfficer'), 200) },
   { name: 'figures of another township', method: 'GET', path: () => `/api/v1/kpis?region=${outTownship}`, expect: only(CITY_WIDE, 200) },
   { name: 'drill into the township', method: 'GET', path: () => `/api/v1/areas/township/${TOWNSHIP}`, expect: only([...CITY_WIDE, 'townshipOfficer'], 200) },
@@ -104,6 +115,13 @@ const ROWS: Row[] = [
   { name: 'grids (published boundaries)', method: 'GET', path: () => `/api/v1/grids?region=${TOWNSHIP}`, expect: only(WHO, 200) },
   { name: 'regions', method: 'GET', path: () => '/api/v1/regions?level=township', expect: only(WHO, 200) },
   { name: 'departments', method: 'GET', path: () => '/api/v1/departments', expect: only(WHO, 200) },
+  { name: 'add a department', method: 'POST', path: () => '/api/v1/departments', body: () => ({}), expect: only(['admin'], 400) },
+  { name: 'disable a department', method: 'PATCH', path: () => `/api/v1/departments/${encodeURIComponent(DEPARTMENT)}`, body: () => ({}), expect: only(['admin'], 400) },
+  { name: 'time limits', method: 'GET', path: () => '/api/v1/time-limits', expect: only(WHO, 200) },
+  { name: 'replace the time limits', method: 'PUT', path: () => '/api/v1/time-limits', body: () => [], expect: only(['admin'], 400) },
+  { name: "one's desk", method: 'GET', path: () => '/api/v1/desk/inbox', expect: only(WHO, 200) },
+  { name: "one's desk figures", method: 'GET', path: () => '/api/v1/desk/figures', expect: only(WHO, 200) },
+  { name: "another township's desk figures", method: 'GET', path: () => `/api/v1/desk/figures?area=${outTownship}`, expect: only([...CITY_WIDE, 'departmentOfficer'], 200) },
   { name: "export one's township", method: 'GET', path: () => `/api/v1/export/${TOWNSHIP}?layers=cases`, expect: only(['operator', 'townshipOfficer', 'dutyLeader', 'analyst', 'admin'], 200) },
   { name: 'export another township', method: 'GET', path: () => `/api/v1/export/${outTownship}?layers=cases`, expect: only(['operator', 'dutyLeader', 'analyst', 'admin'], 200) },
   { name: 'drafts', method: 'GET', path: () => '/api/v1/drafts', expect: only(['analyst'], 200) },
@@ -145,7 +163,8 @@ describe('what each scope sees', () => {
     expect((await list('gridWorker')).every((c) => c.gridCode === IN_GRID)).toBe(true)
     const department = await list('departmentOfficer')
     expect(department.map((c) => c.id)).toContain(routedCase.id)
-    expect(department.every((c) => c.department === '司法所')).toBe(true)
+    // Each one it leads or was last routed to, or assists now.
+    expect(department.every((c) => c.department === DEPARTMENT || c.departments.some((d) => d.name === DEPARTMENT))).toBe(true)
     expect((await list('dutyLeader')).map((c) => c.id)).toEqual(expect.arrayContaining([inCase.id, outCase.id, routedCase.id]))
   })
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { CaseDetail, CaseSummary, DEPARTMENTS, PartyAccess } from '../../contract'
+import { CaseDetail, CaseSummary, DepartmentInfo, PartyAccess } from '../../contract'
 import { manualClock } from '../../server/src/clock'
 import { closeWatchers, until, watch } from '../support/live'
 import { SEEDED_AT } from '../support/seededCity'
@@ -94,8 +94,9 @@ describe('POST /api/v1/cases/:id/escalate', () => {
     const { status, body } = await escalate(c.id, { reason: '群众多次反映，网格未处置', expectedVersion: 1 })
     expect(status).toBe(200)
     const moved = CaseSummary.parse(body)
-    expect(moved).toMatchObject({ level: 'community', state: 'collected', escalations: 1, version: 2 })
-    expect(moved.dueAt).toBe(new Date(clock.now().getTime() + 120 * HOUR).toISOString())
+    // Moved up, it waits for the community to sign for it, within the community's four hours.
+    expect(moved).toMatchObject({ level: 'community', state: 'collected', escalations: 1, version: 2, signedAt: null })
+    expect(moved.dueAt).toBe(new Date(clock.now().getTime() + 4 * HOUR).toISOString())
     expect(await stored(c.id)).toEqual({ level: 'community', state: 'collected', version: 2, escalations: 1, assignee: null, due_at: new Date(moved.dueAt!) })
     expect((await history(c.id)).at(-1)).toEqual({ step: 'supervise', actor_role: 'duty_leader', level: 'community', note: '群众多次反映，网格未处置', assignee: null })
     expect(await logged(c.id)).toEqual(moved)
@@ -190,15 +191,21 @@ describe('POST /api/v1/cases/:id/assign', () => {
     expect((await stored(c.id))).toMatchObject({ assignee: null, version: 1 })
   })
 
-  it('is for duty leaders, on open cases, and never a step of the loop', async () => {
+  it('is for duty leaders and the community and township officers over the grid, on open cases, and never a step of the loop', async () => {
     const c = await report()
     expect(await assign(c.id, { worker: `${X}-F1` }, as.operator)).toEqual({
-      status: 403, body: { code: 'forbidden', message: 'a operator may not do this; it takes duty_leader' },
+      status: 403, body: { code: 'forbidden', message: 'a operator may not do this; it takes duty_leader or township_officer or community_officer' },
     })
-    expect((await assign(c.id, { worker: `${X}-F1` }, as.gridWorker)).status).toBe(403)
-    expect(((await step(c.id, { step: 'assign' })).body as { issues: unknown }).issues).toEqual([
-      { field: 'step', reason: 'must be a step of the loop: collect, verify, handle, report_up, route, supervise, feed_back, close' },
+    for (const who of [as.gridWorker, as.departmentOfficer, as.analyst]) expect((await assign(c.id, { worker: `${X}-F1` }, who)).status).toBe(403)
+    expect(CaseSummary.parse((await assign(c.id, { worker: `${X}-F1` }, as.communityOfficer)).body)).toMatchObject({ assignee: `${X}-F1`, version: 2 })
+    expect(CaseSummary.parse((await assign(c.id, { worker: `${X}-L1` }, as.townshipOfficer)).body)).toMatchObject({ assignee: `${X}-L1`, version: 3 })
+    expect((await history(c.id)).filter((h) => h.step === 'assign').map((h) => [h.actor_role, h.assignee])).toEqual([
+      ['community', `${X}-F1`], ['township', `${X}-L1`],
     ])
+    expect(((await step(c.id, { step: 'assign' })).body as { issues: unknown }).issues).toEqual([{
+      field: 'step',
+      reason: 'must be a step of the loop: collect, sign_for, verify, handle, report_up, dispatch, route, send_back, supervise, feed_back, check, answer, close, follow_up',
+    }])
     await closeIt(c.id)
     expect(await assign(c.id, { worker: `${X}-F1` })).toEqual({
       status: 409, body: { code: 'illegal_step', message: 'case is closed; a closed case cannot be assigned' },
@@ -208,16 +215,19 @@ describe('POST /api/v1/cases/:id/assign', () => {
 
 describe('departments', () => {
   it('lists where a case may be routed, and routes only there', async () => {
-    expect(await call(url('/api/v1/departments'), 'GET', undefined, as.dutyLeader)).toEqual({ status: 200, body: [...DEPARTMENTS] })
-    expect(DEPARTMENTS).toContain('司法所')
+    const { status, body } = await call(url('/api/v1/departments'), 'GET', undefined, as.dutyLeader)
+    expect(status).toBe(200)
+    const names = DepartmentInfo.array().parse(body).map((d) => d.name)
+    expect(names).toEqual(expect.arrayContaining(['新兴街道司法所', '安达市自然资源局']))
     const c = await report()
-    for (const s of ['verify', 'report_up', 'report_up']) expect((await step(c.id, { step: s })).status).toBe(200)
-    const reason = `must be one of ${DEPARTMENTS.join(', ')}`
-    expect(await step(c.id, { step: 'route', department: '公安局' })).toEqual({
-      status: 400, body: { code: 'invalid_body', message: `department: ${reason}`, issues: [{ field: 'department', reason }] },
+    for (const s of ['verify', 'report_up', 'sign_for', 'report_up', 'sign_for']) expect((await step(c.id, { step: s })).status).toBe(200)
+    const reason = '公安局 is not a department (GET /api/v1/departments lists them)'
+    expect(names).not.toContain('公安局')
+    expect(await step(c.id, { step: 'route', lead: '公安局' })).toEqual({
+      status: 400, body: { code: 'invalid_body', message: `lead: ${reason}`, issues: [{ field: 'lead', reason }] },
     })
-    expect(CaseSummary.parse((await step(c.id, { step: 'route', department: '自然资源局' })).body).state).toBe('routed')
-    expect((await detail(c.id)).history.at(-1)).toMatchObject({ step: 'route', department: '自然资源局' })
+    expect(CaseSummary.parse((await step(c.id, { step: 'route', lead: '安达市自然资源局' })).body).state).toBe('routed')
+    expect((await detail(c.id)).history.at(-1)).toMatchObject({ step: 'route', department: '安达市自然资源局' })
   })
 })
 

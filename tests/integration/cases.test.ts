@@ -74,18 +74,27 @@ describe('POST /api/v1/cases', () => {
 describe('POST /api/v1/cases/:id/steps', () => {
   it('takes a case round the whole loop to close, recording every step', async () => {
     const c = CaseSummary.parse((await post('/api/v1/cases', report())).body)
+    // Each level signs for it as it arrives; the department it is routed to reports (报到), the duty leader acting for it.
+    const office = { department: '新兴街道司法所' }
     for (const [s, extra, who] of [
       ['verify', {}, as.gridWorker], ['handle', {}, as.gridWorker], ['report_up', {}, as.gridWorker],
-      ['report_up', {}, as.dutyLeader], ['route', { department: '司法所' }, as.dutyLeader], ['handle', {}, as.dutyLeader],
-      ['feed_back', {}, as.dutyLeader], ['close', { resolved: true, satisfaction: 'satisfied' }, as.dutyLeader],
+      ['sign_for', {}, as.dutyLeader], ['report_up', {}, as.dutyLeader], ['sign_for', {}, as.dutyLeader],
+      ['route', { lead: '新兴街道司法所' }, as.dutyLeader], ['sign_for', office, as.dutyLeader], ['handle', office, as.dutyLeader],
+      ['feed_back', office, as.dutyLeader], ['check', { accepted: true }, as.dutyLeader], ['answer', { channel: 'phone', note: '已电话告知' }, as.dutyLeader],
+      ['close', { resolved: true, satisfaction: 'satisfied' }, as.dutyLeader],
     ] as const) {
       const res = await step(c.id, { step: s, ...extra }, who)
       expect(res.status, `${s}: ${JSON.stringify(res.body)}`).toBe(200)
     }
     const detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET', undefined, as.dutyLeader)).body)
     expect(detail).toMatchObject({ state: 'closed', level: 'township', resolved: true, satisfaction: 'satisfied', dueAt: null })
-    expect(detail.history.map((h) => h.step)).toEqual(['collect', 'verify', 'handle', 'report_up', 'report_up', 'route', 'handle', 'feed_back', 'close'])
-    expect(detail.history.find((h) => h.step === 'route')?.department).toBe('司法所')
+    expect(detail.history.map((h) => h.step)).toEqual([
+      'collect', 'verify', 'handle', 'report_up', 'sign_for', 'report_up', 'sign_for', 'route', 'sign_for', 'handle', 'feed_back', 'check', 'answer', 'close',
+    ])
+    expect(detail.history.find((h) => h.step === 'route')?.department).toBe('新兴街道司法所')
+    expect(detail.history.filter((h) => h.department === '新兴街道司法所').map((h) => [h.step, h.actorRole])).toEqual([
+      ['route', 'duty_leader'], ['sign_for', 'department'], ['handle', 'department'], ['feed_back', 'department'],
+    ])
   })
 
   it('answers an illegal step with a 409 naming the state and the allowed next steps', async () => {
@@ -103,7 +112,7 @@ describe('POST /api/v1/cases/:id/steps', () => {
     await step(c.id, { step: 'report_up' }, as.gridWorker)
     const { status, body } = await step(c.id, { step: 'handle' }, as.gridWorker)
     expect(status).toBe(409)
-    expect(ApiErrorBody.parse(body).message).toBe('case is reported_up at community level; cannot handle; next may be nothing')
+    expect(ApiErrorBody.parse(body).message).toBe('case is reported_up at community level, waiting to be signed for; cannot handle; next may be nothing')
   })
 
   it('does not let a grid worker act on a case in another grid: outside their scope it is not found', async () => {
@@ -125,6 +134,8 @@ describe('POST /api/v1/cases/:id/steps', () => {
     const c = CaseSummary.parse((await post('/api/v1/cases', report())).body)
     const { body } = await step(c.id, { step: 'close' })
     expect(ApiErrorBody.parse(body).issues?.map((i) => i.field)).toEqual(['resolved', 'satisfaction'])
+    const route = await step(c.id, { step: 'route', department: '新兴街道司法所' })
+    expect(ApiErrorBody.parse(route.body).issues).toEqual([{ field: 'lead', reason: 'is required to route a case' }])
   })
 })
 
@@ -165,6 +176,10 @@ describe('the escalation clock', () => {
 
 describe('lists and parties', () => {
   it('lists overdue open cases of a township, most overdue first', async () => {
+    // Two of its own let lapse: a hotline report nobody signed for (two hours) and a grid worker's (three days).
+    const unsigned = CaseSummary.parse((await post('/api/v1/cases', report({ source: 'hotline_12345' }), as.dutyLeader)).body)
+    const unhandled = CaseSummary.parse((await post('/api/v1/cases', report())).body)
+    clock.set(new Date(new Date(unhandled.dueAt!).getTime() + HOUR))
     const { status, body } = await call(`${city.server.url}/api/v1/cases?region=231281001000&overdue=true&limit=50`, 'GET', undefined, as.dutyLeader)
     expect(status).toBe(200)
     const list = CaseSummary.array().parse(body)
@@ -176,6 +191,9 @@ describe('lists and parties', () => {
     expect(list.every((c) => c.townshipCode === '231281001000' && c.state !== 'closed' && new Date(c.dueAt!) < clock.now())).toBe(true)
     const due = list.map((c) => new Date(c.dueAt!).getTime())
     expect(due).toEqual([...due].sort((a, b) => a - b))
+    const ids = list.map((c) => c.id)
+    expect(ids).toEqual(expect.arrayContaining([unsigned.id, unhandled.id]))
+    expect(ids.indexOf(unsigned.id)).toBeLessThan(ids.indexOf(unhandled.id))
   })
 
   it('shows a case’s parties to a duty leader only, and logs who read them', async () => {

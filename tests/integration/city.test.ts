@@ -121,13 +121,18 @@ describe('the demo city, as Anda counts it', () => {
     expect(kinds).toHaveLength(8)
   })
 
-  it('records each case’s loop from collect to close, and each escalation as a platform supervise step', async () => {
+  it('records each case’s loop from collect to close (and its follow-up visit), and each escalation as a platform supervise step', async () => {
+    // A closed case's last step is its close, or the follow-up visit after it exactly when one is recorded.
     const broken = await one<{ n: number }>(`
       SELECT count(*)::int AS n FROM cases c WHERE
         (SELECT step FROM case_history h WHERE h.case_id = c.id ORDER BY at, id LIMIT 1) <> 'collect'
-        OR (c.state = 'closed' AND (SELECT step FROM case_history h WHERE h.case_id = c.id ORDER BY at DESC, id DESC LIMIT 1) <> 'close')
+        OR (c.state = 'closed' AND (SELECT step FROM case_history h WHERE h.case_id = c.id AND h.step <> 'follow_up' ORDER BY at DESC, id DESC LIMIT 1) <> 'close')
+        OR (c.state = 'closed' AND (c.followed_up_at IS NOT NULL)
+            <> ((SELECT step FROM case_history h WHERE h.case_id = c.id ORDER BY at DESC, id DESC LIMIT 1) = 'follow_up'))
         OR c.escalations <> (SELECT count(*) FROM case_history h WHERE h.case_id = c.id AND h.step = 'supervise' AND h.actor_role = 'platform')`)
     expect(broken.n).toBe(0)
+    // The seed's year has follow-up visits in it, so the rule above is tried on real rows.
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE state = 'closed' AND followed_up_at IS NOT NULL`)).n).toBeGreaterThan(0)
   })
 
   it('resolves each case to the grid that covers its point, and its community and township', async () => {

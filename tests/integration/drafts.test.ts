@@ -400,7 +400,8 @@ describe('splitting a grid and publishing the redraw', () => {
     const inNew = await pointIn(b)
     const open = await report(inNew)
     const closed = await report(inNew)
-    for (const st of [{ step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }, { step: 'close', resolved: true, satisfaction: 'satisfied' }]) {
+    // A hotline report waits to be signed for at its grid before anything else.
+    for (const st of [{ step: 'sign_for' }, { step: 'verify' }, { step: 'handle' }, { step: 'feed_back' }, { step: 'close', resolved: true, satisfaction: 'satisfied' }]) {
       expect((await api('POST', `/api/v1/cases/${closed.id}/steps`, st, as.dutyLeader)).status).toBe(200)
     }
     const stays = await report(await pointIn(a))

@@ -68,16 +68,24 @@ describe('GET /api/v1/kpis', () => {
       WHERE closed_at >= $1 AND closed_at < $2 AND satisfaction IN ('satisfied', 'basically_satisfied')`, [yearFrom, yearTo])
     expect(k.satisfaction).toBe(rate(satisfied, rated))
 
-    const open = await city.db.query<{ level: string; open: number; overdue: number; escalated: number }>(`
-      SELECT level, count(*) AS open, count(*) FILTER (WHERE due_at < $1) AS overdue, count(*) FILTER (WHERE escalations > 0) AS escalated
+    const open = await city.db.query<{ level: string; open: number; overdue: number; escalated: number; waitingToSign: number }>(`
+      SELECT level, count(*) AS open, count(*) FILTER (WHERE due_at < $1) AS overdue, count(*) FILTER (WHERE escalations > 0) AS escalated,
+             count(*) FILTER (WHERE signed_at IS NULL) AS "waitingToSign"
       FROM cases WHERE state <> 'closed' GROUP BY level`, [now])
     for (const level of ['grid', 'community', 'township', 'city'] as const) {
-      const { level: _, ...figures } = open.find((r) => r.level === level) ?? { level, open: 0, overdue: 0, escalated: 0 }
+      const { level: _, ...figures } = open.find((r) => r.level === level) ?? { level, open: 0, overdue: 0, escalated: 0, waitingToSign: 0 }
       expect(k.levels[level], level).toEqual(figures)
     }
     expect(k.open).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed'`))
     expect(k.overdue).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND due_at < $1`, [now]))
     expect(k.escalated).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND escalations > 0`))
+    expect(k.waitingToSign).toBe(await count(`SELECT count(*) AS n FROM cases WHERE state <> 'closed' AND signed_at IS NULL`))
+    expect(k.departmentReports).toEqual({
+      awaiting: await count(`SELECT count(*) AS n FROM case_routes r JOIN cases c ON c.id = r.case_id
+        WHERE r.ended_at IS NULL AND r.signed_at IS NULL AND c.state <> 'closed'`),
+      overdue: await count(`SELECT count(*) AS n FROM case_routes r JOIN cases c ON c.id = r.case_id
+        WHERE r.ended_at IS NULL AND r.signed_at IS NULL AND c.state <> 'closed' AND r.sign_due_at < $1`, [now]),
+    })
 
     for (const c of ['A', 'B', 'C'] as const) {
       expect(k.cameras[c], c).toEqual({

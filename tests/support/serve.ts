@@ -11,7 +11,7 @@ import { createLogger } from '../../server/src/log'
 /** The demo accounts' logins by the name tests call them. */
 export const LOGINS = {
   operator: 'operator', gridWorker: 'grid', communityOfficer: 'community', townshipOfficer: 'xinxing', departmentOfficer: 'sifasuo',
-  dutyLeader: 'leader', analyst: 'analyst', admin: 'admin', wall: 'wall', simulator: 'simulator',
+  bureauOfficer: 'zhujian', dutyLeader: 'leader', analyst: 'analyst', admin: 'admin', wall: 'wall', simulator: 'simulator',
 } as const
 export type Who = keyof typeof LOGINS
 
