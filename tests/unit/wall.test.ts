@@ -3,6 +3,7 @@ import { CaseSummary, type GridCover } from '../../contract'
 import { caseLoadShades, coverLossShades, patrolShades, sameShades } from '../../client/src/wall/gridShades'
 import { themeAt, wallConfig } from '../../client/src/wall/wallConfig'
 import { COLOR } from '../../client/src/map/style/colors'
+import { isAwaiting } from '../../client/src/map/layers/awaitingLayer'
 
 const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => CaseSummary.parse({
   id, code: `AD${id}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode,
@@ -76,5 +77,19 @@ describe('the wall set up from its URL', () => {
     expect(wallConfig('/', '?patrolHours=99&theme=weather&center=500,46&zoom=13&cycle=1')).toEqual({
       patrolHours: 4, theme: null, cycleSeconds: 30, view: null, kiosk: false,
     })
+  })
+})
+
+describe('cases nobody has taken', () => {
+  const open = aCase(1, '231281001001001', '2026-11-26T08:00:00.000Z')
+  const signed = { ...open, signedAt: '2026-11-23T09:00:00.000Z' }
+  const routed = (signedAt: string | null) => ({ ...signed, state: 'routed' as const, departments: [{ name: '新兴街道司法所', lead: true, signDueAt: '2026-11-24T09:00:00.000Z', signedAt }] })
+
+  it('are the open ones waiting to be signed for, or on a department’s 报到; never a closed one', () => {
+    expect(isAwaiting(open)).toBe(true)
+    expect(isAwaiting(signed)).toBe(false)
+    expect(isAwaiting(routed(null))).toBe(true)
+    expect(isAwaiting(routed('2026-11-23T10:00:00.000Z'))).toBe(false)
+    expect(isAwaiting({ ...open, state: 'closed', closedAt: '2026-11-24T00:00:00.000Z' })).toBe(false)
   })
 })
