@@ -129,7 +129,11 @@ export class LiveHub {
         socket.data.caller = caller
         void socket.join(`credential:${caller.credential}`)
         next()
-      }, (err: unknown) => next(err instanceof Error ? err : new Error(String(err))))
+      }, (err: unknown) => {
+        // Who is asking cannot be told while the store is down: the client is told to come back, as a write is with a 503.
+        if (err instanceof StoreUnavailable) return next(new Error('unavailable: the store is unreachable; connect again shortly'))
+        next(err instanceof Error ? err : new Error(String(err)))
+      })
     })
     this.io.on('connection', (socket) => void this.welcome(socket))
   }
