@@ -59,14 +59,14 @@ describe('simulated traffic', () => {
           && has(fromDepartment('feed_back')) && has((r) => r.step === 'check') && has((r) => r.step === 'send_back')
           && escalated.every((id) => has((r) => r.caseId === id && r.step === 'sign_for' && r.level === 'community'))
           && casesOf(watcher.received, 'insert').length > 0 && watcher.received.some((c) => c.entity === 'patrol')
-      }, 'every level’s steps from the simulator', 30_000)
+      }, 'every level’s steps from the simulator', 90_000)
     } finally {
       await stop()
     }
     await watcher.synced()
     seen.push(...watcher.received)
     await readRows()
-  }, 60_000)
+  }, 150_000)
 
   it('files new reports through the public API, each with its first step', async () => {
     const reported = casesOf(seen, 'insert').map((c) => c.data.id)
