@@ -120,8 +120,8 @@ const ORDER = [
   'follow_up',
 ] as const satisfies readonly LoopStep[]
 
-/** Which level each officer acts as; a duty leader and a service act as any. */
-const LEVEL_OF: Partial<Record<Role, CaseLevel>> = { grid_worker: 'grid', community_officer: 'community', township_officer: 'township' }
+/** Which level each officer acts as (and whose inbox they read); a duty leader and a service act as any. */
+export const LEVEL_OF: Partial<Record<Role, CaseLevel>> = { grid_worker: 'grid', community_officer: 'community', township_officer: 'township' }
 const actsForAnyone = (role: Role) => role === 'duty_leader' || role === 'service'
 const actsAsLevel = (role: Role, level: CaseLevel) => actsForAnyone(role) || LEVEL_OF[role] === level
 

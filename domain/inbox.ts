@@ -2,11 +2,10 @@ import type { Role } from '../contract/auth'
 import type { CaseSummary } from '../contract/cases'
 import type { CaseLevel } from '../contract/domain'
 import type { Reach } from './access'
+import { LEVEL_OF } from './caseLoop'
 
 /** Whose inbox a desk reads: a level's within an area (by code prefix, '' for everything), or a department's. */
 export type InboxOf = { level: CaseLevel; prefix: string; department: null } | { level: null; prefix: null; department: string }
-
-const OFFICER_LEVEL: Partial<Record<Role, CaseLevel>> = { grid_worker: 'grid', community_officer: 'community', township_officer: 'township' }
 
 /** A scope's own level by its code prefix: a grid's, a community's, a township's; the city's for anything wider. */
 function levelOfPrefix(prefix: string): CaseLevel {
@@ -19,7 +18,7 @@ function levelOfPrefix(prefix: string): CaseLevel {
 /** The inbox of an account: an officer's level in their area, a department's, or the level a wider scope is (the city's for a city-wide desk). */
 export function inboxOf(role: Role, reach: Reach): InboxOf {
   if (reach.prefix === null) return { level: null, prefix: null, department: reach.department }
-  return { level: OFFICER_LEVEL[role] ?? levelOfPrefix(reach.prefix), prefix: reach.prefix, department: null }
+  return { level: LEVEL_OF[role] ?? levelOfPrefix(reach.prefix), prefix: reach.prefix, department: null }
 }
 
 /**
