@@ -9,7 +9,7 @@ import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
-import { bufferedBytes } from './socketBuffer'
+import { bufferedBytes, dropConnection } from './socketBuffer'
 
 /**
  * Who a socket is: its account's login and reach, and the credential it was let in by (a session's
@@ -205,10 +205,11 @@ export class LiveHub {
       })
   }
 
-  /** Resolves once everything committed before the call has been broadcast. */
+  /** Resolves once everything committed before the call has been broadcast; rejects while the store is away. */
   async flush(): Promise<void> {
     this.notify()
     while (this.pumping) await this.pumping
+    if (this.storeDown) throw new StoreUnavailable(new Error('the live pump could not read the log'))
   }
 
   async close(): Promise<void> {
@@ -264,10 +265,10 @@ export class LiveHub {
     }
   }
 
-  /** Closing the transport (not `socket.disconnect`, after which a Socket.IO client never comes back) makes the client reconnect by itself. */
+  /** The client reconnects by itself (see `dropConnection`). */
   private cutOff(socket: LiveSocket, why: string, context: Record<string, unknown> = {}): void {
     this.log.warn({ socket: socket.id, ...context }, why)
-    socket.conn.close()
+    dropConnection(socket)
   }
 
   /**
@@ -317,7 +318,7 @@ export class LiveHub {
       if (err instanceof StoreUnavailable) this.cutOff(socket, 'store unreachable during a replay: the client will reconnect', { err: err.message })
       else {
         this.log.error({ err, socket: socket.id }, 'replay failed')
-        socket.conn.close()
+        dropConnection(socket)
       }
     }
   }

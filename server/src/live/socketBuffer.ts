@@ -3,7 +3,8 @@ import type { Socket } from 'socket.io'
 /** The parts of engine.io's connection we read; its typings call them private. */
 type EngineConnection = {
   writeBuffer: { data?: unknown }[]
-  transport: { name: string; socket?: { bufferedAmount?: number } }
+  transport: { name: string; socket?: { bufferedAmount?: number; terminate?(): void } }
+  close(): void
 }
 
 /**
@@ -22,4 +23,17 @@ export function bufferedBytes(socket: Socket): number {
   }
   if (conn.transport.name === 'websocket') bytes += conn.transport.socket?.bufferedAmount ?? 0
   return bytes
+}
+
+/**
+ * Ends a socket's connection now, freeing what it holds. Closing the transport (not `socket.disconnect`,
+ * after which a Socket.IO client never comes back) makes the client reconnect by itself; a websocket is
+ * then terminated as well, because `ws` otherwise waits 30 s for the closing handshake of a peer that
+ * may never read it, holding the bytes it was given all that time.
+ */
+export function dropConnection(socket: Socket): void {
+  const conn = socket.conn as unknown as EngineConnection
+  const transport = conn.transport
+  conn.close()
+  if (transport.name === 'websocket') transport.socket?.terminate?.()
 }
