@@ -141,7 +141,8 @@ describe('the admin screen', () => {
     await office.getByTestId('add-department-account').click()
     const accountForm = page.getByTestId('new-account')
     expect(await accountForm.getByLabel('角色').inputValue()).toBe('department_officer')
-    expect(await accountForm.getByLabel('所属部门').inputValue()).toBe('新兴街道综合行政执法队')
+    // The tab reads the departments afresh; the form shows the office once they are in.
+    await expect.poll(() => accountForm.getByLabel('所属部门').inputValue(), { timeout: 10_000 }).toBe('新兴街道综合行政执法队')
     await accountForm.getByLabel('登录名').fill('xinxing-zhifa')
     await accountForm.getByLabel('名称').fill('新兴街道执法队值班员')
     await accountForm.getByLabel('初始密码').fill('a-long-first-password')
