@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CaseDetail } from './cases'
+import { CaseDetail, CaseSummary } from './cases'
 import { Draft, DraftCheck } from './drafts'
 import { IdText, INT4_MAX } from './fields'
 
@@ -23,12 +23,14 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
  *   parties), so the client shows what changed and decides again with its `version`.
  * - `draft`, with a 409 `stale_draft`: the draft as it is now; with a 409 `draft_exists`: the community's open draft.
  * - `check`, with a 422 `check_failed`: the draft's check, whose errors refuse publishing.
+ * - `existing`, with a 409 `ticket_taken`: the case that holds the channel's ticket already, to merge into or open.
  */
 export const ApiErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   issues: z.array(ApiIssue).optional(),
   current: CaseDetail.optional(),
+  existing: CaseSummary.optional(),
   draft: Draft.optional(),
   check: DraftCheck.optional(),
 })

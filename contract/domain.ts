@@ -35,7 +35,7 @@ export type DisputeKind = z.infer<typeof DisputeKind>
 export const HazardKind = z.enum(['fire', 'building', 'gas', 'electric', 'road', 'flood'])
 export type HazardKind = z.infer<typeof HazardKind>
 
-export const CaseSource = z.enum(['grid_worker', 'mini_program', 'hotline_12345', 'police_110', 'petition_office'])
+export const CaseSource = z.enum(['grid_worker', 'mini_program', 'hotline_12345', 'police_110', 'petition_office', 'walk_in'])
 export type CaseSource = z.infer<typeof CaseSource>
 
 /** The level now handling a case, from the grid up to the city platform. */
@@ -48,15 +48,16 @@ export type CaseLevel = z.infer<typeof CaseLevel>
  * whoever sent it, `dispatch` (派单) to a grid, `check` (审核) of a department's result by whoever routed it,
  * `answer` (答复) to the reporter and `follow_up` (回访) after closing. Beside the loop, never its steps:
  * `assign`, naming the grid worker's post that takes the case (指派); and `regrid`, the platform moving an
- * open case to the grid that covers its point once an analyst's redrawn grids are published (网格调整).
+ * open case to the grid that covers its point once an analyst's redrawn grids are published (网格调整);
+ * and `merge`, a seat adding another report of the same matter to an open case (并案).
  */
 export const CaseStep = z.enum([
   'collect', 'sign_for', 'verify', 'handle', 'report_up', 'dispatch', 'route', 'send_back', 'supervise', 'feed_back', 'check', 'answer', 'close',
-  'follow_up', 'assign', 'regrid',
+  'follow_up', 'assign', 'regrid', 'merge',
 ])
 export type CaseStep = z.infer<typeof CaseStep>
 
-const BESIDE_THE_LOOP = ['assign', 'regrid'] as const
+const BESIDE_THE_LOOP = ['assign', 'regrid', 'merge'] as const
 
 /** A step of the loop itself, what `POST /api/v1/cases/:id/steps` takes. */
 export const LoopStep = CaseStep.exclude(BESIDE_THE_LOOP, {

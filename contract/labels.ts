@@ -1,13 +1,16 @@
 import type { Role } from './auth'
 import type {
-  ActorRole, AnswerChannel, CameraClass, CameraState, CaptureKind, CaseLevel, CaseSource, CaseState, CaseStep, DepartmentLevel,
+  ActorRole, AnswerChannel, CameraClass, CameraState, CaptureKind, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DepartmentLevel,
   DisputeKind, GridKind, HazardKind, Holder, PatrolKind, RegionKind, Satisfaction, SendBackReason, WorkerRole,
 } from './domain'
 import type { GridRule } from './drafts'
+import type { PlaceKind } from './intake'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
   regionKind: { city: '市', township: '乡镇', street: '街道', community: '社区', village: '村' } satisfies Record<RegionKind, string>,
+  caseCategory: { dispute: '矛盾纠纷', hazard: '安全隐患' } satisfies Record<CaseCategory, string>,
+  placeKind: { township: '乡镇(街道)', community: '社区', village: '村屯', road: '道路', landmark: '地标' } satisfies Record<PlaceKind, string>,
   gridKind: { urban: '城镇网格', rural: '农村网格' } satisfies Record<GridKind, string>,
   cameraClass: { A: '一类点位', B: '二类点位', C: '三类点位' } satisfies Record<CameraClass, string>,
   captureKind: { video: '视频监控', face: '人脸卡口', vehicle: '车辆卡口' } satisfies Record<CaptureKind, string>,
@@ -21,12 +24,12 @@ export const labels = {
     fire: '消防隐患', building: '房屋安全', gas: '燃气安全', electric: '用电安全', road: '道路设施', flood: '防汛隐患',
   } satisfies Record<HazardKind, string>,
   caseSource: {
-    grid_worker: '网格员上报', mini_program: '小程序', hotline_12345: '12345热线', police_110: '110警情', petition_office: '信访部门',
+    grid_worker: '网格员上报', mini_program: '小程序', hotline_12345: '12345热线', police_110: '110警情', petition_office: '信访部门', walk_in: '来访接待',
   } satisfies Record<CaseSource, string>,
   caseLevel: { grid: '网格', community: '村(社区)', township: '乡镇(街道)', city: '市级' } satisfies Record<CaseLevel, string>,
   caseStep: {
     collect: '收集', sign_for: '签收', verify: '核实', handle: '处置', report_up: '上报', dispatch: '派单', route: '吹哨派单', send_back: '退回',
-    supervise: '督办', feed_back: '反馈结果', check: '审核', answer: '答复', close: '结案', follow_up: '回访', assign: '指派', regrid: '网格调整',
+    supervise: '督办', feed_back: '反馈结果', check: '审核', answer: '答复', close: '结案', follow_up: '回访', assign: '指派', regrid: '网格调整', merge: '并案',
   } satisfies Record<CaseStep, string>,
   caseState: {
     collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', returned: '被退回', fed_back: '已反馈',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseSummary } from './cases'
-import { CameraClass, CameraState, DEPARTMENT_NAME, PatrolKind } from './domain'
+import { CameraClass, CameraState, CaseSource, DEPARTMENT_NAME, PatrolKind } from './domain'
 import { Geometry } from './geo'
 import { GridProps } from './grids'
 
@@ -83,6 +83,17 @@ export const TRAIL = { hours: 2, sampleSeconds: 60 } as const
 
 const stamped = { seq: z.number().int().positive(), at: z.string() }
 
+/** An answer (回告) that reached the channel a case was reported by: which case, which channel, for which step. No person, no text. */
+export const AnswerSent = z.object({
+  caseId: z.number().int(),
+  caseCode: z.string(),
+  channel: CaseSource,
+  event: z.enum(['answered', 'closed']),
+  gridCode: z.string(),
+  townshipCode: z.string(),
+})
+export type AnswerSent = z.infer<typeof AnswerSent>
+
 /** One committed change, stamped with its position in the change log. */
 export const Change = z.discriminatedUnion('entity', [
   z.object({ ...stamped, entity: z.literal('case'), op: z.enum(['insert', 'update']), data: CaseSummary }),
@@ -90,6 +101,7 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ ...stamped, entity: z.literal('patrol'), op: z.literal('update'), data: PatrolFixes }),
   z.object({ ...stamped, entity: z.literal('cover'), op: z.literal('update'), data: GridCover }),
   z.object({ ...stamped, entity: z.literal('grid'), op: z.enum(['insert', 'update', 'delete']), data: GridChange }),
+  z.object({ ...stamped, entity: z.literal('answer'), op: z.literal('insert'), data: AnswerSent }),
 ])
 export type Change = z.infer<typeof Change>
 

@@ -84,7 +84,7 @@ export function scopeFits(role: Role, scope: Scope): string | null {
 
 /** Everything an identity may be allowed, one name per kind of act. */
 export type Act =
-  | 'read' | 'report' | 'step' | 'escalate' | 'assign' | 'read_parties' | 'read_party_log'
+  | 'read' | 'read_photos' | 'report' | 'intake' | 'match_callers' | 'step' | 'escalate' | 'assign' | 'read_parties' | 'read_party_log'
   | 'edit_grids' | 'patrol_fixes' | 'camera_state' | 'export' | 'administer'
 
 const PEOPLE_WHO_HANDLE: readonly Role[] = ['grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader']
@@ -92,6 +92,12 @@ const PEOPLE_WHO_HANDLE: readonly Role[] = ['grid_worker', 'community_officer', 
 const MAY: Record<Act, readonly Role[]> = {
   read: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader', 'analyst', 'admin', 'wall_display', 'service'],
   report: ['operator', 'grid_worker', 'community_officer', 'township_officer', 'duty_leader', 'service'],
+  // Photos from the scene may show people: those who handle cases see them, as they see a case's free text.
+  read_photos: [...PEOPLE_WHO_HANDLE, 'service'],
+  // The seats file what callers, alerts, petitions and visitors report; a service for an outside system (12345, the mini-program).
+  intake: ['operator', 'duty_leader', 'service'],
+  // A seat offers a caller's earlier cases by the phone they gave: only who takes the calls, and each match is logged.
+  match_callers: ['operator', 'duty_leader'],
   step: [...PEOPLE_WHO_HANDLE, 'operator', 'service'],
   escalate: ['duty_leader'],
   assign: ['duty_leader', 'township_officer', 'community_officer'],

@@ -413,3 +413,12 @@ export function assignment(c: CaseFacts, post: string, note: string, role: Role,
   if (c.state === 'closed') throw new ActionRefused('case is closed; a closed case cannot be assigned')
   return outcome(c, 'assign', actorRoleOf(role, c.level), note, now, { entry: { assignee: post } })
 }
+
+/**
+ * Another report of the same matter joins an open case (并案): the case stays where it is, its history says
+ * which channel's report joined. A closed case takes none; the seat files a new one instead.
+ */
+export function merger(c: CaseFacts, note: string, role: Role, now: Date): StepOutcome {
+  if (c.state === 'closed') throw new ActionRefused('case is closed; file the report as a new case instead of merging it')
+  return outcome(c, 'merge', actorRoleOf(role, c.level), note, now, {})
+}

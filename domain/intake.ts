@@ -6,5 +6,5 @@ import type { ActorRole, CaseSource } from '../contract/domain'
  * the petition office as a department.
  */
 export const COLLECTED_BY: Readonly<Record<CaseSource, ActorRole>> = {
-  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department',
+  grid_worker: 'grid_worker', mini_program: 'citizen', hotline_12345: 'city', police_110: 'department', petition_office: 'department', walk_in: 'city',
 }

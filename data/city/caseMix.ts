@@ -13,8 +13,8 @@ export const HAZARD_MIX: Record<HazardKind, number> = { fire: 30, building: 20, 
 
 /** Where reports come from: grid workers' rounds most of all; hazards almost only from patrols. */
 export const SOURCES: { dispute: Record<CaseSource, number>; hazard: Record<CaseSource, number> } = {
-  dispute: { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6 },
-  hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0 },
+  dispute: { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6, walk_in: 0 },
+  hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0, walk_in: 0 },
 }
 
 /** The parties' satisfaction at close, for a resolved case and for one that was not; a few could not be reached (未回访). */

@@ -80,6 +80,7 @@ const ANSWER: Record<Exclude<CaseSource, 'grid_worker'>, { channel: AnswerChanne
   hotline_12345: { channel: 'phone', note: '已电话告知办理结果' },
   police_110: { channel: 'phone', note: '已电话告知办理结果' },
   petition_office: { channel: 'letter', note: '已书面答复信访人' },
+  walk_in: { channel: 'in_person', note: '已当面告知来访人办理结果' },
 }
 
 /** What a reporter says when called back (回访): mostly content when the case was resolved, often not when it was not. */

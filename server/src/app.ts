@@ -12,6 +12,9 @@ import { areasRouter } from './api/areasRouter'
 import { auditWrites } from './api/auditWrites'
 import { authenticate, keyOf } from './api/auth'
 import { casesRouter } from './api/casesRouter'
+import { intakeRouter } from './api/intakeRouter'
+import { photosRouter } from './api/photosRouter'
+import { answerEndpointsRouter } from './api/answerEndpointsRouter'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
 import { departmentsRouter, timeLimitsRouter } from './api/departmentsRouter'
@@ -25,6 +28,7 @@ import { liveRouter } from './api/liveRouter'
 import { meRouter } from './api/meRouter'
 import { methodNotAllowed } from './api/methodNotAllowed'
 import { ogcRouter } from './api/ogcRouter'
+import { open311Router } from './api/open311Router'
 import { type OidcSettings, oidcRouter } from './api/oidcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
 import { securityHeaders } from './api/security'
@@ -32,6 +36,8 @@ import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, SESSION_HOU
 import { liveAccess } from './api/liveAccess'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
+import { intakeCommands } from './commands/intake'
+import { photoCommands } from './commands/photos'
 import { departmentCommands } from './commands/departments'
 import { timeLimitStore } from './commands/timeLimits'
 import { deviceCommands } from './commands/devices'
@@ -82,6 +88,10 @@ async function sessionSecret(db: Db): Promise<string> {
 export async function createApp({ db, log, clock, client, live, limitScale = 1, retention, security = {} }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
+  // An idle connection is kept longer than clients keep theirs (undici 4 s, proxies 60 s): a server that closes
+  // first races a request the client is sending on it, which then fails with ECONNRESET.
+  http.keepAliveTimeout = 65_000
+  http.headersTimeout = 66_000
   const audit = auditLog(db, clock, log)
   // The hub admits sockets through the accounts, and the accounts tell the hub when credentials end (an
   // account disabled, a key revoked) so it closes their sockets now rather than at its next check.
@@ -126,7 +136,11 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use('/api/v1/me', meRouter(scopeName))
   app.use('/api/v1/accounts', accountsRouter(accounts, departments))
   app.use('/api/v1/audit', auditRouter(audit))
-  app.use('/api/v1/cases', casesRouter(cases, clock))
+  const intake = intakeCommands({ db, cases, clock })
+  app.use('/api/v1/cases', photosRouter(photoCommands({ db, clock })))
+  app.use('/api/v1/cases', casesRouter(cases, intake, clock))
+  app.use('/api/v1', intakeRouter(intake))
+  app.use('/api/v1/answer-endpoints', answerEndpointsRouter(db))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db))
@@ -139,6 +153,7 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use('/api/v1', cityRouter(db))
   app.use('/ogc', ogcRouter(db))
   app.use('/api/v1/export', exportRouter(db))
+  app.use('/open311/v2', open311Router({ db, accounts, audit, intake, clock, log }))
   // What no route took: a wrong method on a known path (405 with Allow), else an unknown path (404), the page
   // only for a screen route.
   app.use(methodNotAllowed(app.router))

@@ -2,13 +2,15 @@ import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
 import { openDemoStore } from '../../data/demoStore'
 import { startSimulator } from '../../data/traffic/simulator'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../../data/demoAccounts'
+import { DEMO_ACCOUNTS, DEMO_OPEN311_CLIENTS, DEMO_PASSWORD, ensureDemoAccounts, ensureDemoOpen311Clients } from '../../data/demoAccounts'
 import type { AccountCommands } from './accounts/accounts'
 import { clientAssets } from './api/clientAssets'
 import { createApp } from './app'
 import { CLIENT_DIST } from './clientBuild'
 import { systemClock } from './clock'
 import { readConfig } from './config'
+import { startAnswerReceiver } from '../../data/traffic/answerReceiver'
+import { startAnswerDelivery } from './jobs/answerDelivery'
 import { startEscalationClock } from './jobs/escalationClock'
 import { startRetention } from './jobs/retention'
 import { createLogger } from './log'
@@ -30,8 +32,18 @@ export async function main(client?: RequestHandler): Promise<void> {
   if (config.limitScale !== 1) log.warn({ scale: config.limitScale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')
   const stopEscalation = startEscalationClock(cases, systemClock, config.escalateEveryMs, log)
   const stopRetention = startRetention(db, systemClock, config.retention, 5 * 60_000, log)
+  const answers = startAnswerDelivery(db, systemClock, log, () => hub.notify())
   // The demo's accounts exist before the first request can ask for them.
   const kiosk = config.demoAccounts ? (await ensureDemoAccounts(accounts), await freshKey(accounts, 'wall', 'demo kiosk')) : null
+  // The outside systems' Open311 clients (the mini-program's backend, the 12345 platform) and a key each.
+  const open311Keys: Record<string, string> = {}
+  // The demo's stand-in 12345 platform and mini-program backend, where the answers (回告) go.
+  let stopReceiver = async () => {}
+  if (kiosk) {
+    await ensureDemoOpen311Clients(db)
+    stopReceiver = await startAnswerReceiver(db, log)
+    for (const login of Object.keys(DEMO_OPEN311_CLIENTS)) open311Keys[login] = await freshKey(accounts, login, 'demo open311')
+  }
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve))
   const { port } = http.address() as AddressInfo
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
@@ -42,8 +54,10 @@ export async function main(client?: RequestHandler): Promise<void> {
   }, '城市社会治理指挥中心 · command centre serving')
   const base = `http://${host}:${port}`
   if (kiosk) {
-    log.info({ accounts: DEMO_ACCOUNTS.map((a) => a.login), password: DEMO_PASSWORD, kiosk: `${base}/wall?key=${kiosk}` },
-      'demo mode: sign in as any of these with the demo password; the kiosk URL signs a wall in (DEMO_ACCOUNTS=0 turns this off)')
+    log.info({
+      accounts: DEMO_ACCOUNTS.map((a) => a.login), password: DEMO_PASSWORD, kiosk: `${base}/wall?key=${kiosk}`,
+      open311: { endpoint: `${base}/open311/v2`, keys: open311Keys },
+    }, 'demo mode: sign in as any of these with the demo password; the kiosk URL signs a wall in; the Open311 keys file as the mini-program and the 12345 platform (DEMO_ACCOUNTS=0 turns this off)')
   } else if ((await accounts.list()).length === 0) {
     log.warn('no accounts yet: create the first admin with `npm run accounts -- add admin --role admin --region <city code> --name 管理员` (README: Security)')
   }
@@ -64,6 +78,8 @@ export async function main(client?: RequestHandler): Promise<void> {
     stopSimulator()
     stopEscalation()
     stopRetention()
+    await answers.stop()
+    await stopReceiver()
     await hub.close()
     await audit.flush()
     await db.close()

@@ -24,6 +24,8 @@ let inPoint: [number, number]
 let outPoint: [number, number]
 let inUnit: number
 let outUnit: number
+/** The Open311 service request of the in-scope case: its report. */
+let inRequest: string
 
 const WHO: readonly Who[] = [
   'operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'analyst', 'admin', 'wall', 'simulator',
@@ -36,6 +38,10 @@ const REACH_IN: readonly Who[] = [...CITY_WIDE, 'gridWorker', 'communityOfficer'
 
 const headers = (who: Caller) => (who === 'nobody' ? {} : as[who])
 const only = (allowed: readonly Who[], yes: number, no = 403) => (who: Caller) => (who === 'nobody' ? 401 : allowed.includes(who) ? yes : no)
+/** Open311 answers a missing key 403, as the GeoReport v2 specification has it, not 401. */
+const open311Only = (allowed: readonly Who[], yes: number, no = 403) => (who: Caller) => (who === 'nobody' ? 403 : allowed.includes(who) ? yes : no)
+/** Who takes intake: the seats and the services. */
+const INTAKE: readonly Who[] = ['operator', 'dutyLeader', 'simulator']
 
 async function report(point: [number, number], kind = 'neighbour'): Promise<CaseSummary> {
   const { status, body } = await call(`${city.server.url}/api/v1/cases`, 'POST',
@@ -56,6 +62,9 @@ beforeAll(async () => {
   inUnit = await unitOf(true)
   outUnit = await unitOf(false)
   inCase = await report(inPoint)
+  inRequest = (await city.db.query<{ id: string }>('SELECT id::text AS id FROM case_reports WHERE case_id = $1', [inCase.id]))[0]!.id
+  // The simulator files through Open311 as the 12345 platform; the seats file by no channel there.
+  await city.db.query(`INSERT INTO intake_clients (account_id, channel) SELECT id, 'hotline_12345' FROM accounts WHERE login = 'simulator'`)
   outCase = await report(outPoint)
   // A case of another township, taken up to the city (each level signing for it) and routed there to 新兴街道司法所:
   // the department's desk reaches it wherever it lies.
@@ -137,6 +146,35 @@ const ROWS: Row[] = [
   { name: 'party access log', method: 'GET', path: () => '/api/v1/party-access-log', expect: only(['dutyLeader', 'admin'], 200) },
   { name: 'OGC grids (open)', method: 'GET', path: () => '/ogc/collections/grids/items?limit=1', expect: () => 200 },
   { name: 'OGC cameras', method: 'GET', path: () => '/ogc/collections/cameras/items?limit=1', expect: only(CITY_WIDE, 200) },
+  { name: 'file a call at the seat', method: 'POST', path: () => '/api/v1/intake', body: () => ({}), expect: only(INTAKE, 400) },
+  { name: 'duplicates of a call', method: 'GET', path: () => `/api/v1/intake/similar?kind=neighbour&lon=${inPoint[0]}&lat=${inPoint[1]}`, expect: only(INTAKE, 200) },
+  { name: 'the gazetteer', method: 'GET', path: () => `/api/v1/places?q=${encodeURIComponent('中华大街')}`, expect: only(WHO, 200) },
+  { name: 'the search box', method: 'GET', path: () => `/api/v1/search?q=${inCase.code}`, expect: only(WHO, 200) },
+  { name: 'reports of a case in scope', method: 'GET', path: () => `/api/v1/cases/${inCase.id}/reports`, expect: (who) => (who === 'nobody' ? 401 : REACH_IN.includes(who as Who) ? 200 : 404) },
+  { name: 'reports of a case out of scope', method: 'GET', path: () => `/api/v1/cases/${outCase.id}/reports`, expect: only(CITY_WIDE, 200, 404) },
+  {
+    name: 'photos of a case in scope', method: 'GET', path: () => `/api/v1/cases/${inCase.id}/photos`,
+    expect: (who) => (who === 'nobody' ? 401 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 200 : who === 'departmentOfficer' ? 404 : 403),
+  },
+  {
+    name: 'photos of a case out of scope', method: 'GET', path: () => `/api/v1/cases/${outCase.id}/photos`,
+    expect: (who) => (who === 'nobody' ? 401 : ['dutyLeader', 'simulator'].includes(who) ? 200 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer'].includes(who) ? 404 : 403),
+  },
+  {
+    name: 'add a photo to a case in scope', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/photos`, body: () => ({}),
+    // JSON is no photo: who may add one is told 415, who may not 403 first.
+    expect: (who) => (who === 'nobody' ? 401 : ['operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'simulator'].includes(who) ? 415 : 403),
+  },
+  { name: 'answer endpoints', method: 'GET', path: () => '/api/v1/answer-endpoints', expect: only(['admin'], 200) },
+  { name: 'set an answer endpoint', method: 'PUT', path: () => '/api/v1/answer-endpoints/hotline_12345', body: () => ({}), expect: only(['admin'], 400) },
+  { name: 'Open311 services (open)', method: 'GET', path: () => '/open311/v2/services.json', expect: () => 200 },
+  { name: 'Open311 requests', method: 'GET', path: () => '/open311/v2/requests.json', expect: open311Only(INTAKE, 200) },
+  { name: 'Open311 a request in scope', method: 'GET', path: () => `/open311/v2/requests/${inRequest}.json`, expect: open311Only(INTAKE, 200) },
+  {
+    name: 'Open311 create a request', method: 'POST', path: () => '/open311/v2/requests.json', body: () => ({}),
+    // Only an account with a channel (intake_clients) files; the empty body then lacks its service_code.
+    expect: open311Only(['simulator'], 400),
+  },
 ]
 
 describe('every route × role × in and out of scope', () => {

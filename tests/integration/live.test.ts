@@ -18,7 +18,8 @@ beforeAll(async () => {
 })
 afterEach(closeWatchers)
 
-const idOf = (c: Change) => (c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.data.id)
+const idOf = (c: Change) =>
+  c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.entity === 'answer' ? c.data.caseId : c.data.id
 
 /** A camera change as another process would write it straight to the change log: a whole CameraView, as the contract wants. */
 const cameraChange = (id: number, state: 'online' | 'offline' = 'offline'): PendingChange => ({

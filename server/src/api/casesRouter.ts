@@ -3,8 +3,10 @@ import { AssignRequest, CaseReport, CasesQuery, EscalateRequest, IdParam, StepRe
 import { coversArea } from '../../../domain/access'
 import type { Clock } from '../clock'
 import type { CaseCommands } from '../commands/cases'
+import type { IntakeCommands } from '../commands/intake'
 import { allow, outsideScope } from './auth'
 import { parseOr400 } from './errors'
+import { idempotencyKeyOf } from './intakeRouter'
 import { noQuery } from './noQuery'
 
 /**
@@ -12,12 +14,15 @@ import { noQuery } from './noQuery'
  * duty leaders only. Everything within the caller's scope: a list holds only its cases, a case outside it
  * is not found. Only the list takes query parameters.
  */
-export function casesRouter(cases: CaseCommands, clock: Clock): Router {
+export function casesRouter(cases: CaseCommands, intake: IntakeCommands, clock: Clock): Router {
   const router = Router()
 
+  // Sent again under the same Idempotency-Key (a phone's queue after a lost answer), a report is filed once: 200 with that case.
   router.post('/', allow('report'), noQuery, async (req, res) => {
+    const key = idempotencyKeyOf(req)
     const report = parseOr400(CaseReport, req.body, 'body')
-    res.status(201).json(await cases.report(report, req.caller!))
+    const filed = await intake.report(report, req.caller!, { idempotencyKey: key ?? null })
+    res.status(filed.repeated ? 200 : 201).json(filed.summary)
   })
 
   router.post('/:id/steps', allow('step'), noQuery, async (req, res) => {

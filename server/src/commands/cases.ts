@@ -10,8 +10,8 @@ import { gridAt } from '../db/cityQueries'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import {
-  ActionRefused, actingFor, type Actor, arrival, assignment, type CaseFacts, escalation, escalationByHand, IllegalStep, nextSteps, type StepOutcome,
-  takeStep, viewOf,
+  ActionRefused, actingFor, type Actor, arrival, assignment, type CaseFacts, escalation, escalationByHand, IllegalStep, merger, nextSteps,
+  type StepOutcome, takeStep, viewOf,
 } from '../../../domain/caseLoop'
 import { inboxOf } from '../../../domain/inbox'
 import { COLLECTED_BY } from '../../../domain/intake'
@@ -25,7 +25,17 @@ import type { TimeLimitStore } from './timeLimits'
 const sql = sqlFiles([
   'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'write_routes', 'grid_posts', 'grid_by_code',
   'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access', 'desk_inbox_level', 'desk_inbox_department',
+  'add_report', 'queue_answers',
 ])
+
+/** How a report came in besides what it says: its channel's ticket, the place as the reporter put it, the sender's idempotency key. */
+export type Filing = { ticket?: string | null; address?: string; idempotencyKey?: string | null }
+
+/** Another report of an open case (并案): its channel and ticket, the place as put, who called. */
+export type MergeInput = Filing & { channel: CaseSource; caller: { name: string; phone?: string | undefined } }
+
+/** The steps that owe the case's reporters an answer on their channels (回告), and the event each sends. */
+const ANSWERING: Partial<Record<string, 'answered' | 'closed'>> = { answer: 'answered', close: 'closed' }
 
 export type ReportInput = z.output<typeof CaseReport>
 export type StepInput = z.output<typeof StepRequest>
@@ -87,9 +97,11 @@ async function write(tx: Queryable, id: number, o: StepOutcome, before: LockedCa
     id, f.level, f.state, f.dueAt, f.escalations, f.closedAt, f.resolved, f.satisfaction, e.assignee,
     f.signedAt, f.sender, f.sendBacks, f.reopened, f.followedUpAt, o.moveTo,
   ])
-  await tx.query(sql.insert_history, [
+  const [step] = await tx.query<{ id: number }>(sql.insert_history, [
     id, e.step, e.actorRole, e.level, e.at, e.department, e.note, e.assignee, e.dueAt, e.reason, e.channel, e.assisting, e.toGrid, e.accepted, e.satisfaction,
   ])
+  const answering = ANSWERING[e.step]
+  if (answering) await tx.query(sql.queue_answers, [id, step!.id, answering, e.at, e.note])
   if (o.routesEnded !== null || f.routes !== before.routes) {
     const r = f.routes
     await tx.query(sql.write_routes, [
@@ -157,30 +169,60 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
     })
   }
 
+  /**
+   * `report` with how it came in: its first report row carries the channel's ticket, the address as put and the
+   * sender's idempotency key; a ticket or key already taken writes nothing and fails on its unique constraint.
+   */
+  const file = async (input: ReportInput, { role, reach, accountId }: Identity, filing: Filing = {}): Promise<{ summary: CaseSummary; reportId: number }> => {
+    // A scope of the whole city holds every point of it: only a narrower one costs a lookup first.
+    const at = citywide(reach) ? null : await gridAt(db, input.location[0], input.location[1])
+    if (at && !coversCode(reach, at.grid.code)) throw forbidden(`grid ${at.grid.code}, where the location lies, is outside this account's scope`)
+    // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
+    const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
+    const p = input.parties
+    const current = await limits.current()
+    const [row] = await commit.statement<{ summary: CaseSummary; reportId: number }>(sql.report_case, (now) => {
+      const start = arrival({ kind: input.kind as CaseFacts['kind'], source: input.source }, now, current)
+      return [
+        input.category, input.kind, input.source, input.location[0], input.location[1], now, start.dueAt, input.description, actor,
+        p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null), start.signedAt, start.sender,
+        filing.ticket ?? null, filing.address ?? '', accountId, filing.idempotencyKey ?? null,
+      ]
+    })
+    if (!row) {
+      throw invalid([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
+    }
+    return row
+  }
+
   return {
     /**
      * Files a report where its point lies; 400 naming `location` when that is outside every grid,
      * 403 when a grid worker reports outside their own grid.
      */
-    async report(input: ReportInput, { role, reach }: Identity): Promise<CaseSummary> {
-      // A scope of the whole city holds every point of it: only a narrower one costs a lookup first.
-      const at = citywide(reach) ? null : await gridAt(db, input.location[0], input.location[1])
-      if (at && !coversCode(reach, at.grid.code)) throw forbidden(`grid ${at.grid.code}, where the location lies, is outside this account's scope`)
-      // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
-      const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
-      const p = input.parties
-      const current = await limits.current()
-      const [row] = await commit.statement<{ summary: CaseSummary }>(sql.report_case, (now) => {
-        const start = arrival({ kind: input.kind as CaseFacts['kind'], source: input.source }, now, current)
-        return [
-          input.category, input.kind, input.source, input.location[0], input.location[1], now, start.dueAt, input.description, actor,
-          p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null), start.signedAt, start.sender,
-        ]
+    async report(input: ReportInput, caller: Identity): Promise<CaseSummary> {
+      return (await file(input, caller)).summary
+    },
+
+    file,
+
+
+    /**
+     * Adds a report to an open case in the caller's scope (并案) with a `merge` step: 404 outside the scope, 409
+     * for a closed case. Its caller becomes an applicant of that report, to be answered as the first one is.
+     */
+    async merge(id: number, input: MergeInput, caller: Identity): Promise<{ summary: CaseSummary; reportId: number }> {
+      let reportId = 0
+      const what = `${input.channel}${input.ticket ? ` ${input.ticket}` : ''}`
+      const summary = await act(id, caller, undefined, async (facts, now, tx) => {
+        const outcome = ruled(() => merger(facts, `并入 ${what}`, caller.role, now))
+        const [added] = await tx.query<{ id: number }>(sql.add_report, [
+          id, input.channel, input.ticket ?? null, now, input.address ?? '', caller.accountId, input.idempotencyKey ?? null, input.caller.name, input.caller.phone ?? null,
+        ])
+        reportId = added!.id
+        return outcome
       })
-      if (!row) {
-        throw invalid([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
-      }
-      return row.summary
+      return { summary, reportId }
     },
 
     /**

@@ -61,6 +61,7 @@ function gridsOf(change: Change): (string | null)[] {
     case 'case':
     case 'cover':
     case 'camera':
+    case 'answer':
       return [change.data.gridCode]
     case 'patrol':
       return [change.data.gridCode, change.data.leftGridCode]

@@ -3,7 +3,9 @@
 -- stream, whose payload is case_json of the new row. No row back means the point is in no grid.
 -- $1 category, $2 kind, $3 source, $4 lon, $5 lat, $6 now, $7 due at, $8 description, $9 actor role;
 -- parties as arrays: $10 roles, $11 names, $12 phones, $13 ID numbers; $14 when the grid signed for it (NULL: it
--- waits to be), $15 who sent it there (NULL: the grid's own report).
+-- waits to be), $15 who sent it there (NULL: the grid's own report). Its first report (case_reports): $16 the
+-- channel's ticket, $17 the address as the reporter put it, $18 the filing account, $19 its idempotency key.
+-- A ticket or key already taken fails the whole statement on its unique constraint: nothing is written.
 WITH place AS (
   SELECT g.id AS grid_id, g.community_id, c.parent_id AS township_id
   FROM grids g JOIN regions c ON c.id = g.community_id
@@ -21,12 +23,16 @@ WITH place AS (
   RETURNING *
 ), history AS (
   INSERT INTO case_history (case_id, step, actor_role, level, at) SELECT id, 'collect', $9, 'grid', $6 FROM ins
+), report AS (
+  INSERT INTO case_reports (case_id, channel, ticket, reported_at, address, account_id, idempotency_key)
+  SELECT id, $3, $16, $6, $17, $18, $19 FROM ins
+  RETURNING id
 ), parties AS (
-  INSERT INTO case_parties (case_id, role, name, phone, id_number)
-  SELECT ins.id, p.role, p.name, p.phone, p.id_number
-  FROM ins, unnest($10::text[], $11::text[], $12::text[], $13::text[]) AS p (role, name, phone, id_number)
+  INSERT INTO case_parties (case_id, role, name, phone, id_number, report_id)
+  SELECT ins.id, p.role, p.name, p.phone, p.id_number, report.id
+  FROM ins, report, unnest($10::text[], $11::text[], $12::text[], $13::text[]) AS p (role, name, phone, id_number)
 ), summary AS (
   SELECT ins.id, case_json(ins::cases) AS j FROM ins
 )
 -- The change is logged by the final SELECT itself: a CTE that only SELECTs runs only when read.
-SELECT s.j AS summary FROM summary s, LATERAL log_change($6, 'case', s.id::text, 'insert', s.j::jsonb) AS logged
+SELECT s.j AS summary, r.id AS "reportId" FROM summary s, report r, LATERAL log_change($6, 'case', s.id::text, 'insert', s.j::jsonb) AS logged
