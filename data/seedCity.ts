@@ -1,7 +1,10 @@
-import type { Db } from '../server/src/db/Db'
+import { join } from 'node:path'
+import type { Db, Queryable } from '../server/src/db/Db'
+import { sqlFiles } from '../server/src/db/sqlFiles'
 import { layOutCameras } from './city/cameras'
 import { layOutCases } from './city/cases'
 import { gridLocator } from './city/gridLocator'
+import { type LandmarkPlan, layOutLandmarks } from './city/landmarks'
 import { layOutCity } from './city/layout'
 import { layOutPatrols, patrolHistory } from './city/patrols'
 import { buildRegions } from './city/regions'
@@ -18,7 +21,7 @@ const HISTORY = { hours: 6, stepSeconds: 60 }
 
 /** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
 const CITY_TABLES = [
-  'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
+  'place_grams', 'places', 'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]
 
@@ -31,6 +34,7 @@ export type SeedReport = {
   patrolUnits: number
   patrolFixes: number
   cases: number
+  places: number
   ms: number
 }
 
@@ -67,15 +71,29 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     const offices = new Map(ids.townships.map((id, t) => [id, TOWNSHIP_OFFICES.map((o) => `${layout.townships[t]!.name}${o}`)]))
     const cases = layOutCases(rng.fork('cases'), grids, { bureaus: CITY_BUREAUS, offices }, now)
     await insertCases(tx, cases)
+    // The gazetteer a seat finds places in: the regions and roads as stored, and the landmarks.
+    const places = await insertPlaces(tx, layOutLandmarks(rng.fork('landmarks'), layout, roads))
     return {
       regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: storedRoads.length,
-      cameras: cameras.length, patrolUnits: patrols.length, patrolFixes: fixes.length, cases: cases.length,
+      cameras: cameras.length, patrolUnits: patrols.length, patrolFixes: fixes.length, cases: cases.length, places,
     }
   })
   // Statistics for the planner now, not when autovacuum gets round to it: a store fresh from the seed
   // otherwise plans its first screens' queries (KPIs above all) as if every table were empty.
   await db.exec('ANALYZE')
   return { seed, ...counts, ms: Math.round(performance.now() - started) }
+}
+
+const placeSql = sqlFiles(['insert_places', 'fill_place_grams'], join(import.meta.dirname, 'city', 'sql'))
+
+/** Fills the gazetteer (places and their character pairs); returns how many places. */
+async function insertPlaces(tx: Queryable, landmarks: readonly LandmarkPlan[]): Promise<number> {
+  const l = landmarks
+  const [row] = await tx.query<{ n: number }>(placeSql.insert_places, [
+    l.map((x) => x.name), l.map((x) => x.aliases.join('|')), l.map((x) => x.within), l.map((x) => x.at[0]), l.map((x) => x.at[1]),
+  ])
+  await tx.query(placeSql.fill_place_grams)
+  return row!.n
 }
 
 /** True when the store has no city yet (a first start). */
