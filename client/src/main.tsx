@@ -9,6 +9,7 @@ import { Desk } from './desk/Desk'
 import { Drill } from './drill/Drill'
 import { drillTarget } from './drill/drillRoute'
 import { Editor } from './editor/Editor'
+import { Intake } from './intake/Intake'
 import { snapshotRead } from './live/useLive'
 import { cityRead } from './map/loadCity'
 import { prewarmMap } from './map/MapView'
@@ -24,7 +25,8 @@ const kioskKey = isWall ? new URLSearchParams(search).get('key') : null
 
 /**
  * One screen per address, each behind the sign-in page: `/` and `/wall` (the kiosk) are the operators' wall;
- * `/drill…` the desks' drill-down; `/desk` the work of any level or department; `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
+ * `/drill…` the desks' drill-down; `/desk` the work of any level or department; `/intake` the seats taking calls, alerts, petitions and visitors;
+ * `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
  * `/signin` the sign-in page itself.
  */
 function Screen() {
@@ -33,6 +35,7 @@ function Screen() {
   const drill = drillTarget(pathname)
   if (drill !== undefined) return <SignedIn>{(me) => <Drill initial={drill} me={me} />}</SignedIn>
   if (/^\/desk\/?$/.test(pathname)) return <SignedIn>{(me) => <Desk me={me} />}</SignedIn>
+  if (/^\/intake\/?$/.test(pathname)) return <SignedIn>{(me) => <Intake me={me} />}</SignedIn>
   if (/^\/editor\/?$/.test(pathname)) {
     const community = new URLSearchParams(search).get('community')
     return <SignedIn>{(me) => <Editor initialCommunity={community && /^\d{12}$/.test(community) ? community : null} me={me} />}</SignedIn>
@@ -41,7 +44,7 @@ function Screen() {
   return (
     <main className="not-found" role="alert">
       <h1>没有这个页面</h1>
-      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/desk">工作台 /desk</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
+      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/desk">工作台 /desk</a> · <a href="/intake">受理席 /intake</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
     </main>
   )
 }
@@ -49,7 +52,7 @@ function Screen() {
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
 // does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a
 // kiosk that has yet to trade its key: it loads again once signed in.
-if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|desk\/?|editor\/?)?$/.test(pathname)) {
+if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|desk\/?|intake\/?|editor\/?)?$/.test(pathname)) {
   cityRead.start()
   prewarmMap()
 }

@@ -49,6 +49,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   'client/wall': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
   'client/drill': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session', 'client/cases'],
   'client/desk': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session', 'client/cases'],
+  'client/intake': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session', 'client/cases'],
+  // The phone page has no map: it must stay small enough to load over a weak signal.
+  'client/phone': ['contract', 'domain', 'client/api', 'client/live', 'client/ui', 'client/session', 'client/cases'],
   // A case as the desks show and work it, shared by the drill-down and the desk.
   'client/cases': ['contract', 'domain', 'client/api', 'client/live', 'client/ui'],
   'client/editor': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],

@@ -116,6 +116,9 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
       case 'grid':
         boundariesAt = change.seq
         break
+      case 'answer':
+        events.push(...tickerItemsOf(change, undefined))
+        break
     }
   }
   const ticker = events.length > 0 ? [...events.reverse(), ...state.ticker].slice(0, TICKER_LENGTH) : state.ticker

@@ -10,8 +10,8 @@ const kindLabel = (category: string, kind: string) =>
   (category === 'dispute' ? labels.disputeKind : labels.hazardKind)[kind as never] ?? kind
 
 /**
- * The latest events, newest first: new reports, cases the platform moved up, cases closed, cameras
- * going down or back. Places are named by grid and township, never a person.
+ * The latest events, newest first: new reports, cases the platform moved up, cases closed, answers gone back
+ * to the channels they came by, cameras going down or back. Places are named by grid and township, never a person.
  */
 export function Ticker({ items, names }: { items: readonly TickerItem[]; names: ReadonlyMap<string, string> }) {
   return (
@@ -23,6 +23,12 @@ export function Ticker({ items, names }: { items: readonly TickerItem[]; names: 
             <span>
               <b>{item.state === 'online' ? '恢复' : labels.cameraState[item.state]}</b> {labels.cameraClass[item.cameraClass]} {item.cameraCode}
               {item.townshipCode && <> · {names.get(item.townshipCode)}</>}
+            </span>
+          ) : item.type === 'answered' ? (
+            <span>
+              <b>回告</b> {labels.caseSource[item.channel]} {item.event === 'closed' ? '办结答复已送达' : '答复已送达'}
+              {' · '}{names.get(item.townshipCode)}
+              <span className="code"> {item.caseCode}</span>
             </span>
           ) : (
             <span>
