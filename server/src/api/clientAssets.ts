@@ -13,7 +13,7 @@ const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
  */
 function screenReads(path: string): string[] {
   if (path === '/' || /^\/wall\/?$/.test(path)) return ['/api/v1/live/snapshot', ...CITY_READS]
-  if (/^\/(drill|desk|editor)(\/|$)/.test(path)) return CITY_READS
+  if (/^\/(drill|desk|intake|editor)(\/|$)/.test(path)) return CITY_READS
   return []
 }
 
@@ -38,20 +38,34 @@ function notAScreen(path: string): HttpError | undefined {
 
 /**
  * The built client: files as they are (hashed assets cached for a year, sent as the brotli or gzip
- * file the build wrote beside each when the browser takes it), and index.html for every
- * other GET outside /api and /ogc that names a screen, so that deep links (/wall, /drill/grid/…) load the app,
+ * file the build wrote beside each when the browser takes it), m.html for the phone page (`/m…`), and index.html
+ * for every other GET outside /api and /ogc that names a screen, so that deep links (/wall, /drill/grid/…) load the app,
  * naming the screen's first reads to preload. A file that was not built is a 404, never the page.
  */
 export function clientAssets(dir: string): RequestHandler {
   const index = join(dir, 'index.html')
   if (!existsSync(index)) throw new Error(`no built client at ${dir}: run npm run build`)
+  const phone = join(dir, 'm.html')
+  const phoneWorker = join(dir, 'm-sw.js')
   return Router()
     .use('/assets', expressStaticGzip(join(dir, 'assets'), {
       enableBrotli: true, orderPreference: ['br', 'gzip'], serveStatic: { immutable: true, maxAge: '1y', fallthrough: false },
     }))
+    // The phone page's service worker, asked for afresh each time so a new one is found; its scope is /m.
+    .get('/m-sw.js', (_req, res) => {
+      if (!existsSync(phoneWorker)) throw new HttpError(404, 'not_found', 'no such file: /m-sw.js')
+      res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/m' }).sendFile(phoneWorker)
+    })
+    // The grid worker's phone (/m, /m/cases, /m/case/12): a page and a script of its own, without the map.
+    .get(/^\/m(\/|$)/, (req, res) => {
+      const refused = notAScreen(req.path)
+      if (refused) throw refused
+      if (!existsSync(phone)) throw new HttpError(404, 'not_found', `no phone page built in ${dir}: run npm run build`)
+      res.set('Cache-Control', 'no-cache').sendFile(phone)
+    })
     // No directory redirects: a path that resolves to one (`/drill/%2e%2e` is the build's root) is no file.
     .use(express.static(dir, { index: false, redirect: false }))
-    .get(/^(?!\/(api|ogc)(\/|$)).*/, (req, res) => {
+    .get(/^(?!\/(api|ogc|open311)(\/|$)).*/, (req, res) => {
       const refused = notAScreen(req.path)
       if (refused) throw refused
       const reads = screenReads(req.path)
