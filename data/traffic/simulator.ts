@@ -12,6 +12,7 @@ import { createRng, type Rng } from '../city/rng'
 import type { Logger } from '../../server/src/log'
 import { reportRate } from '../../domain/reportRhythm'
 import { type Known, learn, planFor } from './caseFlow'
+import { channelFiler, type Raw } from './channels'
 
 export type SimOptions = {
   /** The server's own URL: the simulator goes through the public API like any client. */
@@ -23,6 +24,8 @@ export type SimOptions = {
   tickMs: number
   seed: string
   log: Logger
+  /** The mini-program backend's Open311 key, to file its reports as it would; without one they go through the API. */
+  open311Key?: string | null
 }
 
 /** Reports a year: Anda's disputes plus hazards found on patrol. */
@@ -52,10 +55,11 @@ type Planned = { known: Known; step: StepRequest | null; at: number }
  */
 export async function startSimulator(o: SimOptions): Promise<() => Promise<void>> {
   const rng = createRng(o.seed)
-  const api = async <T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> => {
+  const raw: Raw = (path, init) => fetch(o.baseUrl + path, { ...init, headers: { authorization: `Bearer ${o.token}`, ...init.headers } })
+  const api = async <T>(path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const res = await fetch(o.baseUrl + path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const json: unknown = await res.json()
@@ -79,6 +83,7 @@ export async function startSimulator(o: SimOptions): Promise<() => Promise<void>
     route: patrolRoute(rng.fork(p.code), p.fixes.at(-1)!.location, network, p.kind),
     speed: SPEED_MPS[p.kind],
   }))
+  const file = channelFiler(rng.fork('channels'), api, raw, o.open311Key ?? null)
   let departments = await readDepartments()
   let departmentsAt = Date.now()
   // A step is timed two ticks early, so a clock it means to beat is not missed by waiting for a tick.
@@ -114,7 +119,7 @@ export async function startSimulator(o: SimOptions): Promise<() => Promise<void>
         departments = await readDepartments()
         departmentsAt = now
       }
-      for (let n = poisson(rng, expected); n > 0; n--) plan(learn(undefined, await api('/api/v1/cases', CaseSummary, newReport(rng, grids, households))))
+      for (let n = poisson(rng, expected); n > 0; n--) plan(learn(undefined, await file(newReport(rng, grids, households))))
       for (const due of [...planned.values()].filter((p) => p.at <= now)) {
         try {
           await move(due)
@@ -148,7 +153,7 @@ export async function startSimulator(o: SimOptions): Promise<() => Promise<void>
   }
 }
 
-function newReport(rng: Rng, grids: GridCollection['features'], households: number): CaseReport {
+function newReport(rng: Rng, grids: GridCollection['features'], households: number): CaseReport & { description: string } {
   let x = rng.range(0, households)
   const grid = grids.find((g) => (x -= g.properties.households) < 0) ?? grids[0]!
   const category = rng.chance(0.76) ? 'dispute' : 'hazard'

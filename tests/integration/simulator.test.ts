@@ -77,6 +77,18 @@ describe('simulated traffic', () => {
     expect(filed).toEqual([...reported].sort((a, b) => a - b).map((id) => ({ id, description: '模拟上报', first: 'collect' })))
   })
 
+  it('files by the channel each report came in by: calls at the seat with their tickets, grid workers\' under an idempotency key', async () => {
+    const reported = casesOf(seen, 'insert').map((c) => c.data.id)
+    const reports = await city.db.query<{ channel: string; ticket: string | null; key: string | null }>(
+      'SELECT channel, ticket, idempotency_key AS key FROM case_reports WHERE case_id = ANY ($1)', [reported])
+    expect(reports.length).toBe(reported.length)
+    for (const r of reports) {
+      if (['hotline_12345', 'police_110', 'petition_office'].includes(r.channel)) expect(r.ticket, r.channel).toMatch(/^[A-Z0-9]+-\d{8}-/)
+      if (r.channel === 'grid_worker') expect(r.key).toMatch(/^sim-/)
+    }
+    expect(new Set(reports.map((r) => r.channel)).size).toBeGreaterThan(2)
+  })
+
   it('moves cases only through the API: every step is on the live stream, as the change log holds it', async () => {
     const steps = casesOf(seen, 'update')
     for (const s of steps) {
