@@ -66,7 +66,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   const simulatorKey = config.simulate ? await freshKey(accounts, 'simulator', 'simulated traffic').catch(() => null) : null
   if (simulatorKey) {
     stopSimulator = await startSimulator({
-      baseUrl: base, token: simulatorKey, speed: config.simSpeed, tickMs: config.simTickMs, seed: config.seed, log,
+      baseUrl: base, token: simulatorKey, speed: config.simSpeed, tickMs: config.simTickMs, seed: config.seed, log, open311Key: open311Keys.miniprogram ?? null,
     })
     log.info({ speed: config.simSpeed }, 'simulated traffic running (SIMULATE=0 turns it off)')
   } else if (config.simulate) {
