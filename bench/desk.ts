@@ -5,14 +5,13 @@ import { sqlFiles } from '../server/src/db/sqlFiles'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
 import { benchKeys, benchStore, startServer, stopServer } from './processes'
+import { median, p95 } from './stats'
 
 const TOWNSHIP = '231281001000'
 const BACKLOG = 2000
 const RUNS = 30
 const sql = sqlFiles(['desk_backlog'], join(import.meta.dirname, 'sql'))
 const bareSql = sqlFiles(['desk_inbox_level', 'case_detail'])
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!
 const both = (xs: number[]) => `${median(xs).toFixed(0)} / ${p95(xs).toFixed(0)} ms`
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

@@ -5,10 +5,9 @@ import { launchChromium } from '../tests/support/browser'
 import type { Row } from './foundation'
 import { DEMO_PASSWORD } from '../data/demoAccounts'
 import { benchKeys, benchStore, startServer, stopServer } from './processes'
+import { median, p95 } from './stats'
 
 const CLICKS = 15
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!
 
 /**
  * From a click on a grid of the township on screen to the first frame with its panel filled (the

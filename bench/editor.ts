@@ -6,6 +6,7 @@ import { readConfig } from '../server/src/config'
 import { createLogger } from '../server/src/log'
 import type { Row } from './foundation'
 import { benchKeys, benchStore, startServer, stopServer } from './processes'
+import { median, p95 } from './stats'
 
 // The large community of tests/integration/drafts.test.ts, cut into 50 grids and given 500 open cases the same way.
 const COMMUNITY = '231281002004'
@@ -13,8 +14,6 @@ const GRIDS = 50
 const CASES = 500
 const CHECKS = 20
 const PUBLISHES = 5
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!
 const ms = (x: number) => `${x.toFixed(0)} ms`
 
 type Ring = [number, number][]

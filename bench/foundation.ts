@@ -11,6 +11,7 @@ import { migrate } from '../server/src/db/migrate'
 import { pgDb } from '../server/src/db/pgDb'
 import { pgliteDb } from '../server/src/db/pgliteDb'
 import { createLogger } from '../server/src/log'
+import { median } from './stats'
 
 const ROOT = join(import.meta.dirname, '..')
 const log = createLogger('silent')
@@ -45,7 +46,6 @@ export function benchEngines(): Engine[] {
   return engines
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 0)} ms`
 
 /** Starts `npm start`'s entry with a data dir, returns ms until /api/health answers, and a stop function. */

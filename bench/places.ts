@@ -3,13 +3,12 @@ import { seedCity } from '../data/seedCity'
 import { migrate } from '../server/src/db/migrate'
 import { sqlFiles } from '../server/src/db/sqlFiles'
 import { benchEngines, type Row } from './foundation'
+import { median, p95, timed } from './stats'
 
 const QUERIES = 200
 const LIMIT = 10
 const WARM_UP = 20
 const sql = sqlFiles(['places_search', 'places_search_bare'])
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!
 const both = (xs: number[]) => `${median(xs).toFixed(1)} / ${p95(xs).toFixed(1)} ms`
 
 type Place = { id: number; name: string; aliases: string[]; kind: string; within: string }
@@ -50,12 +49,6 @@ function typedQueries(rng: Rng, places: readonly Place[]): Typed[] {
   }
   const mix = { whole: 25, alias: 15, part: 15, slip: 15, number: 10, township: 10, typing: 10 }
   return Array.from({ length: QUERIES }, () => forms[rng.weighted(mix)]!())
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const t = performance.now()
-  await work()
-  return performance.now() - t
 }
 
 /**

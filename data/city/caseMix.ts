@@ -11,7 +11,7 @@ export const DISPUTE_MIX: Record<DisputeKind, number> = {
 }
 export const HAZARD_MIX: Record<HazardKind, number> = { fire: 30, building: 20, electric: 18, gas: 14, road: 12, flood: 6 }
 
-/** Where reports come from: grid workers' rounds most of all; hazards almost only from patrols. */
+/** Where reports come from: grid workers' rounds most of all; hazards almost only from patrols. The seeded year has no visits to the hall (来访): the channel came with the seat. */
 export const SOURCES: { dispute: Record<CaseSource, number>; hazard: Record<CaseSource, number> } = {
   dispute: { grid_worker: 52, mini_program: 14, hotline_12345: 16, police_110: 12, petition_office: 6, walk_in: 0 },
   hazard: { grid_worker: 75, mini_program: 12, hotline_12345: 10, police_110: 3, petition_office: 0, walk_in: 0 },

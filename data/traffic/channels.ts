@@ -60,7 +60,8 @@ export function channelFiler(rng: Rng, api: Api, raw: Raw, open311Key: string | 
       const key = `sim-${Date.now().toString(36)}-${rng.int(0, 2 ** 30).toString(36)}`
       const c = await api('/api/v1/cases', CaseSummary, report, { 'idempotency-key': key })
       if (rng.chance(PHOTO_SHARE)) {
-        await raw(`/api/v1/cases/${c.id}/photos`, { method: 'POST', body: new Uint8Array(await scenePhoto(rng, report.location)), headers: { 'content-type': 'image/jpeg' } })
+        const res = await raw(`/api/v1/cases/${c.id}/photos`, { method: 'POST', body: new Uint8Array(await scenePhoto(rng, report.location)), headers: { 'content-type': 'image/jpeg' } })
+        if (!res.ok) throw new Error(`photo of case ${c.id}: ${res.status} ${await res.text()}`)
       }
       return c
     }

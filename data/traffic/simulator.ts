@@ -36,6 +36,12 @@ const LOOK_AGAIN_MS = 15_000
 /** How often the list of departments is read again, so one an admin disabled is not routed to for long. */
 const DEPARTMENTS_EVERY_MS = 60_000
 
+/** Where live reports come from: the seeded year's mix, and visitors at the centre's hall (来访), who came in only through the seat. */
+const LIVE_SOURCES = {
+  dispute: { ...SOURCES.dispute, walk_in: 4 },
+  hazard: { ...SOURCES.hazard, walk_in: 1 },
+}
+
 /** A refusal from the API with its status: a 409 means the case moved on without the simulator. */
 class Refused extends Error {
   constructor(readonly status: number, message: string) {
@@ -162,7 +168,7 @@ function newReport(rng: Rng, grids: GridCollection['features'], households: numb
   return {
     category,
     kind: category === 'dispute' ? rng.pick(DisputeKind.options) : rng.pick(HazardKind.options),
-    source: rng.weighted(SOURCES[category]),
+    source: rng.weighted(LIVE_SOURCES[category]),
     location,
     description: '模拟上报',
   }
