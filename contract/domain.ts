@@ -49,15 +49,17 @@ export type CaseLevel = z.infer<typeof CaseLevel>
  * `answer` (答复) to the reporter and `follow_up` (回访) after closing. Beside the loop, never its steps:
  * `assign`, naming the grid worker's post that takes the case (指派); and `regrid`, the platform moving an
  * open case to the grid that covers its point once an analyst's redrawn grids are published (网格调整);
- * and `merge`, a seat adding another report of the same matter to an open case (并案).
+ * and `merge`, a seat adding another report of the same matter to an open case (并案); and a dispute's
+ * mediation: `mediate`, referred to a mediation body (移交调解), `mediation_result` (调解结果) and
+ * `judicial_confirmation`, a court confirming the agreement (司法确认).
  */
 export const CaseStep = z.enum([
   'collect', 'sign_for', 'verify', 'handle', 'report_up', 'dispatch', 'route', 'send_back', 'supervise', 'feed_back', 'check', 'answer', 'close',
-  'follow_up', 'assign', 'regrid', 'merge',
+  'follow_up', 'assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation',
 ])
 export type CaseStep = z.infer<typeof CaseStep>
 
-const BESIDE_THE_LOOP = ['assign', 'regrid', 'merge'] as const
+const BESIDE_THE_LOOP = ['assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation'] as const
 
 /** A step of the loop itself, what `POST /api/v1/cases/:id/steps` takes. */
 export const LoopStep = CaseStep.exclude(BESIDE_THE_LOOP, {

@@ -5,6 +5,7 @@ import type {
 } from './domain'
 import type { GridRule } from './drafts'
 import type { PlaceKind } from './intake'
+import type { MediationKind, MediationMode, MediationOutcome } from './mediation'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
@@ -30,6 +31,7 @@ export const labels = {
   caseStep: {
     collect: '收集', sign_for: '签收', verify: '核实', handle: '处置', report_up: '上报', dispatch: '派单', route: '吹哨派单', send_back: '退回',
     supervise: '督办', feed_back: '反馈结果', check: '审核', answer: '答复', close: '结案', follow_up: '回访', assign: '指派', regrid: '网格调整', merge: '并案',
+    mediate: '移交调解', mediation_result: '调解结果', judicial_confirmation: '司法确认',
   } satisfies Record<CaseStep, string>,
   caseState: {
     collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', returned: '被退回', fed_back: '已反馈',
@@ -44,6 +46,9 @@ export const labels = {
     citizen: '群众', grid_worker: '网格员', community: '村(社区)', township: '乡镇(街道)', city: '市级平台',
     department: '职能部门', duty_leader: '值班领导', platform: '平台自动',
   } satisfies Record<ActorRole, string>,
+  mediationKind: { people: '人民调解', industry: '行业调解', administrative: '行政调解', judicial: '司法调解' } satisfies Record<MediationKind, string>,
+  mediationMode: { on_site: '当场调解', entrusted: '委托调解', online: '网上调解' } satisfies Record<MediationMode, string>,
+  mediationOutcome: { agreement: '达成协议', no_agreement: '未达成协议' } satisfies Record<MediationOutcome, string>,
   workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,
   role: {
     operator: '值守人员', grid_worker: '网格员', community_officer: '社区工作人员', township_officer: '乡镇(街道)工作人员', department_officer: '部门工作人员',
