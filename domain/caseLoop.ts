@@ -192,7 +192,7 @@ export function nextSteps(c: LoopView, actor: Actor, now: Date, limits = DEFAULT
 }
 
 /** Who the history says acted, from the role and the level the case is at. */
-function actorRoleOf(role: Role, level: CaseLevel): ActorRole {
+export function actorRoleOf(role: Role, level: CaseLevel): ActorRole {
   if (role === 'grid_worker' || role === 'duty_leader') return role
   if (role === 'community_officer') return 'community'
   if (role === 'township_officer') return 'township'

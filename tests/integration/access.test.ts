@@ -26,6 +26,9 @@ let inUnit: number
 let outUnit: number
 /** The Open311 service request of the in-scope case: its report. */
 let inRequest: string
+/** A people's mediation committee of the township, and the in-scope case's mediation there, open. */
+let inBody: number
+let inMediation: number
 
 const WHO: readonly Who[] = [
   'operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'analyst', 'admin', 'wall', 'simulator',
@@ -74,6 +77,13 @@ beforeAll(async () => {
     const { status } = await call(`${city.server.url}/api/v1/cases/${routedCase.id}/steps`, 'POST', step, as.dutyLeader)
     expect(status).toBe(200)
   }
+  inBody = (await city.db.query<{ id: number }>(
+    `INSERT INTO mediation_bodies (name, kind, region_id, geom, dispute_kinds)
+     SELECT '测试·新兴街道人民调解委员会', 'township', id, ST_PointOnSurface(geom), ARRAY['neighbour', 'family'] FROM regions WHERE code = $1 RETURNING id`,
+    [TOWNSHIP]))[0]!.id
+  const referred = await call(`${city.server.url}/api/v1/cases/${inCase.id}/mediations`, 'POST', { bodyId: inBody, kind: 'people', mode: 'on_site' }, as.dutyLeader)
+  expect(referred.status).toBe(201)
+  inMediation = (referred.body as { id: number }).id
 })
 
 type Row = { name: string; method: string; path: () => string; body?: () => unknown; expect: (who: Caller) => number }
@@ -164,6 +174,38 @@ const ROWS: Row[] = [
     name: 'add a photo to a case in scope', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/photos`, body: () => ({}),
     // JSON is no photo: who may add one is told 415, who may not 403 first.
     expect: (who) => (who === 'nobody' ? 401 : ['operator', 'gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer', 'dutyLeader', 'simulator'].includes(who) ? 415 : 403),
+  },
+  { name: "mediation bodies of one's own area", method: 'GET', path: () => '/api/v1/mediation-bodies', expect: only(WHO, 200) },
+  {
+    name: 'mediation bodies of the township', method: 'GET', path: () => `/api/v1/mediation-bodies?area=${TOWNSHIP}`,
+    expect: only([...CITY_WIDE, 'townshipOfficer', 'departmentOfficer'], 200),
+  },
+  {
+    name: 'mediation bodies of another township', method: 'GET', path: () => `/api/v1/mediation-bodies?area=${outTownship}`,
+    expect: only([...CITY_WIDE, 'departmentOfficer'], 200),
+  },
+  { name: 'mediations of a case in scope', method: 'GET', path: () => `/api/v1/cases/${inCase.id}/mediations`, expect: only(REACH_IN, 200, 404) },
+  { name: 'mediations of a case out of scope', method: 'GET', path: () => `/api/v1/cases/${outCase.id}/mediations`, expect: only(CITY_WIDE, 200, 404) },
+  {
+    // Its mediation is open: who gets past role and scope is told so.
+    name: 'refer a case in scope to mediation', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/mediations`,
+    body: () => ({ bodyId: inBody, kind: 'people', mode: 'on_site' }),
+    expect: (who) => (who === 'nobody' ? 401 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 409
+      : who === 'departmentOfficer' ? 404 : 403),
+  },
+  {
+    // The township's committee does not serve another township: who gets past role and scope is told so.
+    name: 'refer a case out of scope to mediation', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/mediations`,
+    body: () => ({ bodyId: inBody, kind: 'people', mode: 'on_site' }),
+    expect: (who) => (who === 'nobody' ? 401 : ['dutyLeader', 'simulator'].includes(who) ? 400
+      : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'departmentOfficer'].includes(who) ? 404 : 403),
+  },
+  {
+    // An open mediation has no agreement to confirm.
+    name: 'record a mediation of a case in scope', method: 'PATCH', path: () => `/api/v1/cases/${inCase.id}/mediations/${inMediation}`,
+    body: () => ({ confirmedAt: '2026-01-01T00:00:00Z' }),
+    expect: (who) => (who === 'nobody' ? 401 : ['gridWorker', 'communityOfficer', 'townshipOfficer', 'dutyLeader', 'simulator'].includes(who) ? 409
+      : who === 'departmentOfficer' ? 404 : 403),
   },
   { name: 'answer endpoints', method: 'GET', path: () => '/api/v1/answer-endpoints', expect: only(['admin'], 200) },
   { name: 'set an answer endpoint', method: 'PUT', path: () => '/api/v1/answer-endpoints/hotline_12345', body: () => ({}), expect: only(['admin'], 400) },
