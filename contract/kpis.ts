@@ -17,12 +17,13 @@ export type PeriodFigures = z.infer<typeof PeriodFigures>
 export const LevelFigures = z.object({ open: Count(), overdue: Count(), escalated: Count(), waitingToSign: Count() })
 export type LevelFigures = z.infer<typeof LevelFigures>
 
-/** One Beijing day of the trend: disputes found, cases closed, and of those closed on time and satisfied. */
+/** One Beijing day of the trend: disputes found, cases closed, and of those closed on time, asked their satisfaction, and satisfied (as the figures define them). */
 export const TrendDay = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   found: Count(),
   closed: Count(),
   onTime: Count(),
+  rated: Count(),
   satisfied: Count(),
 })
 export type TrendDay = z.infer<typeof TrendDay>
@@ -32,12 +33,11 @@ export type TrendDay = z.infer<typeof TrendDay>
  * store at log position `seq` and time `at`, for the city, a township, a community or one grid. Days,
  * months and years are Beijing time (UTC+8).
  * - `disputes`: disputes reported today, this month, this year, and of those resolved now;
- * - `gridLevelShare`: of disputes reported this year and resolved, the share settled at grid level;
+ * - `gridLevelShare`: of cases closed resolved this year, the share settled at grid level;
  * - `levels`: open cases by the level handling them; `open`, `overdue` and `escalated` their totals;
- * - `onTimeRate`: of cases closed this year, the share never moved up over a level's head, by the platform
- *   or by a duty leader (each level closed or passed it on in time; closing clears the due time, so this is
- *   what the store keeps);
- * - `satisfaction`: of cases closed this year, the share whose parties were satisfied or basically satisfied;
+ * - `onTimeRate`: of cases closed this year, the share that never ran over a time limit;
+ * - `satisfaction`: of cases closed this year whose parties were asked, the share satisfied or basically satisfied;
+ * each as `GET /api/v1/figures` defines it for the year (one definition: case_figures() in the store);
  * - `cameras`: online and total by class; `patrol`: grids a patrol was in during the last `hours`;
  * - `trend`: the last 30 days, oldest first, today last.
  */

@@ -56,16 +56,21 @@ describe('GET /api/v1/kpis', () => {
       expect(k.disputes[name], name).toEqual({ found, resolved, rate: rate(resolved, found) })
     }
     const [yearFrom, yearTo] = periods.year
-    const resolvedAtGrid = await count(`SELECT count(*) AS n FROM cases
-      WHERE category = 'dispute' AND reported_at >= $1 AND reported_at < $2 AND resolved AND level = 'grid'`, [yearFrom, yearTo])
-    expect(k.gridLevelShare).toBe(rate(resolvedAtGrid, k.disputes.year.resolved))
-
-    const closed = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2', [yearFrom, yearTo])
-    const neverMovedUp = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND escalations = 0', [yearFrom, yearTo])
-    expect(k.onTimeRate).toBe(rate(neverMovedUp, closed))
-    const rated = await count('SELECT count(*) AS n FROM cases WHERE closed_at >= $1 AND closed_at < $2 AND satisfaction IS NOT NULL', [yearFrom, yearTo])
+    // As GET /api/v1/figures defines them for the year: of the cases closed in it, those resolved and of those the
+    // ones settled at the grid; those that never ran over a time limit (the platform moved them up, or a step
+    // came after its due time); those asked their satisfaction and of those the satisfied.
+    const closedInYear = 'closed_at >= $1 AND closed_at < $2'
+    const resolvedInYear = await count(`SELECT count(*) AS n FROM cases WHERE ${closedInYear} AND resolved`, [yearFrom, yearTo])
+    const resolvedAtGrid = await count(`SELECT count(*) AS n FROM cases WHERE ${closedInYear} AND resolved AND level = 'grid'`, [yearFrom, yearTo])
+    expect(k.gridLevelShare).toBe(rate(resolvedAtGrid, resolvedInYear))
+    const closed = await count(`SELECT count(*) AS n FROM cases WHERE ${closedInYear}`, [yearFrom, yearTo])
+    const onTime = await count(`SELECT count(*) AS n FROM cases c WHERE ${closedInYear} AND NOT EXISTS (
+      SELECT 1 FROM case_history h WHERE h.case_id = c.id AND ((h.step = 'supervise' AND h.actor_role = 'platform') OR h.at > h.due_at))`, [yearFrom, yearTo])
+    expect(k.onTimeRate).toBe(rate(onTime, closed))
+    const rated = await count(`SELECT count(*) AS n FROM cases
+      WHERE ${closedInYear} AND satisfaction IN ('satisfied', 'basically_satisfied', 'unsatisfied')`, [yearFrom, yearTo])
     const satisfied = await count(`SELECT count(*) AS n FROM cases
-      WHERE closed_at >= $1 AND closed_at < $2 AND satisfaction IN ('satisfied', 'basically_satisfied')`, [yearFrom, yearTo])
+      WHERE ${closedInYear} AND satisfaction IN ('satisfied', 'basically_satisfied')`, [yearFrom, yearTo])
     expect(k.satisfaction).toBe(rate(satisfied, rated))
 
     const open = await city.db.query<{ level: string; open: number; overdue: number; escalated: number; waitingToSign: number }>(`
@@ -107,15 +112,18 @@ describe('GET /api/v1/kpis', () => {
     const days = Array.from({ length: 30 }, (_, i) => beijingDate(new Date(now.getTime() - (29 - i) * DAY)))
     expect(k.trend.map((d) => d.day)).toEqual(days)
     const since = new Date(`${days[0]}T00:00:00+08:00`)
-    const rows = await city.db.query<{ category: string; reported_at: Date; closed_at: Date | null; escalations: number; satisfaction: string | null }>(
-      'SELECT category, reported_at, closed_at, escalations, satisfaction FROM cases WHERE reported_at >= $1 OR closed_at >= $1', [since])
+    const rows = await city.db.query<{ category: string; reported_at: Date; closed_at: Date | null; ran_over: boolean; satisfaction: string | null }>(
+      `SELECT category, reported_at, closed_at, satisfaction, EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id
+         AND ((h.step = 'supervise' AND h.actor_role = 'platform') OR h.at > h.due_at)) AS ran_over
+       FROM cases c WHERE reported_at >= $1 OR closed_at >= $1`, [since])
     const expected = days.map((day) => {
       const closed = rows.filter((r) => r.closed_at && beijingDate(new Date(r.closed_at)) === day)
       return {
         day,
         found: rows.filter((r) => r.category === 'dispute' && beijingDate(new Date(r.reported_at)) === day).length,
         closed: closed.length,
-        onTime: closed.filter((r) => r.escalations === 0).length,
+        onTime: closed.filter((r) => !r.ran_over).length,
+        rated: closed.filter((r) => r.satisfaction !== null && r.satisfaction !== 'not_visited').length,
         satisfied: closed.filter((r) => r.satisfaction === 'satisfied' || r.satisfaction === 'basically_satisfied').length,
       }
     })
@@ -165,7 +173,8 @@ describe('GET /api/v1/kpis', () => {
     expect(closed.disputes.year.resolved).toBe(reported.disputes.year.resolved + 1)
     expect(closed.open).toBe(before.open)
     expect(closed.trend.at(-1)).toMatchObject({
-      closed: reported.trend.at(-1)!.closed + 1, onTime: reported.trend.at(-1)!.onTime + 1, satisfied: reported.trend.at(-1)!.satisfied + 1,
+      closed: reported.trend.at(-1)!.closed + 1, onTime: reported.trend.at(-1)!.onTime + 1, rated: reported.trend.at(-1)!.rated + 1,
+      satisfied: reported.trend.at(-1)!.satisfied + 1,
     })
   })
 

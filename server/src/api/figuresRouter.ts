@@ -4,7 +4,7 @@ import { beijingDate, periodOf, previousOf } from '../../../domain/periods'
 import { placesOf, scoreOf } from '../../../domain/ranking'
 import type { Clock } from '../clock'
 import type { Db } from '../db/Db'
-import { type FigureArea, figures, unitMeasures } from '../db/figureQueries'
+import { asFigureRead, type FigureArea, figures, unitMeasures } from '../commands/figures'
 import { logPosition } from '../db/logPosition'
 import { sqlFiles } from '../db/sqlFiles'
 import { areaAsked, areaByCode } from './areaAsked'
@@ -26,7 +26,7 @@ export async function figureArea(db: Db, caller: Caller, asked: string | undefin
 export async function rankings(db: Db, area: FigureArea, q: RankingsQuery, now: Date): Promise<Rankings> {
   const period = periodOf(q, beijingDate(now))
   return db.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+    await asFigureRead(tx)
     const { newest } = await logPosition(tx)
     const scored = async (p: typeof period) =>
       placesOf((await unitMeasures(tx, p, now, area, q.unit)).map((r) => ({ ...r, score: scoreOf(r.measures, q.unit) })))

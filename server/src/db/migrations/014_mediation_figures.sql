@@ -55,6 +55,8 @@ ALTER TABLE case_history ADD CONSTRAINT case_history_step_check
 -- A period's figures find its cases by when they were reported (cases_reported_at_idx), closed, or ran
 -- over, were sent back or reopened: the steps a period counts are few, so they have an index of their own.
 CREATE INDEX cases_closed_at_idx ON cases (closed_at) WHERE closed_at IS NOT NULL;
+-- The departments a period's cases were routed to.
+CREATE INDEX case_routes_case_idx ON case_routes (case_id);
 CREATE INDEX case_history_counted_idx ON case_history (at)
   WHERE step IN ('send_back', 'follow_up') OR (step = 'supervise' AND actor_role = 'platform') OR at > due_at;
 
@@ -67,7 +69,7 @@ CREATE INDEX case_history_counted_idx ON case_history (at)
 CREATE FUNCTION case_figures(p_from timestamptz, p_to timestamptz, p_now timestamptz, p_area text)
 RETURNS TABLE (
   case_id bigint, category text, kind text, channel text, level text, township_id integer, community_id integer, grid_code text,
-  received integer, disputes integer, closed integer, resolved integer, closed_in integer, on_time integer, resolved_in integer,
+  reported_at timestamptz, closed_at timestamptz, received integer, disputes integer, closed integer, resolved integer, closed_in integer, on_time integer, resolved_in integer,
   resolved_at_grid integer, rated integer, satisfied integer, ran_over integer, send_backs integer, reopened integer
 ) LANGUAGE sql STABLE AS $$
   WITH area AS MATERIALIZED (
@@ -82,24 +84,29 @@ RETURNS TABLE (
       AND (h.step IN ('send_back', 'follow_up') OR (h.step = 'supervise' AND h.actor_role = 'platform') OR h.at > h.due_at)
     GROUP BY h.case_id
   ), touched AS (
-    SELECT c.id FROM cases c WHERE c.reported_at >= p_from AND c.reported_at < p_to
-    UNION
-    SELECT c.id FROM cases c WHERE c.closed_at >= p_from AND c.closed_at < p_to AND c.closed_at IS NOT NULL
-    UNION
-    SELECT s.case_id FROM counted s
+    -- Each case once, read by the index that finds it (a join of ids back to cases would read every case):
+    -- reported in the period; else closed in it; else with a counted step in it.
+    SELECT c.* FROM cases c WHERE c.reported_at >= p_from AND c.reported_at < p_to
+    UNION ALL
+    SELECT c.* FROM cases c
+    WHERE c.closed_at >= p_from AND c.closed_at < p_to AND c.closed_at IS NOT NULL AND NOT (c.reported_at >= p_from AND c.reported_at < p_to)
+    UNION ALL
+    -- A case by its id for each counted one (OFFSET 0 keeps the lookup per row): the planner cannot tell how
+    -- few the counted steps are, and would read every case to join them.
+    SELECT c.* FROM counted s CROSS JOIN LATERAL (SELECT * FROM cases x WHERE x.id = s.case_id OFFSET 0) c
+    WHERE NOT (c.reported_at >= p_from AND c.reported_at < p_to) AND NOT coalesce(c.closed_at >= p_from AND c.closed_at < p_to, false)
   ), flags AS (
     SELECT c.*, g.code AS grid_code_of,
            (c.reported_at >= p_from AND c.reported_at < p_to) AS is_received,
            (c.closed_at >= p_from AND c.closed_at < p_to) AS is_closed_in,
            s.send_backs AS step_send_backs, s.reopened AS step_reopened, s.ran_over AS step_ran_over
-    FROM touched t
-    JOIN cases c ON c.id = t.id
+    FROM touched c
     JOIN grids g ON g.id = c.grid_id
     LEFT JOIN counted s ON s.case_id = c.id
     CROSS JOIN area
     WHERE p_area IS NULL OR area.region_id IN (c.township_id, c.community_id) OR c.grid_id = ANY (area.grid_ids)
   )
-  SELECT f.id, f.category, f.kind, f.source, f.level, f.township_id, f.community_id, f.grid_code_of,
+  SELECT f.id, f.category, f.kind, f.source, f.level, f.township_id, f.community_id, f.grid_code_of, f.reported_at, f.closed_at,
          f.is_received::integer,
          (f.is_received AND f.category = 'dispute')::integer,
          (f.is_received AND f.closed_at < p_to)::integer,

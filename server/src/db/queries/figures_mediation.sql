@@ -8,3 +8,4 @@ SELECT CASE WHEN grouping(m.body_id) = 0 THEN 'body' WHEN grouping(m.kind) = 0 T
 FROM mediation_figures($1, $2, $3) m
 JOIN mediation_bodies b ON b.id = m.body_id
 GROUP BY GROUPING SETS ((), (m.body_id), (m.kind))
+ORDER BY 1, 2

@@ -1,21 +1,40 @@
 -- Sums of case_figures() (the one definition of every figure) for one period [$1, $2) seen at $3, of the
--- area $4 (NULL: the city), for the whole area and split by channel, kind, the level that closed or holds
--- a case, and the areas one level down ($5: 'township', 'community' or 'grid'; NULL for none).
--- `dim` says which split a row belongs to, `key` its value.
-WITH f AS (
+-- area $4 (NULL: the city), from one read of the period's cases: for the whole area and split by channel,
+-- kind, the level that closed or holds a case, the units one level down ($5: 'township', 'community' or
+-- 'grid'; NULL for none), and the department each case was routed to as lead (吹哨; a case routed to two
+-- departments in turn counts for each). `dim` says which split a row belongs to, `key` its value; rows in that order.
+WITH f AS MATERIALIZED (
   SELECT cf.*, CASE $5::text WHEN 'township' THEN t.code WHEN 'community' THEN com.code WHEN 'grid' THEN cf.grid_code END AS child
   FROM case_figures($1, $2, $3, $4) cf
   JOIN regions t ON t.id = cf.township_id
   JOIN regions com ON com.id = cf.community_id
+), split AS (
+  SELECT CASE WHEN grouping(f.channel) = 0 THEN 'channel' WHEN grouping(f.kind) = 0 THEN 'kind' WHEN grouping(f.level) = 0 THEN 'level'
+              WHEN grouping(f.child) = 0 THEN 'area' ELSE 'total' END AS dim,
+         coalesce(f.channel, f.kind, f.level, f.child) AS key,
+         min(f.category) AS category,
+         sum(f.received) AS received, sum(f.disputes) AS disputes, sum(f.closed) AS closed, sum(f.resolved) AS resolved,
+         sum(f.closed_in) AS closed_in, sum(f.on_time) AS on_time, sum(f.resolved_in) AS resolved_in, sum(f.resolved_at_grid) AS resolved_at_grid,
+         sum(f.rated) AS rated, sum(f.satisfied) AS satisfied, sum(f.ran_over) AS ran_over, sum(f.send_backs) AS send_backs,
+         sum(f.reopened) AS reopened
+  FROM f
+  GROUP BY GROUPING SETS ((), (f.channel), (f.category, f.kind), (f.level), (f.child))
+), by_department AS (
+  SELECT 'department' AS dim, r.department AS key, NULL::text AS category,
+         sum(f.received) AS received, sum(f.disputes) AS disputes, sum(f.closed) AS closed, sum(f.resolved) AS resolved,
+         sum(f.closed_in) AS closed_in, sum(f.on_time) AS on_time, sum(f.resolved_in) AS resolved_in, sum(f.resolved_at_grid) AS resolved_at_grid,
+         sum(f.rated) AS rated, sum(f.satisfied) AS satisfied, sum(f.ran_over) AS ran_over, sum(f.send_backs) AS send_backs,
+         sum(f.reopened) AS reopened
+  FROM f
+  CROSS JOIN LATERAL (SELECT DISTINCT x.department FROM case_routes x WHERE x.case_id = f.case_id AND x.lead) r
+  GROUP BY r.department
 )
-SELECT CASE WHEN grouping(f.channel) = 0 THEN 'channel' WHEN grouping(f.kind) = 0 THEN 'kind' WHEN grouping(f.level) = 0 THEN 'level'
-            WHEN grouping(f.child) = 0 THEN 'area' ELSE 'total' END AS dim,
-       coalesce(f.channel, f.kind, f.level, f.child) AS key,
-       min(f.category) AS category,
-       coalesce(sum(f.received), 0)::integer AS received, coalesce(sum(f.disputes), 0)::integer AS disputes, coalesce(sum(f.closed), 0)::integer AS closed,
-       coalesce(sum(f.resolved), 0)::integer AS resolved, coalesce(sum(f.closed_in), 0)::integer AS "closedInPeriod", coalesce(sum(f.on_time), 0)::integer AS "onTime",
-       coalesce(sum(f.resolved_in), 0)::integer AS "resolvedInPeriod", coalesce(sum(f.resolved_at_grid), 0)::integer AS "resolvedAtGrid",
-       coalesce(sum(f.rated), 0)::integer AS rated, coalesce(sum(f.satisfied), 0)::integer AS satisfied, coalesce(sum(f.ran_over), 0)::integer AS "ranOver",
-       coalesce(sum(f.send_backs), 0)::integer AS "sendBacks", coalesce(sum(f.reopened), 0)::integer AS reopened
-FROM f
-GROUP BY GROUPING SETS ((), (f.channel), (f.category, f.kind), (f.level), (f.child))
+SELECT s.dim, s.key, s.category,
+       coalesce(s.received, 0)::integer AS received, coalesce(s.disputes, 0)::integer AS disputes, coalesce(s.closed, 0)::integer AS closed,
+       coalesce(s.resolved, 0)::integer AS resolved, coalesce(s.closed_in, 0)::integer AS "closedInPeriod",
+       coalesce(s.on_time, 0)::integer AS "onTime", coalesce(s.resolved_in, 0)::integer AS "resolvedInPeriod",
+       coalesce(s.resolved_at_grid, 0)::integer AS "resolvedAtGrid", coalesce(s.rated, 0)::integer AS rated,
+       coalesce(s.satisfied, 0)::integer AS satisfied, coalesce(s.ran_over, 0)::integer AS "ranOver",
+       coalesce(s.send_backs, 0)::integer AS "sendBacks", coalesce(s.reopened, 0)::integer AS reopened
+FROM (SELECT * FROM split UNION ALL SELECT * FROM by_department) s
+ORDER BY s.dim, s.key

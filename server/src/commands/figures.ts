@@ -6,17 +6,16 @@ import {
   type MeasureCounts, measuresOf, mediationMeasuresOf, type MediationCounts, NO_CASES, NO_MEDIATIONS,
 } from '../../../domain/measures'
 import { boundsOf, lastYearOf, previousOf } from '../../../domain/periods'
-import type { Queryable } from './Db'
-import { logPosition } from './logPosition'
-import { sqlFiles } from './sqlFiles'
+import type { Queryable } from '../db/Db'
+import { logPosition } from '../db/logPosition'
+import { sqlFiles } from '../db/sqlFiles'
 
-const sql = sqlFiles(['figures_sums', 'figures_departments', 'figures_mediation', 'figures_overdue_now', 'area_units'])
+const sql = sqlFiles(['figures_sums', 'figures_mediation', 'figures_overdue_now', 'area_units'])
 
 /** The area figures are read for: a region's or grid's code, its name and level; code null for the city. */
 export type FigureArea = { code: string | null; name: string; level: string }
 
-type SumRow = MeasureCounts & { dim: 'total' | 'channel' | 'kind' | 'level' | 'area'; key: string | null; category: CaseCategory | null }
-type DepartmentRow = MeasureCounts & { key: string }
+type SumRow = MeasureCounts & { dim: 'total' | 'channel' | 'kind' | 'level' | 'area' | 'department'; key: string | null; category: CaseCategory | null }
 type MediationRow = MediationCounts & { dim: 'total' | 'body' | 'kind'; key: string | null; name: string | null; bodyKind: MediationBodyKind | null }
 
 const countsOf = <T extends MeasureCounts>(r: T | undefined): MeasureCounts => {
@@ -34,10 +33,20 @@ const mediationCountsOf = (r: MediationRow | undefined): MediationCounts => {
 export const unitBelow = (level: string): RankedUnit | null =>
   ({ city: 'township', township: 'community', community: 'grid' } as Record<string, RankedUnit>)[level] ?? null
 
-/** One period's sums of the area, split by channel, kind, level and the units of `unit` (none: no split by area). */
+/**
+ * Reads figures in one repeatable-read transaction, so that every figure and `seq` agree, without JIT: the
+ * planner cannot tell how few of a period's steps count and rates the query at millions of rows, for which
+ * PostgreSQL would spend 0.8 s compiling a 0.1 s query.
+ */
+export async function asFigureRead(tx: Queryable): Promise<void> {
+  await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+  await tx.query('SET LOCAL jit = off')
+}
+
+/** One period's sums of the area, split by channel, kind, level, department and the units of `unit` (none: no split by area). */
 async function sums(q: Queryable, period: Period, now: Date, area: FigureArea, unit: RankedUnit | null): Promise<SumRow[]> {
   const { from, to } = boundsOf(period)
-  return q.query<SumRow>(sql.figures_sums, [from, to, now, area.code, unit === 'department' ? null : unit])
+  return q.query<SumRow>(sql.figures_sums, [from, to, now, area.code, unit])
 }
 
 async function mediationSums(q: Queryable, period: Period, area: FigureArea): Promise<MediationRow[]> {
@@ -45,23 +54,22 @@ async function mediationSums(q: Queryable, period: Period, area: FigureArea): Pr
   return q.query<MediationRow>(sql.figures_mediation, [from, to, area.code])
 }
 
-/** The units of `unit` in the area, with their measures for the period (zeros for a unit with no case). */
-export async function unitMeasures(q: Queryable, period: Period, now: Date, area: FigureArea, unit: RankedUnit): Promise<AreaRow[]> {
+/** The units of `unit` in the area, with their measures from a period's sums (zeros for a unit with no case). */
+async function unitRows(q: Queryable, area: FigureArea, unit: RankedUnit, rows: readonly SumRow[]): Promise<AreaRow[]> {
   const units = await q.query<{ code: string; name: string }>(sql.area_units, [area.code ? codePrefix(area.code) : '', unit])
-  const { from, to } = boundsOf(period)
-  const rows = unit === 'department'
-    ? await q.query<DepartmentRow>(sql.figures_departments, [from, to, now, area.code])
-    : (await sums(q, period, now, area, unit)).filter((r) => r.dim === 'area')
-  const byKey = new Map(rows.map((r) => [r.key, r]))
+  const dim = unit === 'department' ? 'department' : 'area'
+  const byKey = new Map(rows.filter((r) => r.dim === dim).map((r) => [r.key, r]))
   return units.map((u) => ({ code: u.code, name: u.name, measures: measuresOf(countsOf(byKey.get(u.code))) }))
 }
 
-/**
- * An area's figures for a period with 同比 and 环比, in one repeatable-read transaction so that every figure
- * and `seq` agree. The caller opens the transaction (`db.transaction`) and passes it.
- */
+/** The units of `unit` in the area, with their measures for the period. */
+export async function unitMeasures(q: Queryable, period: Period, now: Date, area: FigureArea, unit: RankedUnit): Promise<AreaRow[]> {
+  return unitRows(q, area, unit, await sums(q, period, now, area, unit === 'department' ? null : unit))
+}
+
+/** An area's figures for a period with 同比 and 环比, in a transaction the caller opens (`db.transaction`) and passes. */
 export async function figures(tx: Queryable, area: FigureArea, period: Period, now: Date): Promise<Figures> {
-  await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+  await asFigureRead(tx)
   const { newest } = await logPosition(tx)
   const lastYear = lastYearOf(period)
   const previous = previousOf(period)
@@ -70,13 +78,11 @@ export async function figures(tx: Queryable, area: FigureArea, period: Period, n
   const [before, earlier] = [await sums(tx, lastYear, now, area, null), await sums(tx, previous, now, area, null)]
   const mediations = await mediationSums(tx, period, area)
   const [mediationsBefore, mediationsEarlier] = [await mediationSums(tx, lastYear, area), await mediationSums(tx, previous, area)]
-  const { from, to } = boundsOf(period)
-  const departments = await tx.query<DepartmentRow>(sql.figures_departments, [from, to, now, area.code])
   const [overdue] = await tx.query<{ n: number }>(sql.figures_overdue_now, [now, area.code])
   const total = (rows: SumRow[]) => measuresOf(countsOf(rows.find((r) => r.dim === 'total')))
   const mediationTotal = (rows: MediationRow[]) => mediationMeasuresOf(mediationCountsOf(rows.find((r) => r.dim === 'total')))
   const split = (dim: SumRow['dim']) => current.filter((r) => r.dim === dim && r.key !== null)
-  const areas = below && below !== 'department' ? await unitMeasures(tx, period, now, area, below) : []
+  const areas = below ? await unitRows(tx, area, below, current) : []
   return {
     seq: newest,
     at: now.toISOString(),
@@ -88,7 +94,8 @@ export async function figures(tx: Queryable, area: FigureArea, period: Period, n
     byKind: split('kind').map((r) => ({ category: r.category!, kind: r.key!, measures: measuresOf(countsOf(r)) })),
     byLevel: split('level').map((r) => ({ level: r.key as CaseLevel, measures: measuresOf(countsOf(r)) })),
     byArea: areas,
-    byDepartment: departments.map((r) => ({ department: r.key, measures: measuresOf(countsOf(r)) })).sort((a, b) => b.measures.received - a.measures.received),
+    byDepartment: split('department').map((r) => ({ department: r.key!, measures: measuresOf(countsOf(r)) }))
+      .sort((a, b) => b.measures.received - a.measures.received),
     mediationByBody: mediations.filter((r) => r.dim === 'body').map((r) => ({
       bodyId: Number(r.key), name: r.name!, kind: r.bodyKind!, measures: mediationMeasuresOf(mediationCountsOf(r)),
     })).sort((a, b) => b.measures.referred - a.measures.referred),
