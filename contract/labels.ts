@@ -4,8 +4,9 @@ import type {
   DisputeKind, GridKind, HazardKind, Holder, PatrolKind, RegionKind, Satisfaction, SendBackReason, WorkerRole,
 } from './domain'
 import type { GridRule } from './drafts'
+import type { Measures, MediationMeasures, PeriodKind, RankedUnit } from './figures'
 import type { PlaceKind } from './intake'
-import type { MediationKind, MediationMode, MediationOutcome } from './mediation'
+import type { MediationBodyKind, MediationKind, MediationMode, MediationOutcome } from './mediation'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
@@ -49,6 +50,21 @@ export const labels = {
   mediationKind: { people: '人民调解', industry: '行业调解', administrative: '行政调解', judicial: '司法调解' } satisfies Record<MediationKind, string>,
   mediationMode: { on_site: '当场调解', entrusted: '委托调解', online: '网上调解' } satisfies Record<MediationMode, string>,
   mediationOutcome: { agreement: '达成协议', no_agreement: '未达成协议' } satisfies Record<MediationOutcome, string>,
+  mediationBodyKind: {
+    community: '村(社区)人民调解委员会', township: '乡镇(街道)人民调解委员会', specialised: '专业性人民调解委员会',
+  } satisfies Record<MediationBodyKind, string>,
+  measure: {
+    received: '受理', disputes: '矛盾纠纷受理', closed: '办结', closedRate: '结案率', resolved: '化解', resolvedRate: '化解率',
+    closedInPeriod: '期内结案', onTime: '按期办结', onTimeRate: '按期办结率', resolvedInPeriod: '期内化解', resolvedAtGrid: '网格化解',
+    gridLevelShare: '网格化解占比', rated: '回访评价', satisfied: '满意(含基本满意)', satisfaction: '群众满意率', ranOver: '超期', sendBacks: '退回', reopened: '重办',
+  } satisfies Record<keyof Measures, string>,
+  mediationMeasure: {
+    referred: '调解受理', concluded: '调处', mediatedRate: '调处率', agreements: '调解成功', agreementRate: '调解成功率', confirmed: '司法确认',
+    amountYuan: '涉及金额(元)',
+  } satisfies Record<keyof MediationMeasures, string>,
+  rankedUnit: { township: '乡镇', community: '社区', grid: '网格', department: '部门' } satisfies Record<RankedUnit, string>,
+  /** The parts of the assessment score (domain/ranking.ts SCORE_WEIGHTS). */
+  scorePart: { onTime: '按期办结率', gridLevel: '网格化解占比', satisfaction: '群众满意率', notSentBack: '未退回率', notReopened: '未重办率' },
   workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,
   role: {
     operator: '值守人员', grid_worker: '网格员', community_officer: '社区工作人员', township_officer: '乡镇(街道)工作人员', department_officer: '部门工作人员',
@@ -58,4 +74,6 @@ export const labels = {
     invalid_geometry: '边界无效', overlap: '网格重叠', gap: '网格间空隙', outside_parent: '超出所属社区', duplicate_code: '编码重复', retired_code: '编码属已撤销网格',
     code_outside_community: '编码不属于本社区', check_inconsistent: '核验结果不一致', households_urban: '城镇网格户数', households_rural: '农村网格户数',
   } satisfies Record<GridRule, string>,
+  // The printed report (综治工作月报/季报) and a case's file (交办单/督办单).
+  reportName: { day: '日报', week: '周报', month: '月报', quarter: '季报', year: '年报', range: '专报' } satisfies Record<PeriodKind, string>,
 } as const

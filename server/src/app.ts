@@ -24,19 +24,23 @@ import { apiNotFound, errorHandler } from './api/errors'
 import { exportRouter } from './api/exportRouter'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { figuresRouter } from './api/figuresRouter'
 import { liveRouter } from './api/liveRouter'
+import { mediationRouter } from './api/mediationRouter'
 import { meRouter } from './api/meRouter'
 import { methodNotAllowed } from './api/methodNotAllowed'
 import { ogcRouter } from './api/ogcRouter'
 import { open311Router } from './api/open311Router'
 import { type OidcSettings, oidcRouter } from './api/oidcRouter'
 import { partyAccessRouter } from './api/partyAccessRouter'
+import { reportsRouter } from './api/reportsRouter'
 import { securityHeaders } from './api/security'
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, SESSION_COOKIE, SESSION_HOURS, sessionRouter } from './api/sessionRouter'
 import { liveAccess } from './api/liveAccess'
 import type { Clock } from './clock'
 import { caseCommands } from './commands/cases'
 import { intakeCommands } from './commands/intake'
+import { mediationCommands } from './commands/mediation'
 import { photoCommands } from './commands/photos'
 import { departmentCommands } from './commands/departments'
 import { timeLimitStore } from './commands/timeLimits'
@@ -139,9 +143,12 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   const intake = intakeCommands({ db, cases, clock })
   app.use('/api/v1/cases', photosRouter(photoCommands({ db, clock })))
   app.use('/api/v1/cases', casesRouter(cases, intake, clock))
+  app.use('/api/v1', mediationRouter(mediationCommands({ db, commit })))
   app.use('/api/v1', intakeRouter(intake))
   app.use('/api/v1/answer-endpoints', answerEndpointsRouter(db))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
+  app.use('/api/v1', figuresRouter(db, clock))
+  app.use('/api/v1/reports', reportsRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))
   app.use('/api/v1/party-access-log', partyAccessRouter(db))
   app.use('/api/v1/drafts', draftsRouter(draftCommands({ db, commit, clock })))

@@ -31,7 +31,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Accounts, sessions, keys and the audit log: beside the commands, over the store.
   'server/accounts': ['contract', 'domain', 'server/commands', 'server/db', 'server/clock', 'server/log'],
   'server/jobs': ['contract', 'domain', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log'],
-  'server/api': ['contract', 'domain', 'server/accounts', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild'],
+  // Reports: figures made into files (XLSX), pure, over the contract's figures and the domain's rules.
+  'server/reports': ['contract', 'domain'],
+  'server/api': ['contract', 'domain', 'server/accounts', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild', 'server/reports'],
   'server/config': ['domain', 'server/app', 'server/jobs'],
   'server/app': ['contract', 'domain', 'server/accounts', 'server/api', 'server/commands', 'server/db', 'server/live', 'server/jobs', 'server/clock', 'server/log'],
   // Accounts administered from a shell: the same commands over the configured store.
@@ -56,6 +58,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   'client/cases': ['contract', 'domain', 'client/api', 'client/live', 'client/ui'],
   'client/editor': ['contract', 'domain', 'client/api', 'client/live', 'client/map', 'client/ui', 'client/session'],
   'client/admin': ['contract', 'domain', 'client/api', 'client/ui', 'client/session'],
+  // Printed documents: the report of the figures, and a case's file as the desks show a case.
+  'client/report': ['contract', 'domain', 'client/api', 'client/ui', 'client/session', 'client/cases'],
+  // The ranking screen is a table: no map, no live stream.
+  'client/ranking': ['contract', 'domain', 'client/api', 'client/ui', 'client/session'],
   'client/session': ['contract', 'domain', 'client/api', 'client/ui'],
   'client/map': ['contract', 'domain', 'client/api', 'client/live', 'client/ui'],
   'client/live': ['contract', 'client/api', 'client/ui'],
