@@ -6,13 +6,18 @@ import { layOutCases } from './city/cases'
 import { gridLocator } from './city/gridLocator'
 import { type LandmarkPlan, layOutLandmarks } from './city/landmarks'
 import { layOutCity } from './city/layout'
+import { layOutMediations, withMediationSteps } from './city/mediation'
+import { layOutMediationBodies } from './city/mediationBodies'
 import { layOutPatrols, patrolHistory } from './city/patrols'
 import { buildRegions } from './city/regions'
 import { linesOf, roadNetwork } from './city/roadNetwork'
 import { layOutRoads } from './city/roads'
 import { createRng } from './city/rng'
 import { CITY_BUREAUS, demoDepartments, TOWNSHIP_OFFICES } from './city/departments'
-import { fillGridCover, gridAreas, insertCameras, insertCases, insertDepartments, insertPatrolFixes, insertPatrols, insertRoads } from './city/store'
+import {
+  fillGridCover, gridAreas, insertCameras, insertCases, insertDepartments, insertMediationBodies, insertMediations, insertPatrolFixes, insertPatrols,
+  insertRoads,
+} from './city/store'
 
 export const DEFAULT_SEED = 'anda-2026'
 
@@ -21,7 +26,7 @@ const HISTORY = { hours: 6, stepSeconds: 60 }
 
 /** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
 const CITY_TABLES = [
-  'place_grams', 'places', 'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
+  'case_mediations', 'mediation_bodies', 'place_grams', 'places', 'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]
 
@@ -34,6 +39,8 @@ export type SeedReport = {
   patrolUnits: number
   patrolFixes: number
   cases: number
+  mediationBodies: number
+  mediations: number
   places: number
   ms: number
 }
@@ -56,6 +63,8 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     // Emptied inside the same transaction, so a failed rebuild leaves the old city in place.
     if (options.replace) await tx.exec(`TRUNCATE ${CITY_TABLES.join(', ')} RESTART IDENTITY CASCADE`)
     const ids = await buildRegions(tx, layout, validFrom)
+    const bodies = layOutMediationBodies(rng.fork('mediation-bodies'), layout, ids)
+    const bodyIds = await insertMediationBodies(tx, bodies)
     const storedRoads = await insertRoads(tx, roads, ids.city)
     const grids = await gridAreas(tx)
     const cameras = layOutCameras(rng.fork('cameras'), layout, roads, junctions, grids.filter((g) => g.kind === 'urban').map((g) => g.area), now)
@@ -70,12 +79,15 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     await insertDepartments(tx, departments)
     const offices = new Map(ids.townships.map((id, t) => [id, TOWNSHIP_OFFICES.map((o) => `${layout.townships[t]!.name}${o}`)]))
     const cases = layOutCases(rng.fork('cases'), grids, { bureaus: CITY_BUREAUS, offices }, now)
-    await insertCases(tx, cases)
+    const mediations = layOutMediations(rng.fork('mediations'), cases, bodies, now)
+    const caseIds = await insertCases(tx, withMediationSteps(cases, mediations))
+    await insertMediations(tx, mediations, caseIds, bodyIds)
     // The gazetteer a seat finds places in: the regions and roads as stored, and the landmarks.
     const places = await insertPlaces(tx, layOutLandmarks(rng.fork('landmarks'), layout, roads))
     return {
       regions: 1 + ids.townships.length + ids.communities.length, grids: ids.grids.length, roads: storedRoads.length,
-      cameras: cameras.length, patrolUnits: patrols.length, patrolFixes: fixes.length, cases: cases.length, places,
+      cameras: cameras.length, patrolUnits: patrols.length, patrolFixes: fixes.length, cases: cases.length,
+      mediationBodies: bodies.length, mediations: mediations.length, places,
     }
   })
   // Statistics for the planner now, not when autovacuum gets round to it: a store fresh from the seed

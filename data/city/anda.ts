@@ -1,10 +1,14 @@
 import type { Pt } from './geo'
 
 /**
- * Anda (安达市), a county-level city of Suihua, Heilongjiang, with the counts its governance reports
- * give: 14 townships and 4 streets, 1,011 grids, 1,011 grid leaders, 999 full-time and 1,219 part-time
- * grid workers, 1,742 class-A camera groups, 3,913 class-B and 256 class-C cameras, 7,444 disputes a year.
- * The boundaries are generated, not surveyed: a demo city, not an official map.
+ * The demo city: Anda (安达市), a county-level city of Suihua, Heilongjiang, with counts taken from the
+ * governance reports (the seeds), each from the city whose report gives it:
+ * - Anda's own: 14 townships and 4 streets, 1,011 grids, 1,011 grid leaders, 999 full-time and 1,219
+ *   part-time grid workers, 159 specialised people's mediation committees;
+ * - Danjiangkou's (丹江口市, its 雪亮工程): 1,742 class-A camera groups, 3,913 class-B and 256 class-C cameras;
+ * - Tongliao's (通辽市, 2022): 7,444 disputes a year, a prefecture's count applied to the demo city.
+ * The 2,300 hazards a year and the 100 patrol units are ours: no report counts them. The boundaries are
+ * generated, not surveyed: a demo city, not an official map.
  */
 export const ANDA = {
   code: '231281000000',
@@ -21,6 +25,7 @@ export const ANDA = {
   cameras: { A: 1742, B: 3913, C: 256 },
   disputesPerYear: 7444,
   hazardsPerYear: 2300,
+  specialisedMediationCommittees: 159,
   patrolUnits: { police: 30, auxiliary: 30, volunteer: 25, grid_worker: 15 },
 } as const
 

@@ -3,6 +3,8 @@ import type { Queryable } from '../../server/src/db/Db'
 import type { NewDepartment } from '../../contract/departments'
 import type { CameraPlan } from './cameras'
 import type { CasePlan, CaseGrid } from './cases'
+import type { MediationPlan } from './mediation'
+import type { MediationBodyPlan } from './mediationBodies'
 import type { FixPlan, PatrolPlan } from './patrols'
 import type { Road } from './roads'
 import { citySql } from './sql'
@@ -59,10 +61,13 @@ export async function insertDepartments(tx: Queryable, departments: readonly New
   await tx.query(citySql.insert_departments, [departments.map((d) => d.name), departments.map((d) => d.level), departments.map((d) => d.townshipCode ?? null)])
 }
 
-export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<void> {
+/** Returns the cases' store ids, in the order given. */
+export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Promise<number[]> {
+  const stored: number[] = []
   for (let i = 0; i < cases.length; i += BATCH) {
     const c = cases.slice(i, i + BATCH)
     const ids = (await tx.query<{ id: number }>(citySql.reserve_case_ids, [c.length])).map((r) => r.id)
+    stored.push(...ids)
     await tx.query(citySql.insert_cases, [
       ids, c.map((x) => x.category), c.map((x) => x.kind), c.map((x) => x.source), c.map((x) => x.at[0]),
       c.map((x) => x.at[1]), c.map((x) => x.grid.id), c.map((x) => x.grid.communityId), c.map((x) => x.grid.townshipId),
@@ -87,4 +92,25 @@ export async function insertCases(tx: Queryable, cases: readonly CasePlan[]): Pr
       parties.map((p) => p.idNumber),
     ])
   }
+  return stored
+}
+
+/** Returns the bodies' store ids, in the order given. */
+export async function insertMediationBodies(tx: Queryable, bodies: readonly MediationBodyPlan[]): Promise<number[]> {
+  const b = bodies
+  const rows = await tx.query<{ id: number; name: string }>(citySql.insert_mediation_bodies, [
+    b.map((x) => x.name), b.map((x) => x.kind), b.map((x) => x.field), b.map((x) => x.regionId), b.map((x) => x.at[0]),
+    b.map((x) => x.at[1]), b.map((x) => x.disputeKinds.join(',')),
+  ])
+  const idOf = new Map(rows.map((r) => [r.name, r.id]))
+  return b.map((x) => idOf.get(x.name)!)
+}
+
+/** The mediations, under the store ids of their cases and bodies (by the plans' indexes). */
+export async function insertMediations(tx: Queryable, mediations: readonly MediationPlan[], caseIds: readonly number[], bodyIds: readonly number[]): Promise<void> {
+  const m = mediations
+  await tx.query(citySql.insert_mediations, [
+    m.map((x) => caseIds[x.case]!), m.map((x) => bodyIds[x.body]!), m.map((x) => x.kind), m.map((x) => x.mode), m.map((x) => x.referredAt),
+    m.map((x) => x.sessions), m.map((x) => x.outcome), m.map((x) => x.endedAt), m.map((x) => x.amountYuan), m.map((x) => x.confirmedAt),
+  ])
 }

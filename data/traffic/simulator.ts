@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   ApiErrorBody, CaseSummary, DepartmentInfo, DisputeKind, GridCollection, HazardKind, LiveSnapshot, type CaseReport, type StepRequest,
 } from '../../contract'
+import { ANDA } from '../city/anda'
 import { SOURCES } from '../city/caseMix'
 import { pointIn } from '../city/geo'
 import { patrolRoute, SPEED_MPS } from '../city/patrolRoute'
@@ -28,19 +29,14 @@ export type SimOptions = {
   open311Key?: string | null
 }
 
-/** Reports a year: Anda's disputes plus hazards found on patrol. */
-const CASES_PER_DAY = (7444 + 2300) / 365
+/** Reports a day at the seeded years' rate: the disputes (Tongliao's count) and the hazards found on patrol. */
+const CASES_PER_DAY = (ANDA.disputesPerYear + ANDA.hazardsPerYear) / 365
 const HOUR_MS = 3_600_000
 /** How long after a lapsed clock the simulator looks at the case again: the platform's clock runs every 10 s (ESCALATE_EVERY_MS). */
 const LOOK_AGAIN_MS = 15_000
 /** How often the list of departments is read again, so one an admin disabled is not routed to for long. */
 const DEPARTMENTS_EVERY_MS = 60_000
 
-/** Where live reports come from: the seeded year's mix, and visitors at the centre's hall (来访), who came in only through the seat. */
-const LIVE_SOURCES = {
-  dispute: { ...SOURCES.dispute, walk_in: 4 },
-  hazard: { ...SOURCES.hazard, walk_in: 1 },
-}
 
 /** A refusal from the API with its status: a 409 means the case moved on without the simulator. */
 class Refused extends Error {
@@ -168,7 +164,7 @@ function newReport(rng: Rng, grids: GridCollection['features'], households: numb
   return {
     category,
     kind: category === 'dispute' ? rng.pick(DisputeKind.options) : rng.pick(HazardKind.options),
-    source: rng.weighted(LIVE_SOURCES[category]),
+    source: rng.weighted(SOURCES[category]),
     location,
     description: '模拟上报',
   }
