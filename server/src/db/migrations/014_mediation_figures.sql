@@ -55,8 +55,9 @@ ALTER TABLE case_history ADD CONSTRAINT case_history_step_check
 -- A period's figures find its cases by when they were reported (cases_reported_at_idx), closed, or ran
 -- over, were sent back or reopened: the steps a period counts are few, so they have an index of their own.
 CREATE INDEX cases_closed_at_idx ON cases (closed_at) WHERE closed_at IS NOT NULL;
--- The departments a period's cases were routed to.
-CREATE INDEX case_routes_case_idx ON case_routes (case_id);
+-- Whether a case closed in the period ever ran over a limit: a probe per case into the few steps that did.
+CREATE INDEX case_history_overrun_case_idx ON case_history (case_id)
+  WHERE (step = 'supervise' AND actor_role = 'platform') OR at > due_at;
 CREATE INDEX case_history_counted_idx ON case_history (at)
   WHERE step IN ('send_back', 'follow_up') OR (step = 'supervise' AND actor_role = 'platform') OR at > due_at;
 

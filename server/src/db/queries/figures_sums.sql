@@ -1,8 +1,8 @@
 -- Sums of case_figures() (the one definition of every figure) for one period [$1, $2) seen at $3, of the
 -- area $4 (NULL: the city), from one read of the period's cases: for the whole area and split by channel,
 -- kind, the level that closed or holds a case, the units one level down ($5: 'township', 'community' or
--- 'grid'; NULL for none), and the department each case was routed to as lead (吹哨; a case routed to two
--- departments in turn counts for each). `dim` says which split a row belongs to, `key` its value; rows in that order.
+-- 'grid'; NULL for none), and the department each case was routed to as lead (吹哨, the history's route
+-- steps; a case routed to two departments in turn counts for each). `dim` says which split a row belongs to, `key` its value; rows in that order.
 WITH f AS MATERIALIZED (
   SELECT cf.*, CASE $5::text WHEN 'township' THEN t.code WHEN 'community' THEN com.code WHEN 'grid' THEN cf.grid_code END AS child
   FROM case_figures($1, $2, $3, $4) cf
@@ -26,7 +26,7 @@ WITH f AS MATERIALIZED (
          sum(f.rated) AS rated, sum(f.satisfied) AS satisfied, sum(f.ran_over) AS ran_over, sum(f.send_backs) AS send_backs,
          sum(f.reopened) AS reopened
   FROM f
-  CROSS JOIN LATERAL (SELECT DISTINCT x.department FROM case_routes x WHERE x.case_id = f.case_id AND x.lead) r
+  CROSS JOIN LATERAL (SELECT DISTINCT h.department FROM case_history h WHERE h.case_id = f.case_id AND h.step = 'route') r
   GROUP BY r.department
 )
 SELECT s.dim, s.key, s.category,
