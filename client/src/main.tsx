@@ -13,6 +13,9 @@ import { Intake } from './intake/Intake'
 import { snapshotRead } from './live/useLive'
 import { cityRead } from './map/loadCity'
 import { prewarmMap } from './map/MapView'
+import { Ranking } from './ranking/Ranking'
+import { CaseFile, caseFileId } from './report/CaseFile'
+import { Report } from './report/Report'
 import { SignedIn } from './session/SignedIn'
 import { SignInScreen } from './session/SignInScreen'
 import { Wall } from './wall/Wall'
@@ -26,7 +29,8 @@ const kioskKey = isWall ? new URLSearchParams(search).get('key') : null
 /**
  * One screen per address, each behind the sign-in page: `/` and `/wall` (the kiosk) are the operators' wall;
  * `/drill…` the desks' drill-down; `/desk` the work of any level or department; `/intake` the seats taking calls, alerts, petitions and visitors;
- * `/editor` the analysts' grid editor; `/admin` accounts and the audit log;
+ * `/editor` the analysts' grid editor; `/admin` accounts and the audit log; `/report` the monthly or quarterly
+ * report and `/print/case/:id` a case's file (交办单/督办单), both laid out for printing on A4;
  * `/signin` the sign-in page itself.
  */
 function Screen() {
@@ -36,15 +40,19 @@ function Screen() {
   if (drill !== undefined) return <SignedIn>{(me) => <Drill initial={drill} me={me} />}</SignedIn>
   if (/^\/desk\/?$/.test(pathname)) return <SignedIn>{(me) => <Desk me={me} />}</SignedIn>
   if (/^\/intake\/?$/.test(pathname)) return <SignedIn>{(me) => <Intake me={me} />}</SignedIn>
+  if (/^\/ranking\/?$/.test(pathname)) return <SignedIn>{(me) => <Ranking me={me} />}</SignedIn>
   if (/^\/editor\/?$/.test(pathname)) {
     const community = new URLSearchParams(search).get('community')
     return <SignedIn>{(me) => <Editor initialCommunity={community && /^\d{12}$/.test(community) ? community : null} me={me} />}</SignedIn>
   }
   if (/^\/admin\/?$/.test(pathname)) return <SignedIn>{(me) => <Admin me={me} />}</SignedIn>
+  if (/^\/report\/?$/.test(pathname)) return <SignedIn>{(me) => <Report me={me} />}</SignedIn>
+  const caseFile = caseFileId(pathname)
+  if (caseFile !== null) return <SignedIn>{(me) => <CaseFile id={caseFile} me={me} />}</SignedIn>
   return (
     <main className="not-found" role="alert">
       <h1>没有这个页面</h1>
-      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/desk">工作台 /desk</a> · <a href="/intake">受理席 /intake</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a></p>
+      <p><a href="/wall">指挥大屏 /wall</a> · <a href="/drill">值班研判 /drill</a> · <a href="/desk">工作台 /desk</a> · <a href="/intake">受理席 /intake</a> · <a href="/editor">网格编辑 /editor</a> · <a href="/admin">账号管理 /admin</a> · <a href="/report">综治工作报表 /report</a></p>
     </main>
   )
 }

@@ -78,6 +78,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
 
   return (
     <section className="case-pane" data-testid="case-pane" data-case-id={detail.id} data-version={detail.version} data-state={detail.state} aria-labelledby="case-title">
+      <a className="print-link" href={`/print/case/${detail.id}`} target="_blank" rel="noopener" data-testid="print-case">打印交办单</a>
       <h2 id="case-title">{kindLabel(detail)} <span className="code">{detail.code}</span></h2>
       <p className="facts">
         {labels.caseSource[detail.source]} · {labels.caseLevel[detail.level]} · <b data-testid="case-state">{labels.caseState[detail.state]}</b>

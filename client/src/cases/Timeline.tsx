@@ -2,7 +2,7 @@ import { type HistoryEntry, labels } from '../../../contract'
 import { dateTime } from '../ui/format'
 
 /** What a step recorded besides its note: a send-back's reason, an answer's channel, a route's departments, a verdict. */
-function particulars(h: HistoryEntry): string[] {
+export function particulars(h: HistoryEntry): string[] {
   const out: string[] = []
   if (h.step === 'route' && h.department) out.push(`牵头 ${h.department}${h.assisting?.length ? `，配合 ${h.assisting.join('、')}` : ''}`)
   else if (h.department) out.push(h.department)
