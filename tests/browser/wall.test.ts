@@ -1,12 +1,14 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { Figures, Rankings } from '../../contract'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
 import { offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
 import { as, call, serve } from '../support/serve'
 import { browserCity } from '../support/browserCity'
 import { wallContext } from '../support/browserSession'
+import { SEEDED_AT } from '../support/seededCity'
 import { pointInGrid } from '../support/servedCity'
 
 const { city, browser } = browserCity()
@@ -206,6 +208,54 @@ describe('the wall at 4K', () => {
     }, as.gridWorker)
     await expect.poll(() => figure(page, 'kpi-open'), { timeout: 5000 }).toBe(before.open + 1)
     expect(await figure(page, 'disputes-today-found')).toBe(before.today + 1)
+    await page.context().close()
+  })
+
+  it('shows the month\'s township ranking in turn with cameras and patrols, and today\'s overdue beside the overdue now', async () => {
+    const page = await wallPage()
+    // The test city's cases end on the day it was seeded: the wall's month is read as of that day, so that it has townships to rank.
+    const seededDay = SEEDED_AT.slice(0, 10)
+    await page.route('**/api/v1/rankings?*', (route) => route.continue({ url: `${route.request().url()}&at=${seededDay}` }))
+    await page.goto(city.server.url + '/wall?turn=5')
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    const ranking = page.getByTestId('wall-ranking')
+    const rows = page.getByTestId('wall-ranking-row')
+    await expect.poll(async () => (await ranking.isVisible()) && (await rows.count()) > 0, { timeout: 15_000 }).toBe(true)
+    expect(await page.getByTestId('cameras-A').isVisible()).toBe(false)
+    expect(await ranking.locator('h2').textContent()).toMatch(/^乡镇排名（本月）2026年11月/)
+    const res = await call(`${city.server.url}/api/v1/rankings?unit=township&period=month&at=${seededDay}`, 'GET', undefined, as.wall)
+    const top = Rankings.parse(res.body).rows.filter((r) => r.place !== null).slice(0, 5)
+    expect(top).toHaveLength(5)
+    const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`)
+    expect((await rows.allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual(
+      top.map((r) => `${r.place}${r.name}${r.score!.toFixed(1)}${pct(r.measures.onTimeRate)}${pct(r.measures.satisfaction)}`))
+    // Nothing of the column is cut off at its foot, in either turn.
+    const overflow = () => page.getByTestId('kpi-panel').evaluate((e) => e.scrollHeight - e.clientHeight)
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-ranking-4k.png') })
+    // Its turn over, the cameras and patrols are back.
+    await expect.poll(() => page.getByTestId('cameras-A').isVisible(), { timeout: 8000 }).toBe(true)
+    expect(await ranking.isVisible()).toBe(false)
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-kpi-column-4k.png'), clip: { x: 3840 - 1040, y: 0, width: 1040, height: 2160 } })
+
+    // 今日超期: what ran over a time limit today, as the figures count it; 当前超期: open and past due now.
+    const day = Figures.parse((await call(`${city.server.url}/api/v1/figures?period=day`, 'GET', undefined, as.wall)).body)
+    await expect.poll(() => text(page, 'kpi-ran-over-today')).not.toBe('—')
+    expect(await figure(page, 'kpi-ran-over-today')).toBe(day.totals.current.ranOver)
+    expect(await figure(page, 'kpi-overdue')).toBe(day.overdueNow)
+    await page.context().close()
+  })
+
+  it('shows "—" for the ranking and today\'s overdue while they cannot be read', async () => {
+    const page = await wallPage({ width: 1920, height: 1080 })
+    await page.route(/\/api\/v1\/(rankings|figures)\?/, (route) => route.fulfill({ status: 503, json: { code: 'unavailable', message: 'down' } }))
+    await page.goto(city.server.url + '/wall?turn=5')
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    expect(await text(page, 'kpi-ran-over-today')).toBe('—')
+    await expect.poll(() => page.getByTestId('wall-ranking').isVisible(), { timeout: 12_000 }).toBe(true)
+    expect(await text(page, 'wall-ranking-none')).toBe('—')
+    expect(await page.getByTestId('wall-ranking-row').count()).toBe(0)
     await page.context().close()
   })
 

@@ -117,6 +117,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         <div className="drill-top">
           <SignedInBar me={me} />
           {may(me.role, 'step') && <a href="/desk" className="to-desk">工作台</a>}
+          {'region' in me.scope && <a href="/ranking" className="to-desk">考核排名</a>}
           <LiveStatus connection={connection} />
         </div>
         <NoticeLine notice={notice} />

@@ -1,17 +1,24 @@
-import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures } from '../../../contract'
+import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures, type RankedUnit, type Rankings } from '../../../contract'
 import { count, percent } from '../ui/format'
+import { RankingPanel } from './RankingPanel'
 import { Sparkline } from './Sparkline'
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 const PERIODS = [['today', '今日'], ['month', '本月'], ['year', '本年']] as const
 
+/** The ranking the KPI column shows in turn with cameras and patrols, and whether it is its turn. */
+export type RankingTurn = { unit: RankedUnit; rankings: Rankings | null; shown: boolean }
+
 /**
  * The figures the reports quote, as the server computes them in SQL: disputes found and resolved,
  * the share settled in the grid, open cases by level, on-time and satisfaction rates, cameras online
- * by class, patrol coverage. Trends where a trend means something: the last 30 days.
+ * by class, patrol coverage, and in turn with the last two the month's ranking. Trends where a trend
+ * means something: the last 30 days. Two figures of running over: the cases that ran over a time limit
+ * today (`ranOverToday`, null until read), which stays when the platform has moved them up, and the open
+ * cases past their due time now, which it seldom leaves for more than seconds.
  */
-export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
+export function KpiPanel({ kpis, ranOverToday, ranking }: { kpis: Kpis | null; ranOverToday: number | null; ranking: RankingTurn | null }) {
   if (!kpis) return <aside className="kpi-panel" data-testid="kpi-panel" aria-busy="true" />
   const { disputes, trend } = kpis
   const daily = (f: (d: Kpis['trend'][number]) => number | null) => trend.map(f)
@@ -33,24 +40,25 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
       <section className="rates">
         <Rate id="grid-level-share" name="网格化解占比" value={kpis.gridLevelShare} />
         <Rate id="on-time-rate" name="按期办结率" value={kpis.onTimeRate} trend={daily((d) => share(d.onTime, d.closed))} />
-        <Rate id="satisfaction" name="群众满意率" value={kpis.satisfaction} trend={daily((d) => share(d.satisfied, d.closed))} />
+        <Rate id="satisfaction" name="群众满意率" value={kpis.satisfaction} trend={daily((d) => share(d.satisfied, d.rated))} />
       </section>
 
       <section>
         <h2>在办事件</h2>
-        <div className="totals">
+        <div className="totals four">
           <Figure id="open" name="在办" value={count(kpis.open)} />
-          <Figure id="overdue" name="超期" value={count(kpis.overdue)} alarm={kpis.overdue > 0} />
           <Figure id="escalated" name="上移督办" value={count(kpis.escalated)} />
+          <Figure id="ran-over-today" name="今日超期" value={ranOverToday === null ? '—' : count(ranOverToday)} alarm={(ranOverToday ?? 0) > 0} />
+          <Figure id="overdue" name="当前超期" value={count(kpis.overdue)} alarm={kpis.overdue > 0} />
         </div>
-        <div className="totals">
+        <div className="totals four">
           <Figure id="waiting-to-sign" name="待签收" value={count(kpis.waitingToSign)} alarm={kpis.waitingToSign > 0} />
           <Figure id="departments-unreported" name="部门未报到" value={count(kpis.departmentReports.awaiting)} />
           <Figure id="departments-late" name="报到超时" value={count(kpis.departmentReports.overdue)} alarm={kpis.departmentReports.overdue > 0} />
         </div>
         <table className="levels">
           <thead>
-            <tr><th /><th>在办</th><th>待签收</th><th>超期</th><th>上移</th></tr>
+            <tr><th /><th>在办</th><th>待签收</th><th>当前超期</th><th>上移</th></tr>
           </thead>
           <tbody>
             {CaseLevel.options.map((l) => (
@@ -66,7 +74,8 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
         </table>
       </section>
 
-      <section>
+      {ranking && <RankingPanel unit={ranking.unit} rankings={ranking.rankings} hidden={!ranking.shown} />}
+      <section hidden={ranking?.shown}>
         <h2>雪亮工程 · 在线率</h2>
         <table className="cameras">
           <tbody>
@@ -84,7 +93,7 @@ export function KpiPanel({ kpis }: { kpis: Kpis | null }) {
         </table>
       </section>
 
-      <section>
+      <section hidden={ranking?.shown}>
         <h2>巡防覆盖 · 近{kpis.patrol.hours}小时</h2>
         <div className="totals two">
           <Figure id="patrol-visited" name="已巡网格" value={`${count(kpis.patrol.visited)} / ${count(kpis.patrol.grids)}`} />

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { Me } from '../../../contract'
+import { Figures, type Me, Rankings } from '../../../contract'
 import { homeRooms } from '../../../domain/access'
 import { SignedInBar } from '../session/SignedInBar'
 import { clockDate, clockTime } from '../ui/format'
@@ -20,11 +20,14 @@ import type { City } from '../map/loadCity'
 import { useCity } from '../map/useCity'
 import { NoticeLine } from '../ui/Notice'
 import { KpiPanel } from './KpiPanel'
+import { rankedUnitFor } from './rankedUnitFor'
 import { Legend } from './Legend'
 import { Ticker } from './Ticker'
 import { FOLLOW_MS, useGridShading } from './useGridShading'
 import { useKpis } from '../api/useKpis'
-import { themeAt, type WallConfig } from './wallConfig'
+import { useMinutely } from './useMinutely'
+import { rankingShownAt, themeAt, type WallConfig } from './wallConfig'
+import './wall.css'
 import { VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
 import { wallOverLayers, wallUnderLayers } from './wallLayers'
 
@@ -44,6 +47,10 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   const now = useNow(1000)
   const kpis = useKpis(state.seq, config.patrolHours)
   const theme = themeAt(now, config.theme, config.cycleSeconds)
+  const rankedUnit = rankedUnitFor(me.scope)
+  const rankings = useMinutely(rankedUnit && `/api/v1/rankings?unit=${rankedUnit}&period=month`, Rankings)
+  const ranOverToday = useMinutely('/api/v1/figures?period=day', Figures)?.totals.current.ranOver ?? null
+  const ranking = rankedUnit && { unit: rankedUnit, rankings, shown: rankingShownAt(now, config.turnSeconds) }
   const city = status.kind === 'ready' ? status.city : null
 
   const judgedAt = Math.floor(now / JUDGE_STEP_MS) * JUDGE_STEP_MS
@@ -80,7 +87,7 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
           <span className="date">{clockDate(now)}</span> <time data-testid="clock">{clockTime(now)}</time> <LiveStatus connection={connection} />
         </p>
       </header>
-      <KpiPanel kpis={kpis} />
+      <KpiPanel kpis={kpis} ranOverToday={ranOverToday} ranking={ranking} />
       <Legend theme={theme} cycling={config.theme === null} patrolHours={config.patrolHours} />
       <Ticker items={state.ticker} names={names} />
       {/* A kiosk has nobody at it to sign out; a wall on a desk (`/`) says who it is signed in as. */}
