@@ -37,7 +37,7 @@ export function Ranking({ me }: { me: Me }) {
   // Rankings are an area's: a department's account has none to read (the server refuses it too).
   if (!('region' in me.scope)) {
     return (
-      <div className="ranking" data-testid="ranking">
+      <div className="ranking-page" data-testid="ranking">
         <header className="ranking-header"><h1>考核排名</h1><SignedInBar me={me} /></header>
         <p className="hint" role="alert">考核排名按区域查看，部门账号没有可查看的区域。<a href="/desk">返回工作台</a></p>
       </div>
@@ -45,7 +45,7 @@ export function Ranking({ me }: { me: Me }) {
   }
 
   return (
-    <div className="ranking" data-testid="ranking" data-ready={!loading && shown !== null}>
+    <div className="ranking-page" data-testid="ranking" data-ready={!loading && shown !== null}>
       <header className="ranking-header">
         <div>
           <h1>考核排名</h1>
