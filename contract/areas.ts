@@ -40,8 +40,10 @@ export type AreaPatrol = z.infer<typeof AreaPatrol>
  * read in one snapshot of the store at `at`.
  * - `kind`: township or street for a township, urban or rural for a grid; `bbox` `[minLon, minLat, maxLon, maxLat]`;
  * - `parents`: nearest first, a grid's community and township, a township's city;
- * - `responsible`: households, current grids, posts by role (sums over a township's grids), the
- *   mediation committee (人民调解委员会) that serves it, and every post of its grids;
+ * - `responsible`: households, current grids, posts by role (sums over a township's grids), the people's
+ *   mediation committee (人民调解委员会) that serves it (a grid's community's, a township's own; null if none is
+ *   stored), how many specialised committees (专业人民调解委员会) serve it (those of the regions it lies in or
+ *   holds, as `GET /api/v1/mediation-bodies?area=` lists them), and every post of its grids;
  * - `cover.cameras`: every camera inside the area or looking into it, `cameraStates` their count by state;
  * - `cover.patrols`: `inside`, units whose latest fix lies in the area (`at` that fix); `recent`, units
  *   with a fix in it during the last `hours` (`at` the latest such fix);
@@ -64,7 +66,9 @@ export const AreaProfile = z.object({
     leaders: Count(),
     fulltimeWorkers: Count(),
     parttimeWorkers: Count(),
-    mediationCommittee: z.string(),
+    /** E.g. `新兴街道人民调解委员会`. */
+    mediationCommittee: z.string().nullable(),
+    specialisedCommittees: Count(),
     roster: z.array(GridPost),
   }),
   cover: z.object({

@@ -6,7 +6,7 @@ import type {
 import type { GridRule } from './drafts'
 import type { Measures, MediationMeasures, PeriodKind, RankedUnit } from './figures'
 import type { PlaceKind } from './intake'
-import type { MediationBodyKind, MediationKind, MediationMode, MediationOutcome } from './mediation'
+import type { MediationBodyKind, MediationField, MediationKind, MediationMode, MediationOutcome } from './mediation'
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
@@ -53,6 +53,10 @@ export const labels = {
   mediationBodyKind: {
     community: '村(社区)人民调解委员会', township: '乡镇(街道)人民调解委员会', specialised: '专业性人民调解委员会',
   } satisfies Record<MediationBodyKind, string>,
+  /** The field a specialised committee (专业性人民调解委员会) takes. */
+  mediationField: {
+    labour: '劳动争议', family: '婚姻家庭', traffic: '交通事故', property: '物业', medical: '医疗纠纷', financial: '金融', land: '土地承包',
+  } satisfies Record<MediationField, string>,
   measure: {
     received: '受理', disputes: '矛盾纠纷受理', closed: '办结', closedRate: '结案率', resolved: '化解', resolvedRate: '化解率',
     closedInPeriod: '期内结案', onTime: '按期办结', onTimeRate: '按期办结率', resolvedInPeriod: '期内化解', resolvedAtGrid: '网格化解',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ApiErrorBody, AreaProfile, type CaseSummary, type Change, type GridPost } from '../../contract'
+import { ApiErrorBody, AreaProfile, type CaseSummary, type Change, type GridPost, type MediationBody } from '../../contract'
 import { manualClock } from '../../server/src/clock'
 import { closeWatchers, until, watch } from '../support/live'
 import { SEEDED_AT } from '../support/seededCity'
@@ -56,6 +56,15 @@ async function patrolsIn(grids: string[], hours: number) {
   return { hours, inside: inside.map(asJson), recent: recent.map(asJson) }
 }
 
+/** How many specialised committees the list of an area's mediation bodies holds: those the profile counts. */
+async function specialisedServing(area: string): Promise<number> {
+  const { status, body } = await get(`/api/v1/mediation-bodies?area=${area}`)
+  expect(status).toBe(200)
+  const n = (body as MediationBody[]).filter((b) => b.kind === 'specialised').length
+  expect(n).toBeGreaterThan(0)
+  return n
+}
+
 const stateCounts = (cams: { state: string }[]) => ({
   online: cams.filter((c) => c.state === 'online').length,
   offline: cams.filter((c) => c.state === 'offline').length,
@@ -97,7 +106,8 @@ describe('GET /api/v1/areas/grid/:code', () => {
       ],
       responsible: {
         households: g!.households, grids: 1, leaders: g!.leaders, fulltimeWorkers: g!.fulltime, parttimeWorkers: g!.parttime,
-        mediationCommittee: `${g!.comName}人民调解委员会`, roster: postsOf(X, g!.leaders, g!.fulltime, g!.parttime),
+        mediationCommittee: `${g!.tName}${g!.comName}人民调解委员会`, specialisedCommittees: await specialisedServing(g!.comCode),
+        roster: postsOf(X, g!.leaders, g!.fulltime, g!.parttime),
       },
       cover: { cameras, cameraStates: stateCounts(cameras), patrols, lastWalkedAt: now.toISOString() },
     })
@@ -140,7 +150,8 @@ describe('GET /api/v1/areas/township/:code', () => {
       parents: [{ code: t!.cityCode, name: t!.cityName, level: 'city', kind: 'city' }],
       responsible: {
         households: t!.households, grids: grids.length, leaders: sum('leaders'), fulltimeWorkers: sum('fulltime'), parttimeWorkers: sum('parttime'),
-        mediationCommittee: `${t!.name}人民调解委员会`, roster: grids.flatMap((g) => postsOf(g.code, g.leaders, g.fulltime, g.parttime)),
+        mediationCommittee: `${t!.name}人民调解委员会`, specialisedCommittees: await specialisedServing(STREET),
+        roster: grids.flatMap((g) => postsOf(g.code, g.leaders, g.fulltime, g.parttime)),
       },
       cover: {
         cameras, cameraStates: stateCounts(cameras), patrols: await patrolsIn(grids.map((g) => g.code), 4), lastWalkedAt: iso(walked!.at),
@@ -153,6 +164,20 @@ describe('GET /api/v1/areas/township/:code', () => {
     const [lon, lat] = await pointInGrid(city.db, X)
     expect(west! < lon && lon < east! && south! < lat && lat < north!).toBe(true)
     expect(grids.length).toBeGreaterThan(50)
+  })
+
+  it('names the committee the store holds for the township, and none when it holds none', async () => {
+    const [body] = await rows<{ id: number; name: string }>(`
+      SELECT b.id, b.name FROM mediation_bodies b JOIN regions t ON t.id = b.region_id WHERE t.code = $1 AND b.kind = 'township'`, [STREET])
+    try {
+      await rows('UPDATE mediation_bodies SET name = $2 WHERE id = $1', [body!.id, '测试·新兴街道联合人民调解委员会'])
+      expect((await profile(`township/${STREET}`)).responsible.mediationCommittee).toBe('测试·新兴街道联合人民调解委员会')
+      // A committee for the whole city only is not the township's own.
+      await rows(`UPDATE mediation_bodies SET region_id = (SELECT parent_id FROM regions WHERE code = $2) WHERE id = $1`, [body!.id, STREET])
+      expect((await profile(`township/${STREET}`)).responsible.mediationCommittee).toBeNull()
+    } finally {
+      await rows(`UPDATE mediation_bodies SET name = $2, region_id = (SELECT id FROM regions WHERE code = $3) WHERE id = $1`, [body!.id, body!.name, STREET])
+    }
   })
 })
 

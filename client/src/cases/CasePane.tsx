@@ -7,6 +7,7 @@ import { dateTime, errorText } from '../ui/format'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { CaseActions, type Send } from './CaseActions'
 import { kindLabel } from './kindLabel'
+import { MediationSection } from './MediationSection'
 import { reports, signState } from './signState'
 import { actedText } from './stepTexts'
 import { timeLeft } from './timeLeft'
@@ -20,7 +21,8 @@ const HIDDEN_TEXT = '（仅办理人员可见）'
  * account may do with it now, each a form of its own (`CaseActions`); for a duty leader, the parties on
  * explicit request, logged. Every action names the version the reader saw: if someone acted first, the
  * server answers 409 with the case as it is now, and the pane shows that. After an action the pane says
- * what happened (where the case went, its new time limit) and reads the case again. `version`: the
+ * what happened (where the case went, its new time limit) and reads the case again. A dispute's mediations
+ * are read and written beside the loop (`MediationSection`). `version`: the
  * case's version in the list beside, which reads it again when it moves; `grids`: the city's, to dispatch to.
  */
 export function CasePane({ id, version, me, grids, onActed }: {
@@ -106,6 +108,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
         : detail.description && <p className="description" data-testid="description">{detail.description}</p>}
       <NoticeLine notice={notice} />
       <CaseActions detail={detail} me={me} grids={grids} send={send} />
+      {detail.category === 'dispute' && <MediationSection detail={detail} me={me} notify={setNotice} onWritten={() => setReads((n) => n + 1)} />}
       <Timeline history={detail.history} />
       {detail.history.some((h) => h.note === null) && <p className="hidden-text">处置说明{HIDDEN_TEXT}</p>}
       <div className="parties">

@@ -29,7 +29,7 @@ export function AreaHeader({ profile, onOpen, reaches, root }: {
   )
 }
 
-/** Who answers for the area: posts by role and the mediation committee that serves it. */
+/** Who answers for the area: its households and grids, and the posts by role. */
 export function Responsible({ profile }: { profile: AreaProfile }) {
   const r = profile.responsible
   return (
@@ -41,7 +41,6 @@ export function Responsible({ profile }: { profile: AreaProfile }) {
         <dt>{labels.workerRole.leader}</dt><dd data-testid="leaders">{r.leaders}</dd>
         <dt>{labels.workerRole.fulltime}</dt><dd data-testid="fulltime">{r.fulltimeWorkers}</dd>
         <dt>{labels.workerRole.parttime}</dt><dd data-testid="parttime">{r.parttimeWorkers}</dd>
-        <dt>调解组织</dt><dd>{r.mediationCommittee}</dd>
       </dl>
     </section>
   )

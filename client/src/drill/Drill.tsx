@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CaseSummary, GridProps, Me } from '../../../contract'
-import { may } from '../../../domain/access'
+import { coversArea, may, reachOf } from '../../../domain/access'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
 import { displayScale } from '../map/displayScale'
@@ -8,6 +8,7 @@ import { areaCamerasLayer } from '../map/layers/areaCamerasLayer'
 import { areaMaskLayer } from '../map/layers/areaMaskLayer'
 import { areaOutlineLayer } from '../map/layers/areaOutlineLayer'
 import { casesLayer } from '../map/layers/casesLayer'
+import { mediationBodiesLayer } from '../map/layers/mediationBodiesLayer'
 import { selectedCaseLayer } from '../map/layers/selectedCaseLayer'
 import { DESK_PADDING, MapView } from '../map/MapView'
 import { FlyTo } from '../map/parts/FlyTo'
@@ -19,8 +20,10 @@ import { useCity } from '../map/useCity'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
+import { AreaMediation } from './AreaMediation'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
+import { useMediationBodies } from '../cases/useMediationBodies'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignedInBar } from '../session/SignedInBar'
@@ -74,6 +77,12 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   // While another area is read, the one on screen stays (the panel marked busy): taking its mask and
   // points down for a tenth of a second would cost the map a redraw just before the new one.
   const data = shownOf(status)
+  // The bodies serving a township, or a grid's community (its own, the township's, the city's); an account
+  // whose area is smaller than the community (a grid's) asks for those serving its own area, which are the same.
+  const bodiesArea = !data ? null : data.profile.level === 'township' ? data.profile.code
+    : coversArea(reachOf(me.scope), data.profile.parents[0]!.code) ? data.profile.parents[0]!.code : ''
+  const bodies = useMediationBodies(bodiesArea)
+  const bodyList = bodies?.kind === 'ready' ? bodies.bodies : null
   useEffect(() => setSelected(null), [target?.code])
 
   const onPick = useCallback((grid: GridProps, zoom: number) => {
@@ -96,13 +105,14 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const over = useCallback(() => (data ? [
     areaOutlineLayer({ area: data.profile.geometry, scale }),
     areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
+    mediationBodiesLayer({ bodies: bodyList ?? [], scale }),
     // A click opens the grid under it (MapLibre's query), not a case.
     casesLayer({ cases: openCases, now, scale, pickable: false }),
     selectedCaseLayer({ at: selectedAt, scale }),
   ] : departmentCases ? [
     casesLayer({ cases: openCases, now, scale, pickable: false }),
     selectedCaseLayer({ at: selectedAt, scale }),
-  ] : []), [data, departmentCases, openCases, now, scale, selectedAt?.join()])
+  ] : []), [data, bodyList, departmentCases, openCases, now, scale, selectedAt?.join()])
 
   return (
     <div className="drill">
@@ -139,6 +149,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
             <CaseList title="案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} closedDays={CLOSED_DAYS} />
             {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={reload} />}
             <Responsible profile={data.profile} />
+            <AreaMediation profile={data.profile} bodies={bodies} />
             <Cover profile={data.profile} />
             {/* The scope's own area on screen (a township officer's township): its figures are the whole's. */}
             <Numbers area={data.kpis} city={data.profile.code === scope.home?.code ? data.kpis : cityKpis} wholeName={scope.cityWide ? '全市' : me.scopeName} />

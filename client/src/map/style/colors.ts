@@ -5,7 +5,8 @@ export type Rgba = [number, number, number, number]
  * The wall's colours, one meaning each, bright against the dark map: amber a dispute, cyan a hazard,
  * red overdue, white the level a case was moved up to, magenta a camera down (and the cover it lost),
  * orange a faulty camera, green a patrol (and the grids it walked), violet a case nobody has signed for yet or a
- * department has not reported on (待签收、未报到); on a drill-down, cyan the area's edge.
+ * department has not reported on (待签收、未报到); on a drill-down, cyan the area's edge and a sand ring a
+ * mediation body (调解组织), quiet beside the cases.
  */
 export const COLOR = {
   dispute: [255, 179, 0, 240],
@@ -19,6 +20,7 @@ export const COLOR = {
   patrol: [105, 240, 130, 255],
   focus: [79, 195, 247, 255],
   awaiting: [170, 140, 255, 255],
+  mediation: [226, 200, 150, 230],
 } as const satisfies Record<string, Rgba>
 
 /** Whether two colours are the same, channel by channel. */

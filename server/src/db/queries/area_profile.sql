@@ -4,17 +4,21 @@
 -- $2 code, $3 now, $4 the patrol window in hours. Each level is a branch of its own rather than an OR of
 -- both: the statement is prepared, and in its generic plan the branch a level does not take costs
 -- nothing, while each keeps its index (grids_current_code_idx, the regions' code).
--- The demo city stores no mediation committee (人民调解委员会). Anda has one in every community and
--- village and one for the city, so a grid is served by its community's, named from the community's
--- name, and a township's is named from its own.
+-- The people's mediation committee (人民调解委员会) serving the area is a grid's community's or the township's
+-- own (null if the store holds none); the specialised committees serving it are those of the regions it
+-- lies in or holds (`served`, as GET /mediation-bodies finds them), read by mediation_bodies_region_idx.
 WITH area AS (
-  SELECT 'grid' AS level, g.code, g.name, g.kind, g.geom, g.households, com.name || '人民调解委员会' AS committee,
+  SELECT 'grid' AS level, g.code, g.name, g.kind, g.geom, g.households,
+         (SELECT b.name FROM mediation_bodies b WHERE b.region_id = com.id AND b.kind = 'community' ORDER BY b.id LIMIT 1) AS committee,
+         ARRAY[com.id, t.id, t.parent_id] AS served,
          json_build_array(json_build_object('code', com.code, 'name', com.name, 'level', com.level, 'kind', com.kind),
                           json_build_object('code', t.code, 'name', t.name, 'level', t.level, 'kind', t.kind)) AS parents
   FROM grids g JOIN regions com ON com.id = g.community_id JOIN regions t ON t.id = com.parent_id
   WHERE $1 = 'grid' AND g.code = $2 AND g.valid_to IS NULL
   UNION ALL
-  SELECT 'township', t.code, t.name, t.kind, t.geom, t.households, t.name || '人民调解委员会',
+  SELECT 'township', t.code, t.name, t.kind, t.geom, t.households,
+         (SELECT b.name FROM mediation_bodies b WHERE b.region_id = t.id AND b.kind = 'township' ORDER BY b.id LIMIT 1),
+         ARRAY[t.id, city.id] || ARRAY(SELECT com.id FROM regions com WHERE com.parent_id = t.id),
          json_build_array(json_build_object('code', city.code, 'name', city.name, 'level', city.level, 'kind', city.kind))
   FROM regions t JOIN regions city ON city.id = t.parent_id
   WHERE $1 = 'township' AND t.code = $2 AND t.level = 'township'
@@ -55,6 +59,7 @@ SELECT json_build_object(
       'households', a.households, 'grids', count(*), 'leaders', coalesce(sum(ag.leaders), 0),
       'fulltimeWorkers', coalesce(sum(ag.fulltime_workers), 0), 'parttimeWorkers', coalesce(sum(ag.parttime_workers), 0),
       'mediationCommittee', a.committee,
+      'specialisedCommittees', (SELECT count(*) FROM mediation_bodies b WHERE b.region_id = ANY (a.served) AND b.kind = 'specialised'),
       'roster', coalesce((
         SELECT json_agg(json_build_object('code', r.code, 'gridCode', r.grid_code, 'role', r.role) ORDER BY r.grid_code, r.rank, r.post_no)
         FROM grid_worker_roster r JOIN area_grids ag2 ON ag2.code = r.grid_code), '[]'::json))
