@@ -51,6 +51,19 @@ export async function reportBench(engineName: 'pg' | 'pglite'): Promise<Row[]> {
         const b = async () => bareMs.push(await timed(bare))
         if (i % 2 === 0) { await a(); await b() } else { await b(); await a() }
       }
+      const year = periodOf({ period: 'year', at: beijingDate(now) }, beijingDate(now))
+      const yearMs: number[] = []
+      const yearBareMs: number[] = []
+      for (let i = 0; i < 5; i++) {
+        yearMs.push(await timed(() => db.transaction(async (tx) => figures(tx, await figureArea(db, LEADER, undefined), year, now))))
+        yearBareMs.push(await timed(() => bareAggregates(db, year, 3)))
+      }
+      rows.push({
+        measure: `a year's figures of the city (${year.label} with 同比/环比 and every split) over ${n} cases${copies ? ' (10× synthetic)' : ''}, 5 runs, median / p95`,
+        engine: engine.name,
+        value: both(yearMs),
+        baseline: `${both(yearBareMs)} the same periods' bare aggregates`,
+      })
       rows.push({
         measure: `monthly report (${lastMonth.label}: figures with 同比/环比 and every split, township and department rankings) over ${n} cases${copies ? ' (10× synthetic)' : ''}, ${RUNS} runs, median / p95`,
         engine: engine.name,
@@ -71,9 +84,9 @@ async function monthlyReport(db: Db, period: ReturnType<typeof periodOf>, now: D
   for (const unit of ['township', 'department'] as const) await rankings(db, area, { period: 'month', at: period.from, unit }, now)
 }
 
-/** The bare aggregates of the periods the report reads: the month, the same month last year, the month before, and the month before that for the rankings' previous places. */
-async function bareAggregates(db: Db, period: ReturnType<typeof periodOf>): Promise<void> {
-  for (const p of [period, lastYearOf(period), previousOf(period), previousOf(previousOf(period))]) {
+/** The bare aggregates of the periods a report reads: the period, the same period last year, the one before, and (for the rankings' previous places, `count` 4) the one before that. */
+async function bareAggregates(db: Db, period: ReturnType<typeof periodOf>, count = 4): Promise<void> {
+  for (const p of [period, lastYearOf(period), previousOf(period), previousOf(previousOf(period))].slice(0, count)) {
     const { from, to } = boundsOf(p)
     await db.query(bareSql.report_bare, [from, to])
   }
