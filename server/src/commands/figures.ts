@@ -74,10 +74,14 @@ export async function figures(tx: Queryable, area: FigureArea, period: Period, n
   const lastYear = lastYearOf(period)
   const previous = previousOf(period)
   const below = unitBelow(area.level)
+  // A year's 同比 and 环比 are the same year: read each distinct period once.
+  const previousIsLastYear = previous.from === lastYear.from && previous.to === lastYear.to
   const current = await sums(tx, period, now, area, below)
-  const [before, earlier] = [await sums(tx, lastYear, now, area, null), await sums(tx, previous, now, area, null)]
+  const before = await sums(tx, lastYear, now, area, null)
+  const earlier = previousIsLastYear ? before : await sums(tx, previous, now, area, null)
   const mediations = await mediationSums(tx, period, area)
-  const [mediationsBefore, mediationsEarlier] = [await mediationSums(tx, lastYear, area), await mediationSums(tx, previous, area)]
+  const mediationsBefore = await mediationSums(tx, lastYear, area)
+  const mediationsEarlier = previousIsLastYear ? mediationsBefore : await mediationSums(tx, previous, area)
   const [overdue] = await tx.query<{ n: number }>(sql.figures_overdue_now, [now, area.code])
   const total = (rows: SumRow[]) => measuresOf(countsOf(rows.find((r) => r.dim === 'total')))
   const mediationTotal = (rows: MediationRow[]) => mediationMeasuresOf(mediationCountsOf(rows.find((r) => r.dim === 'total')))

@@ -58,8 +58,11 @@ CREATE INDEX cases_closed_at_idx ON cases (closed_at) WHERE closed_at IS NOT NUL
 -- Whether a case closed in the period ever ran over a limit: a probe per case into the few steps that did.
 CREATE INDEX case_history_overrun_case_idx ON case_history (case_id)
   WHERE (step = 'supervise' AND actor_role = 'platform') OR at > due_at;
-CREATE INDEX case_history_counted_idx ON case_history (at)
+-- It carries what the figures read of them, so a period's are read from the index alone.
+CREATE INDEX case_history_counted_idx ON case_history (at) INCLUDE (case_id, step, actor_role, satisfaction, due_at)
   WHERE step IN ('send_back', 'follow_up') OR (step = 'supervise' AND actor_role = 'platform') OR at > due_at;
+-- The departments each case was routed to, read per case of a period from this index alone.
+CREATE INDEX case_history_route_idx ON case_history (case_id) INCLUDE (department) WHERE step = 'route';
 
 -- Per case touched by the period [p_from, p_to) (reported, closed, or a counted step in it), seen at
 -- p_now, of the area p_area (NULL: the city; a township's or community's 12-digit code: its cases; a
