@@ -133,10 +133,10 @@ export async function editorBench(engine: 'pglite' | 'pg', pgUrl?: string): Prom
         // Each run on a fresh draft of the same redraw, from the same current grids: the original grids published back in between (untimed).
         if (i > 0) {
           const back = await draftOf(original)
-          await api('POST', `/${back.id}/publish`, { expectedVersion: back.version })
+          await api('POST', `/${back.id}/publish`, { expectedVersion: back.version, note: '基准测试：恢复原网格' })
           d = await draftOf(fifty)
         }
-        const [result, t] = await timed(() => api('POST', `/${d.id}/publish`, { expectedVersion: d.version }))
+        const [result, t] = await timed(() => api('POST', `/${d.id}/publish`, { expectedVersion: d.version, note: '基准测试：五十个网格' }))
         const moves = PublishResult.parse(result).moves.length
         // The reset is right only if every run moves the same cases.
         if (i > 0 && moves !== moved) throw new Error(`publish ${i + 1} moved ${moves} cases, the first ${moved}`)

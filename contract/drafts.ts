@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Count, ExpectedVersion, GridCode, RegionCode, RequiredText } from './fields'
+import { Count, ExpectedVersion, GridCode, RegionCode, RequiredText, Text } from './fields'
 import { Geometry, Latitude, Longitude, LonLat } from './geo'
 
 /**
@@ -85,6 +85,8 @@ export const DraftSummary = z.object({
   version: z.number().int().min(1),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
+  /** Why the grids were redrawn (调整说明), as given when publishing; null while open. */
+  publishNote: z.string().nullable(),
   grids: z.number().int(),
 })
 export type DraftSummary = z.infer<typeof DraftSummary>
@@ -139,8 +141,11 @@ export type DraftEdit = z.output<typeof DraftEdit>
 export const NextGridCode = z.object({ code: GridCode })
 export type NextGridCode = z.infer<typeof NextGridCode>
 
-/** `POST /api/v1/drafts/:id/publish`. */
-export const PublishRequest = z.strictObject({ expectedVersion: ExpectedVersion })
+/** Why a community's grids are redrawn (调整说明), 2 to 500 characters, e.g. `'富民社区第一网格超过 300 户，沿富民路分为两格'`. */
+export const PublishNote = Text(500).min(1, { error: 'is required', abort: true }).min(2, 'must be at least 2 characters')
+
+/** `POST /api/v1/drafts/:id/publish`, e.g. `{ expectedVersion: 7, note: '…' }`: the note is kept with the published draft. */
+export const PublishRequest = z.strictObject({ expectedVersion: ExpectedVersion, note: PublishNote })
 export type PublishRequest = z.input<typeof PublishRequest>
 
 /**

@@ -29,6 +29,12 @@ const handleOf = (page: Page, at: Px): Promise<string | null> => page.evaluate((
   const handle = map.queryRenderedFeatures([x, y], { layers: ['td-point'] }).find((f) => f.properties.selectionPoint)
   return handle ? String(handle.properties.selectionPointFeatureId) : null
 }, at)
+/** The grids terra-draw holds on the map, each draggable when selected. */
+const drawnGrids = (page: Page): Promise<number> => page.evaluate(() => {
+  type Map = { getSource(id: string): unknown; querySourceFeatures(s: string): unknown[] }
+  const { map } = (window as unknown as { commandCentre: { map: Map } }).commandCentre
+  return map.getSource('td-polygon') ? map.querySourceFeatures('td-polygon').length : 0
+})
 const errorsShown = async (page: Page) => Number(await page.getByTestId('check-errors').textContent())
 
 describe('the analysts’ grid editor at 1080p', () => {
@@ -80,6 +86,28 @@ describe('the analysts’ grid editor at 1080p', () => {
     expect(added.properties.sourceCode).toBe(grid)
     await page.screenshot({ path: join(screenshotDir(), 'editor-split-1080p.png') })
 
+    // A save refused keeps what was typed: the form's own check marks a bad field before any request; a save on a
+    // draft changed elsewhere (409) shows the draft as it is now with the typed name still in the form.
+    const form = page.getByTestId('grid-form')
+    await expect.poll(() => form.getAttribute('data-code'), { timeout: 5000 }).toBe(grid)
+    await form.locator('input[name=households]').fill('-5')
+    await form.getByRole('button', { name: '保存属性' }).click()
+    await expect.poll(() => form.locator('input[name=households]').getAttribute('aria-invalid'), { timeout: 2000 }).toBe('true')
+    expect(await form.locator('[data-field=households]').textContent()).toMatch(/^户数：/)
+    expect(await form.locator('input[name=households]').inputValue()).toBe('-5')
+    expect((await draftOf(page)).version).toBe(split.version)
+    await form.locator('input[name=households]').fill(String(split.features.features.find((f) => f.properties.code === grid)!.properties.households))
+    expect(await form.locator('input[name=households]').getAttribute('aria-invalid')).toBeNull()
+    const elsewhere = await call(`${city.server.url}/api/v1/drafts/${split.id}`, 'PUT', { features: split.features, expectedVersion: split.version }, as.analyst)
+    expect(elsewhere.status).toBe(200)
+    await form.locator('input[name=name]').fill('网格东区')
+    await form.getByRole('button', { name: '保存属性' }).click()
+    await expect.poll(() => page.getByTestId('editor-panel').getAttribute('data-version'), { timeout: 5000 }).toBe(String(split.version + 1))
+    expect(await page.getByTestId('notice').getAttribute('class')).toContain('error')
+    await expect.poll(() => page.getByTestId('grid-form').locator('input[name=name]').inputValue(), { timeout: 5000 }).toBe('网格东区')
+    await page.getByTestId('grid-form').getByRole('button', { name: '保存属性' }).click()
+    await expect.poll(async () => (await draftOf(page)).features.features.find((f) => f.properties.code === grid)!.properties.name, { timeout: 5000 }).toBe('网格东区')
+
     // An open case in the half that gets the new code: it lies in the current grid until publishing.
     const inNew = turf.pointOnFeature(added as GeoJSON.Feature).geometry.coordinates as [number, number]
     const report = await call(`${city.server.url}/api/v1/cases`, 'POST', { category: 'dispute', kind: 'land', source: 'grid_worker', location: inNew }, as.dutyLeader)
@@ -110,7 +138,7 @@ describe('the analysts’ grid editor at 1080p', () => {
     expect(await page.getByTestId('check').locator('.area').first().textContent()).toMatch(/m²|公顷/)
     expect(await page.getByTestId('publish').isDisabled()).toBe(true)
     const broken = await draftOf(page)
-    const refused = await call(`${city.server.url}/api/v1/drafts/${broken.id}/publish`, 'POST', { expectedVersion: broken.version }, as.analyst)
+    const refused = await call(`${city.server.url}/api/v1/drafts/${broken.id}/publish`, 'POST', { expectedVersion: broken.version, note: '重叠未改正时试发布' }, as.analyst)
     expect(refused.status).toBe(422)
     await page.screenshot({ path: join(screenshotDir(), 'editor-overlap-1080p.png') })
 
@@ -130,13 +158,41 @@ describe('the analysts’ grid editor at 1080p', () => {
     expect(await wallHas(added.properties.code)).toBe(false)
     const historyBefore = (await city.db.query('SELECT 1 FROM case_history WHERE case_id = $1', [caseId])).length
 
+    // 发布 asks first: what it will do, and why (调整说明); without a note nothing is published.
+    expect(await drawnGrids(page)).toBeGreaterThan(0)
     await page.getByTestId('publish').click()
+    const confirm = page.getByTestId('publish-confirm')
+    await expect.poll(() => confirm.getByTestId('moves').textContent(), { timeout: 5000 }).not.toBe('0')
+    expect(await confirm.getByTestId('diff-report').textContent()).toContain(added.properties.code)
+    const confirmButton = page.getByTestId('confirm-publish')
+    expect(await confirmButton.isDisabled()).toBe(true)
+    await page.getByTestId('publish-note').fill('改')
+    expect(await confirmButton.isDisabled()).toBe(true)
+    const ready = await draftOf(page)
+    const unexplained = await call(`${city.server.url}/api/v1/drafts/${ready.id}/publish`, 'POST', { expectedVersion: ready.version }, as.analyst)
+    expect(unexplained.status).toBe(400)
+    expect((unexplained.body as { issues: unknown }).issues).toEqual([{ field: 'note', reason: 'is required' }])
+    expect(await wallHas(added.properties.code)).toBe(false)
+    await page.screenshot({ path: join(screenshotDir(), 'editor-confirm-1080p.png') })
+    const NOTE = '第一网格过大，沿道路分出新网格'
+    await page.getByTestId('publish-note').fill(NOTE)
+    await confirmButton.click()
     await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 10_000 }).toMatch(/^已发布/)
+    expect(await page.getByTestId('published-note').textContent()).toBe(NOTE)
+    expect(Draft.parse((await call(`${city.server.url}/api/v1/drafts/${ready.id}`, 'GET', undefined, as.analyst)).body)).toMatchObject({ status: 'published', publishNote: NOTE })
     const [moved] = await city.db.query<{ code: string; valid_to: string | null }>(
       'SELECT g.code, g.valid_to FROM cases c JOIN grids g ON g.id = c.grid_id WHERE c.id = $1', [caseId])
     expect(moved).toEqual({ code: added.properties.code, valid_to: null })
     expect((await city.db.query('SELECT 1 FROM case_history WHERE case_id = $1', [caseId])).length).toBe(historyBefore + 1)
     await expect.poll(() => wallHas(added.properties.code), { timeout: 10_000 }).toBe(true)
+
+    // Read-only now: nothing on the map to drag, and a click on a grid opens no form.
+    await expect.poll(() => drawnGrids(page), { timeout: 5000 }).toBe(0)
+    await page.mouse.click(newHalf.x, newHalf.y)
+    expect(await page.getByTestId('grid-form').count()).toBe(0)
+    expect(await page.getByTestId('split').count()).toBe(0)
+    await mapSettled(page)
+    await page.screenshot({ path: join(screenshotDir(), 'editor-published-1080p.png') })
     expect(errors).toEqual([])
     await wall.close()
     await context.close()

@@ -38,6 +38,8 @@ const report = async (location: [number, number]) => {
   expect(status, JSON.stringify(body)).toBe(201)
   return CaseSummary.parse(body)
 }
+/** A 调整说明, as publishing asks for one. */
+const NOTE = '按道路重新划分网格，户数均衡'
 /** A case as a duty leader reads it: with its history's notes, which an analyst is not shown. */
 const caseDetail = async (id: number) => CaseDetail.parse((await api('GET', `/api/v1/cases/${id}`, undefined, as.dutyLeader)).body)
 /** The community's open draft, as an analyst reads it. */
@@ -130,7 +132,7 @@ describe('a draft of a community', () => {
     const forbidden = { status: 403, body: { code: 'forbidden', message: 'a duty_leader may not do this; it takes analyst' } }
     expect(await api('POST', '/api/v1/drafts', { community: '231281001003' }, as.dutyLeader)).toEqual(forbidden)
     expect(await api('PUT', `/api/v1/drafts/${d.id}`, { features: d.features, expectedVersion: d.version }, as.dutyLeader)).toEqual(forbidden)
-    expect(await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version }, as.dutyLeader)).toEqual(forbidden)
+    expect(await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note: NOTE }, as.dutyLeader)).toEqual(forbidden)
     expect(await api('DELETE', `/api/v1/drafts/${d.id}`, undefined, as.dutyLeader)).toEqual(forbidden)
     for (const who of [as.operator, as.gridWorker, as.simulator]) expect((await api('POST', `/api/v1/drafts/${d.id}/split`, {}, who)).status).toBe(403)
     expect((await api('POST', '/api/v1/drafts', { community: COMMUNITY }, {})).status).toBe(401)
@@ -163,7 +165,10 @@ describe('a draft of a community', () => {
         { field: 'line', reason: 'a line needs at least 2 positions' }, { field: 'expectedVersion', reason: 'is required' }]],
       [`/api/v1/drafts/${d.id}/merge`, { codes: [`${COMMUNITY}001`, `${COMMUNITY}001`], expectedVersion: 0 }, [
         { field: 'codes', reason: 'must name two different grids' }, { field: 'expectedVersion', reason: 'must be at least 1' }]],
-      [`/api/v1/drafts/${d.id}/publish`, {}, [{ field: 'expectedVersion', reason: 'is required' }]],
+      [`/api/v1/drafts/${d.id}/publish`, {}, [{ field: 'expectedVersion', reason: 'is required' }, { field: 'note', reason: 'is required' }]],
+      [`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note: '   ' }, [{ field: 'note', reason: 'is required' }]],
+      [`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note: ' 改 ' }, [{ field: 'note', reason: 'must be at least 2 characters' }]],
+      [`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note: '改'.repeat(501) }, [{ field: 'note', reason: 'must be at most 500 characters' }]],
     ]
     for (const [path, req, issues] of requests) {
       const res = await api('POST', path, req)
@@ -215,7 +220,7 @@ describe('a draft of a community', () => {
     const inB = await report(await pointIn(grid(d, x!.b)))
     const watcher = watch(city.server.url, [`grid:${x!.b}`])
     await watcher.hello
-    const published = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: m.draft.version })
+    const published = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: m.draft.version, note: NOTE })
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     expect(PublishResult.parse(published.body)).toMatchObject({ added: [], changed: [x!.a], removed: [x!.b], moves: [{ caseId: inB.id, from: x!.b, to: x!.a }] })
     expect(await city.db.query('SELECT version, valid_to IS NULL AS current FROM grids WHERE code = $1', [x!.b])).toEqual([{ version: 1, current: false }])
@@ -428,7 +433,7 @@ describe('splitting a grid and publishing the redraw', () => {
     expect(bad.overlaps.every((o) => o.codes.includes(other) && o.areaM2 > 1)).toBe(true)
     expect(bad.errors.filter((e) => e.code === 'overlap').map((e) => e.message)).toEqual(bad.overlaps.map((o) =>
       `网格重叠：网格 ${o.codes[0]} 与网格 ${o.codes[1]} 重叠 ${Math.round(o.areaM2).toLocaleString('en-US')} 平方米`))
-    const refused = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: overlapping.version })
+    const refused = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: overlapping.version, note: NOTE })
     expect(refused.status).toBe(422)
     const refusal = ApiErrorBody.parse(refused.body)
     expect(refusal.code).toBe('check_failed')
@@ -439,10 +444,15 @@ describe('splitting a grid and publishing the redraw', () => {
     expect((await checkOf(d.id)).errors).toEqual([])
     const watcher = watch(city.server.url, ['city'])
     await watcher.hello
-    const published = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: fixed.version })
+    // Publishing says why, or is refused and changes nothing.
+    const unexplained = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: fixed.version })
+    expect(unexplained).toEqual({ status: 400, body: { code: 'invalid_body', message: 'note: is required', issues: [{ field: 'note', reason: 'is required' }] } })
+    expect(Draft.parse((await api('GET', `/api/v1/drafts/${d.id}`)).body)).toMatchObject({ status: 'open', version: fixed.version, publishNote: null })
+    expect(await city.db.query(`SELECT 1 FROM grids WHERE code = $1`, [added])).toEqual([])
+    const published = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: fixed.version, note: ` ${NOTE}\n` })
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     const result = PublishResult.parse(published.body)
-    expect(result).toMatchObject({ added: [added], removed: [], moves: diff.moves, draft: { id: d.id, status: 'published', version: fixed.version + 1 } })
+    expect(result).toMatchObject({ added: [added], removed: [], moves: diff.moves, draft: { id: d.id, status: 'published', version: fixed.version + 1, publishNote: NOTE } })
     expect(result.changed.sort()).toEqual([G, ...s.touched].sort())
 
     // The grids: a new version of each changed grid from the publish on, the old closed then; the new grid's version 1.
@@ -488,7 +498,9 @@ describe('splitting a grid and publishing the redraw', () => {
     expect(watcher.received.find((c) => c.entity === 'camera' && c.data.id === camera!.id)?.data).toEqual(placed!.summary)
 
     // Kept, published: for the record, not to write to; the community may be redrawn again.
-    expect(Draft.parse((await api('GET', `/api/v1/drafts/${d.id}`)).body)).toMatchObject({ status: 'published', publishedBy: d.createdBy })
+    expect(Draft.parse((await api('GET', `/api/v1/drafts/${d.id}`)).body)).toMatchObject({ status: 'published', publishedBy: d.createdBy, publishNote: NOTE })
+    const listed = (await api('GET', `/api/v1/drafts?community=${COMMUNITY}&status=published`)).body as unknown[]
+    expect(listed.map((x) => DraftSummary.parse(x))).toEqual([result.draft])
     expect((await api('PUT', `/api/v1/drafts/${d.id}`, { features: fixed.features, expectedVersion: result.draft.version })).body).toMatchObject({ code: 'draft_published' })
     expect((await api('DELETE', `/api/v1/drafts/${d.id}`)).status).toBe(409)
     const next = await newDraft(COMMUNITY)
@@ -560,7 +572,7 @@ describe('at the scale of a large community', () => {
     const check = await checkOf(d.id)
     expect(check.errors).toEqual([])
     const diff = DraftDiff.parse((await api('GET', `/api/v1/drafts/${d.id}/diff`)).body)
-    const { status, body } = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version })
+    const { status, body } = await api('POST', `/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note: NOTE })
     expect(status, JSON.stringify(body)).toBe(200)
     const result = PublishResult.parse(body)
     expect(result.moves).toEqual(diff.moves)
@@ -589,7 +601,7 @@ describe('a retired grid code', () => {
     const merged = await api('POST', `/api/v1/drafts/${first.id}/merge`, { codes: [x!.neighbour, x!.high], expectedVersion: first.version })
     expect(merged.status, JSON.stringify(merged.body)).toBe(200)
     expect(DraftEdit.parse(merged.body).codes).toEqual([x!.neighbour])
-    const published = await api('POST', `/api/v1/drafts/${first.id}/publish`, { expectedVersion: DraftEdit.parse(merged.body).draft.version })
+    const published = await api('POST', `/api/v1/drafts/${first.id}/publish`, { expectedVersion: DraftEdit.parse(merged.body).draft.version, note: NOTE })
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     expect(await city.db.query('SELECT valid_to IS NULL AS current FROM grids WHERE code = $1', [x!.high])).toEqual([{ current: false }])
 
@@ -605,7 +617,7 @@ describe('a retired grid code', () => {
       ? { ...f, id: x!.high, properties: { ...f.properties, code: x!.high } } : f)))
     const check = await checkOf(second.id)
     expect(check.errors.map((i) => [i.code, i.gridCode])).toEqual([['retired_code', x!.high]])
-    const refused = await api('POST', `/api/v1/drafts/${second.id}/publish`, { expectedVersion: reused.version })
+    const refused = await api('POST', `/api/v1/drafts/${second.id}/publish`, { expectedVersion: reused.version, note: NOTE })
     expect(refused.status).toBe(422)
     expect((refused.body as { code: string }).code).toBe('check_failed')
     expect(await city.db.query('SELECT count(*)::int AS n FROM grids WHERE code = $1', [x!.high])).toEqual([{ n: 1 }])

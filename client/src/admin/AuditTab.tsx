@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { type AuditEntry, labels } from '../../../contract'
-import { dateTime, errorText } from '../ui/format'
+import { dateTime } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { adminApi } from './adminApi'
 

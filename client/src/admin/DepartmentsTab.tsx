@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type Account, type DepartmentInfo, labels, type NewDepartment } from '../../../contract'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { adminApi, type Township } from './adminApi'
 import { NewDepartmentForm } from './NewDepartmentForm'

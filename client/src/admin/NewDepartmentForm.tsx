@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { type DepartmentInfo, DepartmentLevel, issuesOf, labels, NewDepartment } from '../../../contract'
 import { ApiError } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { NoticeLine } from '../ui/Notice'
 import { byField, FieldIssue } from './FieldIssue'
 import type { Township } from './adminApi'
@@ -32,7 +32,7 @@ export function NewDepartmentForm({ townships, onAdd }: { townships: readonly To
       await onAdd(checked.data)
       setName('')
     } catch (err) {
-      const named = err instanceof ApiError && err.code === 'department_exists' ? [{ field: 'name', reason: err.message }] : err instanceof ApiError ? err.issues : []
+      const named = err instanceof ApiError && err.code === 'department_exists' ? [{ field: 'name', reason: errorText(err) }] : err instanceof ApiError ? err.issues : []
       setIssues(byField(named))
       // Whatever names no field of this form is said once, in full, below it.
       if (!named.length || named.some((i) => !FIELDS.includes(i.field))) setFailure(errorText(err))

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { type ApiIssue, type Holder, issuesOf, labels, type TimeLimitRow, TimeLimitTable } from '../../../contract'
 import { ApiError } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText, issueText, reasonText } from '../ui/errorText'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { adminApi } from './adminApi'
 import { blank, type Cell, cellKey, changes, type Draft, draftOf, HOLDERS, inKindOrder, type Kind, kindLabel, KINDS, type Pair, rowsOf } from './timeLimitDraft'
@@ -12,7 +12,7 @@ type Refusal = { cell: string | null; text: string }
 function refusals(issues: readonly ApiIssue[], cells: ReadonlyMap<string, Cell>): Refusal[] {
   return issues.map(({ field, reason }) => {
     const cell = cells.get(field)
-    return cell ? { cell: cell.key, text: `${cell.label}：${reason}` } : { cell: null, text: `${field}：${reason}` }
+    return cell ? { cell: cell.key, text: `${cell.label}：${reasonText(reason)}` } : { cell: null, text: issueText({ field, reason }, 'TimeLimitTable') }
   })
 }
 

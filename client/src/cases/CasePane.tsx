@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { CaseDetail, CaseParties, CaseSummary, type GridProps, labels, type Me, PartyAccess } from '../../../contract'
 import { may } from '../../../domain/access'
 import { ApiError, fetchJson, postJson } from '../api/fetchJson'
-import { dateTime, errorText } from '../ui/format'
+import { dateTime } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { type Notice, NoticeLine } from '../ui/Notice'
-import { CaseActions, type Send } from './CaseActions'
+import { type CaseAction, CaseActions, type Send } from './CaseActions'
 import { kindLabel } from './kindLabel'
 import { MediationSection } from './MediationSection'
 import { reports, signState } from './signState'
@@ -15,6 +16,9 @@ import { Timeline } from './Timeline'
 
 /** What a text hidden from this role says in its place: free text often names people. */
 const HIDDEN_TEXT = '（仅办理人员可见）'
+
+/** The contract's request each action sends, whose field labels its refusals use (`reason` is 上移理由 of an escalation). */
+const REQUEST: Record<CaseAction['path'], string> = { steps: 'StepRequest', escalate: 'EscalateRequest', assign: 'AssignRequest' }
 
 /**
  * One case, as the drill-down and the desk show it: its facts, its history as a timeline, and what the
@@ -61,7 +65,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
         setDetail(e.detail.current)
         setNotice({ kind: 'stale', text: `案件已被他人处理（现为${labels.caseState[e.detail.current.state]}，第 ${e.detail.current.version} 版），已刷新，请重新确认` })
       } else {
-        setNotice({ kind: 'error', text: errorText(e) })
+        setNotice({ kind: 'error', text: errorText(e, REQUEST[action.path]) })
       }
       return false
     }

@@ -1,6 +1,7 @@
 import { labels, type Mediation, type MediationOutcome } from '../../../contract'
 import { ApiError } from '../api/fetchJson'
-import { count, errorText } from '../ui/format'
+import { count } from '../ui/format'
+import { errorText, issueText, reasonText as anyReasonText } from '../ui/errorText'
 
 /** The fields of the mediation requests, as their forms name them. */
 export const MEDIATION_FIELD = {
@@ -34,8 +35,8 @@ const REASONS: [RegExp, string][] = [
   [/^Invalid option|^Invalid input/, '请选择'],
 ]
 
-/** A refused field's reason in words a person reads; one the list does not know is shown as the server gave it. */
-export const reasonText = (reason: string) => REASONS.find(([re]) => re.test(reason))?.[1] ?? reason
+/** A refused field's reason in words a person reads; one the list does not know is put as any field's would be. */
+export const reasonText = (reason: string) => REASONS.find(([re]) => re.test(reason))?.[1] ?? anyReasonText(reason)
 
 /** The issues of a contract's refusal or a 400, by the form's fields; any other field's is named in `other`. */
 export function issuesOf(issues: readonly { field: string; reason: string }[]): { byField: MediationIssues; other: string[] } {
@@ -43,7 +44,7 @@ export function issuesOf(issues: readonly { field: string; reason: string }[]): 
   const other: string[] = []
   for (const { field, reason } of issues) {
     if (field in MEDIATION_FIELD) byField[field as MediationFormField] ??= reasonText(reason)
-    else other.push(`${field}：${reasonText(reason)}`)
+    else other.push(issueText({ field, reason }))
   }
   return { byField, other }
 }

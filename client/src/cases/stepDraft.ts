@@ -1,4 +1,5 @@
 import { type AnswerChannel, type LoopStep, type Satisfaction, type SendBackReason, StepRequest } from '../../../contract'
+import { reasonText } from '../ui/errorText'
 
 /** What a step's form holds before it is sent: every choice unset, none assumed (an outcome is never a default). */
 export type StepDraft = {
@@ -47,7 +48,7 @@ function issueText(field: keyof StepDraft, step: LoopStep, message: string): str
     case 'note':
       if (step === 'send_back') return '退回原因为“其他”时，请写明理由'
       if (step === 'answer') return '请写明答复群众的内容'
-      return message.includes('at most') ? '说明不超过 500 字' : message
+      return message.includes('at most') ? '说明不超过 500 字' : reasonText(message)
   }
 }
 

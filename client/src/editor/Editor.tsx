@@ -1,10 +1,12 @@
 import * as turf from '@turf/turf'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures, Me } from '../../../contract'
+import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures, DraftGridProps, Me, PublishResult } from '../../../contract'
 import { may } from '../../../domain/access'
+import { ApiError } from '../api/fetchJson'
 import { SignedInBar } from '../session/SignedInBar'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
+import { dateTime } from '../ui/format'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { displayScale } from '../map/displayScale'
 import { checkLayers } from '../map/layers/checkLayers'
@@ -14,11 +16,19 @@ import { OnMap } from '../map/parts/OnMap'
 import { OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
 import { useCity } from '../map/useCity'
-import { CheckReport, DiffReport, GridForm } from './EditorPanels'
+import { CheckReport, DiffReport, GridForm, type GridFieldIssues, gridIssues, NO_ISSUES } from './EditorPanels'
+import { PublishConfirm } from './PublishConfirm'
 import { draftApi } from './draftApi'
 import { type DrawnGrid, startDrawing } from './drawing'
+import { editorLayers, gridLabelsOf } from './editorLayers'
+import './editor.css'
 
 type Drawing = ReturnType<typeof startDrawing>
+const NONE: DraftFeature[] = []
+/** A grid's attributes whose save was refused: what was typed, kept until it is saved, and the fields refused. */
+type Refused = { code: string; typed: DraftGridProps; issues: GridFieldIssues }
+/** A draft just published: its result, and its grids as published, shown read-only. */
+type Published = { result: PublishResult; grids: DraftFeature[] }
 
 /** A draft grid's shape as the drawing tools hold it: the outer ring of its (first) polygon. */
 function drawn(f: DraftFeature): DrawnGrid {
@@ -31,10 +41,13 @@ function drawn(f: DraftFeature): DrawnGrid {
  * as a draft kept on the server, reshaped on the map (vertices snap to neighbours), split by a drawn
  * line, merged, deleted, drawn anew, their attributes edited beside; every change saved and checked in
  * PostGIS at once, gaps and overlaps drawn where they are; undo and redo over the saved versions; a
- * diff before publishing, which the server refuses while errors remain.
+ * diff before publishing, which the server refuses while errors remain. 发布 asks for confirmation with
+ * the diff and a 调整说明; once published, the grids are shown read-only with the note.
  */
 export function Editor({ initialCommunity, me }: { initialCommunity: string | null; me: Me }) {
-  const cityStatus = useCity()
+  // Read again after a publish, so the map's own grids are the published ones.
+  const [cityVersion, setCityVersion] = useState(0)
+  const cityStatus = useCity(cityVersion)
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const analyst = may(me.role, 'edit_grids')
   const api = useMemo(() => draftApi(), [])
@@ -44,9 +57,11 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   const [diff, setDiff] = useState<DraftDiff | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  const [refused, setRefused] = useState<Refused | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [published, setPublished] = useState<Published | null>(null)
   // The grid a line is being drawn across: drawing the line deselects it on the map.
-  const splitting = useRef<string | null>(null)
-  const [splitShown, setSplitShown] = useState(false)
+  const [splitting, setSplitting] = useState<string | null>(null)
   const [focus, setFocus] = useState<[number, number, number, number] | null>(null)
   // Undo and redo walk the saved versions' grids: each step back is saved again as a new version.
   const history = useRef<{ past: DraftFeatures[]; future: DraftFeatures[] }>({ past: [], future: [] })
@@ -59,6 +74,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
 
   const shown = useCallback((d: Draft, keep?: string | null) => {
     setDraft(d)
+    setPublished(null)
     setDiff(null)
     drawing.current?.show(d.features.features.map(drawn))
     if (keep && d.features.features.some((f) => f.properties.code === keep)) drawing.current?.draw.selectFeature(keep)
@@ -71,6 +87,9 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
     window.history.replaceState(null, '', `/editor?community=${community}`)
     setDraft(null)
     setCheck(null)
+    setRefused(null)
+    setConfirming(false)
+    setPublished(null)
     history.current = { past: [], future: [] }
     api.openDraftOf(community).then(async (summary) => {
       if (summary) shown(await api.get(summary.id))
@@ -93,6 +112,48 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
       shown(d, keep)
     }
   }, [api, shown])
+
+  /**
+   * Saves grid `code`'s attributes. Refused, the form keeps what was typed and marks the fields named; a draft
+   * changed meanwhile (409) is shown as it is now, the typed values still in the form, to be saved on it.
+   */
+  const saveGrid = useCallback(async (code: string, props: DraftGridProps) => {
+    const d = latest.current
+    if (!d) return
+    const features = d.features.features
+    try {
+      const next = await api.replace(d, { type: 'FeatureCollection', features: features.map((f) => (f.properties.code === code ? { ...f, id: props.code, properties: props } : f)) })
+      history.current = { past: [...history.current.past, d.features], future: [] }
+      setRefused(null)
+      shown(next, props.code)
+      setNotice(null)
+    } catch (e) {
+      setNotice({ kind: 'error', text: errorText(e) })
+      const index = features.findIndex((f) => f.properties.code === code)
+      setRefused({ code, typed: props, issues: e instanceof ApiError ? gridIssues(e.issues, index) : NO_ISSUES })
+      if (e instanceof ApiError && e.code === 'stale_draft' && e.detail.draft) shown(e.detail.draft, code)
+    }
+  }, [api, shown])
+
+  const onPublished = useCallback((result: PublishResult) => {
+    const grids = latest.current?.features.features ?? []
+    setPublished({ result, grids })
+    setNotice({ kind: 'done', text: `已发布：新增 ${result.added.length}，变更 ${result.changed.length}，撤销 ${result.removed.length}，案件移交 ${result.moves.length}` })
+    setConfirming(false)
+    setDraft(null)
+    setCheck(null)
+    setDiff(null)
+    setRefused(null)
+    setSelected(null)
+    history.current = { past: [], future: [] }
+    // Nothing left to drag: the published grids are drawn by the map and the overlay alone.
+    drawing.current?.show([])
+    setCityVersion((v) => v + 1)
+  }, [])
+  const onPublishRefused = useCallback((e: ApiError) => {
+    if (e.detail.draft) shown(e.detail.draft, selected)
+    if (e.detail.check) setCheck(e.detail.check)
+  }, [shown, selected])
 
   const onShape = useCallback(async (id: string, polygon: GeoJSON.Polygon) => {
     const d = latest.current
@@ -121,9 +182,8 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
 
   const onLine = useCallback((line: [number, number][]) => {
     const d = latest.current
-    const code = splitting.current
-    splitting.current = null
-    setSplitShown(false)
+    const code = splitting
+    setSplitting(null)
     if (!d || !code) return
     const before = d.features
     api.split(d, code, line).then((edit) => {
@@ -131,7 +191,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
       shown(edit.draft, edit.codes[0] ?? null)
       setNotice({ kind: 'done', text: `已分割为 ${edit.codes.join('、')}` })
     }, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
-  }, [api, shown])
+  }, [api, shown, splitting])
 
   const onMap = useCallback((map: maplibregl.Map) => {
     if (drawing.current) return
@@ -145,7 +205,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   useEffect(() => () => drawing.current?.stop(), [])
 
   const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
-  const features = draft?.features.features ?? []
+  const features = draft?.features.features ?? NONE
   const grid = features.find((f) => f.properties.code === selected) ?? null
   const step = (from: 'past' | 'future') => {
     const h = history.current
@@ -158,7 +218,13 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   }
 
   const scale = displayScale()
-  const over = useCallback(() => (check ? checkLayers({ check, scale }) : []), [check, scale])
+  const shownGrids = published?.grids ?? features
+  const labels = useMemo(() => gridLabelsOf(shownGrids), [shownGrids])
+  const splitGrid = features.find((f) => f.properties.code === splitting) ?? null
+  const over = useCallback(() => [
+    ...editorLayers({ labels, splitting: splitGrid, published: published?.grids ?? [], scale }),
+    ...(check ? checkLayers({ check, scale }) : []),
+  ], [check, scale, labels, splitGrid, published])
   const errors = check?.errors.length ?? 0
 
   return (
@@ -186,8 +252,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
             <div className="tools" role="toolbar" aria-label="编辑">
               <button type="button" disabled={!analyst} onClick={() => drawing.current?.draw.setMode('polygon')}>新建网格</button>
               <button type="button" disabled={!analyst || !selected} data-testid="split" onClick={() => {
-                splitting.current = selected
-                setSplitShown(true)
+                setSplitting(selected)
                 drawing.current?.draw.setMode('linestring')
               }}>分割</button>
               <MergeButton disabled={!analyst || !selected} others={features.map((f) => f.properties.code).filter((c) => c !== selected)}
@@ -201,9 +266,11 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
               <button type="button" disabled={!analyst || history.current.past.length === 0} onClick={() => step('past')} data-testid="undo">撤销</button>
               <button type="button" disabled={!analyst || history.current.future.length === 0} onClick={() => step('future')} data-testid="redo">重做</button>
             </div>
-            {splitShown && <p className="hint">在地图上画一条穿过 {splitting.current} 的线：单击加点，回车结束。</p>}
+            {splitting && <p className="hint">在地图上画一条穿过 {splitting} 的线：单击加点，回车结束。</p>}
             {grid && <GridForm key={`${grid.properties.code}-${draft.version}`} grid={grid} disabled={!analyst}
-              onSave={(props) => void save({ type: 'FeatureCollection', features: features.map((f) => (f.properties.code === grid.properties.code ? { ...f, id: props.code, properties: props } : f)) }, props.code)} />}
+              typed={refused?.code === grid.properties.code ? refused.typed : null}
+              issues={refused?.code === grid.properties.code ? refused.issues : NO_ISSUES}
+              onSave={(props) => void saveGrid(grid.properties.code, props)} />}
             {check && <CheckReport check={check} onShow={(at) => setFocus([at[0] - 0.002, at[1] - 0.0015, at[0] + 0.002, at[1] + 0.0015])}
               onRepair={analyst ? (code, repair) => void save({
                 type: 'FeatureCollection',
@@ -211,16 +278,23 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
               }, code) : null} />}
             <div className="publish">
               <button type="button" onClick={() => act(async () => setDiff(await api.diff(draft)))} data-testid="diff">预览变更</button>
-              <button type="button" disabled={!analyst || errors > 0} data-testid="publish" onClick={() => act(async () => {
-                const done = await api.publish(draft)
-                setNotice({ kind: 'done', text: `已发布：新增 ${done.added.length}，变更 ${done.changed.length}，撤销 ${done.removed.length}，案件移交 ${done.moves.length}` })
-                setDraft(null)
-                setCheck(null)
-              })}>发布</button>
+              <button type="button" disabled={!analyst || errors > 0 || confirming} data-testid="publish" onClick={() => {
+                setDiff(null)
+                setConfirming(true)
+              }}>发布</button>
               <a href={`/api/v1/export/${draft.communityCode}`} download>导出 GeoJSON</a>
             </div>
-            {diff && <DiffReport diff={diff} />}
+            {confirming && <PublishConfirm draft={draft} api={api} onPublished={onPublished} onRefused={onPublishRefused} onCancel={() => setConfirming(false)} />}
+            {diff && !confirming && <DiffReport diff={diff} />}
           </>
+        )}
+        {published && (
+          <section className="published" aria-labelledby="published-title" data-testid="published">
+            <h2 id="published-title">已发布</h2>
+            <p>草稿 #{published.result.draft.id} · {published.grids.length} 个网格 · {published.result.draft.publishedAt ? dateTime(published.result.draft.publishedAt) : ''}</p>
+            <p className="note">调整说明：<span data-testid="published-note">{published.result.draft.publishNote}</span></p>
+            <p className="hint">地图上是已发布的网格，只读；要再调整，请以现有网格新建草稿。</p>
+          </section>
         )}
         {community && !draft && analyst && (
           <label className="import">导入（GeoJSON 或 Shapefile 压缩包）

@@ -18,7 +18,7 @@ export function draftApi() {
     check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck),
     nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
-    publish: (d: Draft) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version } satisfies PublishRequest, PublishResult),
+    publish: (d: Draft, note: string) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note } satisfies PublishRequest, PublishResult),
     importFile: (community: string, file: File) => fetchJson(`/api/v1/drafts/import?community=${community}`, Draft, {
       method: 'POST', body: file, headers: { 'Content-Type': file.name.endsWith('.zip') ? 'application/zip' : 'application/json' },
     }),

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { CaseReports, labels } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
-import { dateTime, errorText } from '../ui/format'
+import { dateTime } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 const ANSWER_STATE = { pending: '待回告', delivered: '已回告', failed: '回告失败' } as const
 const ANSWER_EVENT = { answered: '答复', closed: '结案' } as const

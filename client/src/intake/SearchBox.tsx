@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, type Ref, useRef, useState } from '
 import { type CaseSummary, labels, type Place, SearchResult } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import { kindLabel } from '../cases/kindLabel'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 const MATCHED = { code: '案件编号', ticket: '渠道编号', phone: '来电号码' } as const
 

@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_HEADER, type IntakeReport, IntakeResult, type SeatChannel } from '../../../contract'
 import { ApiError, fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { fieldOf, type IntakeIssues, issueText, TICKET_NAME } from './intakeDraft'
 
 export type Filed = { ok: true; result: IntakeResult } | { ok: false; issues: IntakeIssues; failure: string | null }
@@ -30,6 +30,6 @@ export async function fileReport(body: IntakeReport, key: string, channel: SeatC
       else unplaced++
     }
     const named = Object.keys(issues).length > 0
-    return { ok: false, issues, failure: named && unplaced === 0 ? null : `未能提交：${errorText(e)}` }
+    return { ok: false, issues, failure: named && unplaced === 0 ? null : `未能提交：${errorText(e, 'IntakeReport')}` }
   }
 }

@@ -1,6 +1,7 @@
 import {
   type CaseCategory, DisputeKind, HazardKind, IntakeReport, type PlaceKind, type SeatChannel, TICKETED, Ticket,
 } from '../../../contract'
+import { reasonText } from '../ui/errorText'
 
 /** Where the report is: a place of the gazetteer chosen from the suggestions, or a point clicked on the map (`name` null). */
 export type ChosenPoint = { location: [number, number]; name: string | null; kind: PlaceKind | null; within: string }
@@ -60,18 +61,18 @@ export function reportOf(d: IntakeDraft, mergeInto: number | null): IntakeReport
 
 export type Checked = { ok: true; body: IntakeReport } | { ok: false; issues: IntakeIssues }
 
-/** A refused field in the words a seat reads, whether the contract here or the server refused it; else the reason as given. */
+/** A refused field in the words a seat reads, whether the contract here or the server refused it. */
 export function issueText(field: string, reason: string, channel: SeatChannel): string {
   const required = /required/.test(reason)
   switch (field) {
-    case 'ticket': return required ? `请填写${TICKET_NAME[channel]}` : /already|exists|taken|unique/.test(reason) ? `该${TICKET_NAME[channel]}已受理过：${reason}` : `${TICKET_NAME[channel]}只能是字母、数字、- 或 _，至多 40 位`
+    case 'ticket': return required ? `请填写${TICKET_NAME[channel]}` : /already|exists|taken|unique/.test(reason) ? `该${TICKET_NAME[channel]}已受理过` : `${TICKET_NAME[channel]}只能是字母、数字、- 或 _，至多 40 位`
     case 'kind': case 'category': return '请选择事项类别'
     case 'location': case 'location.0': case 'location.1': return '请在地图上点选位置，或输入地址后从地名库中选择'
     case 'address': return '地址不超过 200 字'
-    case 'description': return required ? '请记录来电内容' : /at most/.test(reason) ? '内容不超过 2000 字' : reason
-    case 'caller.name': return required ? '请填写来电人姓名' : /at most/.test(reason) ? '姓名不超过 40 字' : reason
+    case 'description': return required ? '请记录来电内容' : /at most/.test(reason) ? '内容不超过 2000 字' : reasonText(reason)
+    case 'caller.name': return required ? '请填写来电人姓名' : /at most/.test(reason) ? '姓名不超过 40 字' : reasonText(reason)
     case 'caller.phone': return '请填写 11 位手机号，或带区号的固定电话'
-    default: return reason
+    default: return reasonText(reason)
   }
 }
 

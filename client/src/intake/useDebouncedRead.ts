@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { fetchJson } from '../api/fetchJson'
 
 export type Read<T> = { url: string | null; data: T | null; error: string | null; busy: boolean }

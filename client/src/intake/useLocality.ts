@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { GridAt } from '../../../contract'
 import { ApiError, fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 /**
  * Where a point lies as a seat says it (`GET /api/v1/grids/at`): `新兴街道 › 春华社区 › 春华社区第三网格`, or why it

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ApiError } from '../api/fetchJson'
+import { errorText } from '../ui/errorText'
 import { type City, cityRead } from './loadCity'
 
 export type CityStatus = { kind: 'loading' } | { kind: 'ready'; city: City } | { kind: 'failed'; message: string }
@@ -18,7 +19,7 @@ export function useCity(version = 0): CityStatus {
         (city) => !stopped && setStatus({ kind: 'ready', city }),
         (err: unknown) => {
           if (stopped) return
-          setStatus((s) => (s.kind === 'ready' ? s : { kind: 'failed', message: err instanceof ApiError ? err.message : '地图数据加载失败' }))
+          setStatus((s) => (s.kind === 'ready' ? s : { kind: 'failed', message: err instanceof ApiError ? errorText(err) : '地图数据加载失败' }))
           timer = setTimeout(attempt, 5000)
         },
       )

@@ -1,6 +1,6 @@
 import type { CasePhotos, CaseReport, CaseSummary, Me, PhotoInfo } from '../../../contract'
 import { ApiError } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { photoKey } from './idempotencyKey'
 import type { QueuedReport } from './outbox'
 

@@ -1,5 +1,5 @@
 import { ApiError, deleteJson, NoContent } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { forgetReads } from './keptReads'
 import { rememberMe } from './usePhoneSession'
 

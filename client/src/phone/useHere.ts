@@ -16,7 +16,7 @@ export function useHere(): { here: Here; locate: () => void } {
     setHere({ kind: 'locating' })
     navigator.geolocation.getCurrentPosition(
       (p) => setHere({ kind: 'located', at: [p.coords.longitude, p.coords.latitude], accuracy: p.coords.accuracy }),
-      (e) => setHere({ kind: 'failed', why: WHY[e.code] ?? e.message }),
+      (e) => setHere({ kind: 'failed', why: WHY[e.code] ?? '暂时无法定位' }),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     )
   }, [])

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { type Kept, keepRead, keptRead } from './keptReads'
 
 /**

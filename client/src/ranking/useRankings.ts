@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Rankings } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 export type RankingsRead = { rankings: Rankings | null; loading: boolean; error: string | null }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { AreaProfile, CaseDetail, CaseMediations } from '../../../contract'
 import { ApiError, fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 /** Where a case is, named: its grid, community and township. */
 export type Place = { grid: string; community: string | null; township: string | null }

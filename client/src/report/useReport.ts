@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Figures, type RankedUnit, Rankings } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { type ReportQuery, reportSearch } from './reportQuery'
 
 /** The unit an area's ranking places: the areas one level down, as its figures are split (none below a community). */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { labels, type Me } from '../../../contract'
 import { ApiError, deleteJson, NoContent } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 /** Ends the session on the server, then shows the sign-in page; a session the server no longer knows is ended already. */
 async function signOut(): Promise<string | null> {

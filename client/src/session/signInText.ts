@@ -1,5 +1,5 @@
 import { ApiError } from '../api/fetchJson'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 /** Minutes to wait, rounded up, from a 429's Retry-After (seconds), or from "try again in N minutes" in its message. */
 function minutesOf(e: ApiError): number | null {
@@ -10,7 +10,7 @@ function minutesOf(e: ApiError): number | null {
 
 /** A refused sign-in as the person at the desk reads it. */
 export function signInErrorText(e: unknown): string {
-  if (!(e instanceof ApiError)) return `登录失败：${String(e)}`
+  if (!(e instanceof ApiError)) return `登录失败：${errorText(e)}`
   const minutes = minutesOf(e)
   const wait = minutes === null ? '请稍后再试' : `请 ${minutes} 分钟后再试`
   switch (e.code) {

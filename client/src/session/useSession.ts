@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { type KeySignInRequest, Me } from '../../../contract'
 import { ApiError, fetchJson, postJson } from '../api/fetchJson'
 import { onSessionDoubt, setCsrfToken } from '../api/sessionSignal'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { KEY_REFUSED } from './signInText'
 
 /**

@@ -1,5 +1,3 @@
-import { ApiError } from '../api/fetchJson'
-
 /** The command centre keeps Beijing time, whatever the screen's machine is set to. */
 const TIME_ZONE = 'Asia/Shanghai'
 
@@ -23,8 +21,5 @@ export const percent = (ratio: number | null) => (ratio === null ? '—' : `${(r
 /** `350 m²`, or `1.25 公顷` from 10,000 m² up. */
 export const area = (m2: number) => (m2 >= 10_000 ? `${(m2 / 10_000).toFixed(2)} 公顷` : `${m2.toFixed(0)} m²`)
 
-/** A failed call as a person reads it: the status, the server's message, and each bad field with its reason. */
-export function errorText(e: unknown): string {
-  if (!(e instanceof ApiError)) return String(e)
-  return `${e.status} ${e.message}${e.issues.map((i) => `；${i.field}：${i.reason}`).join('')}`
-}
+// Screens being changed alongside (editor, drill) still import it from here; it lives in errorText.ts.
+export { errorText } from './errorText'

@@ -80,8 +80,8 @@ export function draftsRouter(drafts: DraftCommands): Router {
 
   router.post('/:id/publish', async (req, res) => {
     const draft = id(req.params)
-    const { expectedVersion } = parseOr400(PublishRequest, req.body, 'body')
-    res.json(await drafts.publish(draft, expectedVersion, actorOf(req.caller!)))
+    const { expectedVersion, note } = parseOr400(PublishRequest, req.body, 'body')
+    res.json(await drafts.publish(draft, expectedVersion, note, actorOf(req.caller!)))
   })
 
   return router

@@ -264,9 +264,9 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
      * the check when it has errors. Each changed grid's current version is closed and its next opened, removed
      * grids are closed, added ones opened, unchanged ones stay; every open case of the community is put in the
      * grid now covering its point (a move is written to its history); the new grids' camera cover is
-     * recomputed; the draft is kept, published.
+     * recomputed; the draft is kept, published, with `note` (调整说明) saying why.
      */
-    publish(id: number, expectedVersion: number, actor: string): Promise<PublishResult> {
+    publish(id: number, expectedVersion: number, note: string, actor: string): Promise<PublishResult> {
       return commit(async (tx, now) => {
         const d = await lock(tx, id, expectedVersion)
         const check = await checkOf(tx, id)
@@ -285,7 +285,7 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
         if (removed.length > 0) await tx.query(sql.draft_drop_covers, [removed])
         const placed = await tx.query<{ id: number; payload: CameraView }>(sql.draft_place_cameras, [[...changed, ...removed, ...added]])
         await one(tx, sql.draft_rollup_households, [d.communityId], 'households')
-        await one(tx, sql.draft_published, [id, now, actor], 'publishing a draft')
+        await one(tx, sql.draft_published, [id, now, actor, note], 'publishing a draft')
         const closedNow = new Map(closed.map((g) => [g.code, g.payload]))
         const changes: PendingChange[] = [
           ...removed.map((code): PendingChange => ({ entity: 'grid', entityId: code, op: 'delete', payload: closedNow.get(code) })),
