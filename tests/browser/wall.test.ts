@@ -30,6 +30,23 @@ async function openWall(path: string, viewport = K4): Promise<Page> {
   return page
 }
 
+/** The share of a screenshot clip's pixels in the overdue red (COLOR.overdue, 255 82 82). */
+async function redShare(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await page.screenshot({ clip })
+  return page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = new OffscreenCanvas(img.width, img.height)
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const px = ctx.getImageData(0, 0, img.width, img.height).data
+    let red = 0
+    for (let i = 0; i < px.length; i += 4) if (px[i]! > 200 && px[i + 1]! < 100 && px[i + 2]! < 100) red++
+    return red / (px.length / 4)
+  }, png.toString('base64'))
+}
+
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? ''
 const figure = async (page: Page, testId: string) => Number((await text(page, testId)).replace(/,/g, ''))
 const sqlCount = async (where: string) => (await city.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE ${where}`))[0]!.n
@@ -136,6 +153,69 @@ describe('the wall at 4K', () => {
     await page.context().close()
   })
 
+  it('draws an overdue case red, larger than any camera and haloed, over the points around it', async () => {
+    const page = await openWall('/wall?theme=cases')
+    const open = await city.db.query<{ code: string; lon: number; lat: number; overdue: boolean }>(`
+      SELECT code, ST_X(geom) AS lon, ST_Y(geom) AS lat, (due_at < now() - interval '1 minute' AND escalations = 0) AS overdue
+      FROM cases WHERE state <> 'closed' ORDER BY id`)
+    // One clear of other cases (their points and rings would share its pixels) and of the legend, on the map.
+    const chosen = await page.evaluate((cases) => {
+      const { map } = (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre
+      const legend = document.querySelector('[data-testid=legend]')!.getBoundingClientRect()
+      const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect()
+      const at = cases.map((c) => ({ ...c, ...map.project([c.lon, c.lat]) }))
+      return at.find((c) => c.overdue && c.x > 60 && c.y > 250 && c.x < canvas.right - 60 && c.y < canvas.bottom - 60
+        && !(c.x > legend.left - 60 && c.x < legend.right + 60 && c.y < legend.bottom + 60)
+        && at.every((o) => o === c || Math.hypot(o.x - c.x, o.y - c.y) > 90)) ?? null
+    }, open)
+    expect(chosen, 'an overdue case clear of others').not.toBeNull()
+    const { x, y } = { x: Math.round(chosen!.x), y: Math.round(chosen!.y) }
+    // At 4K (scale 2): a red disc 16 px in radius (a camera's is at most 8), and a red halo line 34 px out.
+    const disc = await redShare(page, { x: x - 9, y: y - 9, width: 18, height: 18 })
+    const halo = await Promise.all([[34, 0], [-34, 0], [0, 34], [0, -34]].map(([dx, dy]) => redShare(page, { x: x + dx! - 2, y: y + dy! - 2, width: 5, height: 5 })))
+    const between = await redShare(page, { x: x + 24, y: y - 1, width: 3, height: 3 })
+    console.log(`[browser] overdue case ${chosen!.code} at ${x},${y}: red share ${disc.toFixed(2)} in its disc, ${halo.map((h) => h.toFixed(2)).join(' ')} on its halo, ${between.toFixed(2)} between`)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-overdue-case-4k.png'), clip: { x: x - 300, y: y - 200, width: 600, height: 400 } })
+    expect(disc).toBeGreaterThan(0.9)
+    for (const h of halo) expect(h).toBeGreaterThan(0.2)
+    expect(between).toBeLessThan(0.5)
+    await page.context().close()
+  })
+
+  it('keeps every ticker line whole, and a new report on show while newer ones wait their turn', async () => {
+    const page = await openWall('/wall?theme=cases')
+    const ticker = page.getByTestId('ticker')
+    expect(Number(await ticker.getAttribute('data-hold-seconds'))).toBeGreaterThanOrEqual(20)
+    const { code: first, ticker: shownIn } = await timeNewCase(page)
+    expect(shownIn).toBeLessThan(1000)
+    const postedAt = Date.now()
+    for (let i = 0; i < 5; i++) {
+      const res = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+        category: 'dispute', kind: 'neighbour', source: 'hotline_12345', location: await pointInGrid(city.db, '231281001001001'),
+      }, as.gridWorker)
+      expect(res.status).toBe(201)
+    }
+    await expect.poll(async () => (await ticker.locator('li').count()) >= 2, { timeout: 2000 }).toBe(true)
+    // Every line on the strip is there whole (a line that would not fit is not in sight at all), and the first report is still one of them.
+    const strip = (await ticker.boundingBox())!
+    const lines = await ticker.locator('li').evaluateAll((lis) => lis.map((li) => {
+      const r = li.getBoundingClientRect()
+      return { text: li.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+    }))
+    const inSight = lines.filter((l) => l.top < strip.y + strip.height)
+    console.log(`[browser] ticker: ${inSight.length} of ${lines.length} lines in sight, ${Date.now() - postedAt} ms after the last report: ${inSight.map((l) => l.text).join(' | ')}`)
+    expect(Date.now() - postedAt).toBeLessThan(20_000)
+    expect(inSight.length).toBeGreaterThanOrEqual(2)
+    for (const l of inSight) {
+      expect(l.left, l.text).toBeGreaterThanOrEqual(strip.x)
+      expect(l.right, l.text).toBeLessThanOrEqual(strip.x + strip.width)
+      expect(l.bottom, l.text).toBeLessThanOrEqual(strip.y + strip.height + 1)
+    }
+    expect(inSight.some((l) => l.text.includes(first))).toBe(true)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-ticker-4k.png'), clip: { x: 0, y: strip.y - 20, width: strip.x + strip.width, height: strip.height + 20 } })
+    await page.context().close()
+  })
+
   it('at 1080p shows a case reported through the API in the ticker within a second, and on the map', async () => {
     const page = await openWall('/wall?theme=cases', { width: 1920, height: 1080 })
     const { ticker, map } = await timeNewCase(page)
@@ -175,7 +255,11 @@ describe('the wall at 4K', () => {
     // Lost cover shows within 2 s (the shading redraws the whole map, so it is not redrawn on every change).
     await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 5000, interval: 200 }).toBeGreaterThan(0.9)
     await page.screenshot({ path: join(screenshotDir(), 'wall-camera-offline-4k.png'), clip: { x: camAt.x - 600, y: camAt.y - 400, width: 1200, height: 800 } })
-    await expect.poll(() => page.getByTestId('ticker').locator('li').first().textContent(), { timeout: 2000 }).toMatch(/离线/)
+    // Not a ticker line: summed in the camera panel, by the township it went down in.
+    const [place] = await city.db.query<{ township: string }>(`SELECT r.name AS township FROM cameras c JOIN regions r ON r.code = c.township_code WHERE c.id = $1`, [cam!.id])
+    await expect.poll(() => text(page, 'camera-changes'), { timeout: 2000 }).toMatch(/^近10分钟 离线\+1 故障\+0 恢复\+0/)
+    expect(await text(page, 'camera-changes-places')).toBe(`${place!.township} 1`)
+    expect(await page.getByTestId('ticker').textContent()).not.toMatch(/离线/)
 
     await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'online' }, as.dutyLeader)
     await expect.poll(async () => (await around(gridAt, 6)).magenta, { timeout: 10_000, interval: 200 }).toBe(0)

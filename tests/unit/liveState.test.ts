@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { type CameraView, CaseSummary, type Change, type Fix, type LiveSnapshot } from '../../contract'
-import { applyChanges, extendTrail, fromSnapshot, isOverdue, TICKER_LENGTH } from '../../client/src/live/liveState'
+import { applyChanges, CAMERA_CHANGES_LENGTH, extendTrail, fromSnapshot, isOverdue, TICKER_LENGTH } from '../../client/src/live/liveState'
 
 const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => CaseSummary.parse({
   id, code: `AD20261123${String(id).padStart(6, '0')}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker',
@@ -73,7 +73,7 @@ describe('the live state', () => {
     expect(s.visits.get('G')).toBe(Date.parse('2026-11-23T10:00:00.000Z'))
   })
 
-  it('puts new reports, escalations, closures and cameras going down on the ticker, newest first, and nothing for routine steps', () => {
+  it('puts new reports, escalations and closures on the ticker, newest first, and nothing for routine steps; a camera going down among its changes', () => {
     const s = applyChanges(fromSnapshot(snapshot), [
       caseChange(11, aCase(3), 'insert'),
       caseChange(12, aCase(1, { state: 'verified' })),
@@ -82,7 +82,19 @@ describe('the live state', () => {
       { seq: 15, at, entity: 'camera', op: 'update', data: aCamera(1, { state: 'offline' }) },
       { seq: 16, at, entity: 'camera', op: 'update', data: aCamera(1, { state: 'offline' }) },
     ])
-    expect(s.ticker.map((t) => [t.seq, t.type])).toEqual([[15, 'camera'], [14, 'closed'], [13, 'escalated'], [11, 'reported']])
+    expect(s.ticker.map((t) => [t.seq, t.type])).toEqual([[14, 'closed'], [13, 'escalated'], [11, 'reported']])
+    expect(s.cameraChanges.map((c) => [c.seq, c.state])).toEqual([[15, 'offline']])
+  })
+
+  it('keeps the cameras\' changes of the last ten minutes only, and a bounded number of them', () => {
+    const minute = (m: number) => new Date(Date.parse(at) + m * 60_000).toISOString()
+    const camera = (seq: number, m: number, state: CameraView['state']): Change =>
+      ({ seq, at: minute(m), entity: 'camera', op: 'update', data: aCamera(1, { state }) })
+    const s = applyChanges(fromSnapshot(snapshot), [camera(11, 0, 'offline'), camera(12, 5, 'online'), camera(13, 11, 'faulty')])
+    expect(s.cameraChanges.map((c) => c.seq)).toEqual([13, 12])
+    let many = fromSnapshot(snapshot)
+    for (let i = 0; i < 1200; i++) many = applyChanges(many, [camera(11 + i, 0, i % 2 ? 'online' : 'offline')])
+    expect(many.cameraChanges).toHaveLength(CAMERA_CHANGES_LENGTH)
   })
 
   it('keeps the ticker bounded however long the wall runs', () => {

@@ -1,7 +1,7 @@
 import {
   type CameraView, type CaseSummary, type Change, type Fix, type GridCover, type LiveSnapshot, type PatrolFixes, TRAIL,
 } from '../../../contract'
-import { type TickerItem, tickerItemsOf } from './ticker'
+import { CAMERA_WINDOW_MS, type CameraChange, cameraChangeOf, type TickerItem, tickerItemsOf } from './ticker'
 
 /** A patrol unit and its recent fixes, oldest first, the last one where it is now. */
 export type PatrolTrail = Omit<PatrolFixes, 'fixes'> & { fixes: readonly Fix[] }
@@ -23,6 +23,8 @@ export type LiveState = {
   visits: ReadonlyMap<string, number>
   /** Newest first, at most `TICKER_LENGTH`. */
   ticker: readonly TickerItem[]
+  /** Cameras going down or back, newest first: those within `CAMERA_WINDOW_MS` of the newest, at most `CAMERA_CHANGES_LENGTH`. */
+  cameraChanges: readonly CameraChange[]
   /**
    * The position of the newest change of the grids' boundaries the screen knows of (a published
    * redraw); a screen reads the city's grids again when it moves.
@@ -31,13 +33,15 @@ export type LiveState = {
 }
 
 export const TICKER_LENGTH = 40
+/** Enough for a power cut taking a few hundred cameras down at once; the panel sums no more than these. */
+export const CAMERA_CHANGES_LENGTH = 1000
 /** A trail keeps one fix per this many ms (and always the newest), over the trail window. */
 const TRAIL_STEP_MS = 30_000
 const TRAIL_MS = TRAIL.hours * 3_600_000
 const TRAIL_MAX = Math.ceil(TRAIL_MS / TRAIL_STEP_MS) + 2
 
 export const emptyLive: LiveState = {
-  seq: 0, cases: new Map(), cameras: new Map(), trails: new Map(), covers: new Map(), visits: new Map(), ticker: [], boundariesAt: 0,
+  seq: 0, cases: new Map(), cameras: new Map(), trails: new Map(), covers: new Map(), visits: new Map(), ticker: [], cameraChanges: [], boundariesAt: 0,
 }
 
 export function fromSnapshot(s: LiveSnapshot): LiveState {
@@ -49,6 +53,7 @@ export function fromSnapshot(s: LiveSnapshot): LiveState {
     covers: new Map(s.covers.map((c) => [c.gridCode, c])),
     visits: new Map(s.visits.map((v) => [v.gridCode, Date.parse(v.lastAt)])),
     ticker: [],
+    cameraChanges: [],
     boundariesAt: 0,
   }
 }
@@ -86,6 +91,7 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
   const covers = own(state.covers, 'cover')
   const visits = own(state.visits, 'patrol')
   const events: TickerItem[] = []
+  const cameraEvents: CameraChange[] = []
   let boundariesAt = state.boundariesAt
   for (const change of fresh) {
     switch (change.entity) {
@@ -96,10 +102,12 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
         else cases.set(c.id, c)
         break
       }
-      case 'camera':
-        events.push(...tickerItemsOf(change, cameras.get(change.data.id)))
+      case 'camera': {
+        const moved = cameraChangeOf(change, cameras.get(change.data.id))
+        if (moved) cameraEvents.push(moved)
         cameras.set(change.data.id, change.data)
         break
+      }
       case 'patrol': {
         const { fixes, ...unit } = change.data
         const before = trails.get(unit.unitId)?.fixes ?? []
@@ -122,7 +130,15 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
     }
   }
   const ticker = events.length > 0 ? [...events.reverse(), ...state.ticker].slice(0, TICKER_LENGTH) : state.ticker
-  return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker, boundariesAt }
+  const cameraChanges = cameraEvents.length > 0 ? recentCameraChanges([...cameraEvents.reverse(), ...state.cameraChanges]) : state.cameraChanges
+  return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker, cameraChanges, boundariesAt }
+}
+
+/** Camera changes (newest first) cut to the window before the newest and to the bound. */
+function recentCameraChanges(changes: CameraChange[]): CameraChange[] {
+  const newest = Date.parse(changes[0]!.at)
+  const within = changes.findIndex((c) => newest - Date.parse(c.at) > CAMERA_WINDOW_MS)
+  return changes.slice(0, Math.min(within === -1 ? changes.length : within, CAMERA_CHANGES_LENGTH))
 }
 
 /** Whether an open case is past its due time at `now`. */

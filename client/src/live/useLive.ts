@@ -32,13 +32,13 @@ export function useLive(rooms: readonly Room[]): { state: LiveState; connection:
   useEffect(() => {
     let live: ReturnType<typeof liveSocket> | null = null
     let stopped = false
-    // A fresh snapshot replaces what the screen knew, but the ticker's lines still happened.
+    // A fresh snapshot replaces what the screen knew, but the ticker's lines and the cameras' changes still happened.
     const load = async () => {
       const snapshot = fromSnapshot(await snapshotRead.take())
       position.current = snapshot.seq
       if (stopped) return
       // A snapshot after a first one follows changes the screen missed, redrawn boundaries among them.
-      setState((s) => ({ ...snapshot, ticker: s.ticker, boundariesAt: s.seq > 0 ? snapshot.seq : 0 }))
+      setState((s) => ({ ...snapshot, ticker: s.ticker, cameraChanges: s.cameraChanges, boundariesAt: s.seq > 0 ? snapshot.seq : 0 }))
       setSynced(true)
     }
     const update = (next: (s: LiveState) => LiveState) =>

@@ -1,5 +1,7 @@
 import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures, type RankedUnit, type Rankings } from '../../../contract'
 import { count, percent } from '../ui/format'
+import { CAMERA_WINDOW_MS } from '../live/ticker'
+import type { CameraChangesSummary } from './cameraChanges'
 import { RankingPanel } from './RankingPanel'
 import { Sparkline } from './Sparkline'
 
@@ -18,7 +20,13 @@ export type RankingTurn = { unit: RankedUnit; rankings: Rankings | null; shown: 
  * today (`ranOverToday`, null until read), which stays when the platform has moved them up, and the open
  * cases past their due time now, which it seldom leaves for more than seconds.
  */
-export function KpiPanel({ kpis, ranOverToday, ranking }: { kpis: Kpis | null; ranOverToday: number | null; ranking: RankingTurn | null }) {
+export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
+  kpis: Kpis | null
+  ranOverToday: number | null
+  ranking: RankingTurn | null
+  /** The cameras' changes of the last minutes, summed (they are not ticker lines); null: none to say. */
+  cameraChanges?: CameraChangesSummary | null
+}) {
   if (!kpis) return <aside className="kpi-panel" data-testid="kpi-panel" aria-busy="true" />
   const { disputes, trend } = kpis
   const daily = (f: (d: Kpis['trend'][number]) => number | null) => trend.map(f)
@@ -91,6 +99,7 @@ export function KpiPanel({ kpis, ranOverToday, ranking }: { kpis: Kpis | null; r
             })}
           </tbody>
         </table>
+        {cameraChanges && <CameraChanges s={cameraChanges} />}
       </section>
 
       <section hidden={ranking?.shown}>
@@ -101,6 +110,23 @@ export function KpiPanel({ kpis, ranOverToday, ranking }: { kpis: Kpis | null; r
         </div>
       </section>
     </aside>
+  )
+}
+
+/** `近10分钟 离线+5 故障+1 恢复+3 · 新兴街道 4`: the sums, and the township most went down in. */
+function CameraChanges({ s }: { s: CameraChangesSummary }) {
+  return (
+    <p className="camera-changes" data-testid="camera-changes">
+      近{CAMERA_WINDOW_MS / 60_000}分钟
+      {' '}离线<b className={s.offline > 0 ? 'down' : ''}>+{count(s.offline)}</b>
+      {' '}故障<b className={s.faulty > 0 ? 'down' : ''}>+{count(s.faulty)}</b>
+      {' '}恢复<b>+{count(s.back)}</b>
+      {s.places.length > 0 && (
+        <>
+          {' · '}<span className="places" data-testid="camera-changes-places">{s.places.map((p) => `${p.name} ${count(p.down)}`).join(' · ')}</span>
+        </>
+      )}
+    </p>
   )
 }
 

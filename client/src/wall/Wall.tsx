@@ -16,9 +16,12 @@ import { type Frame, OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
 import { UnderLayers } from '../map/parts/UnderLayers'
 import { ZoomWatch } from '../map/parts/ZoomWatch'
-import type { City } from '../map/loadCity'
+import { type City, seatPoints } from '../map/loadCity'
+import type { PlaceLabel } from '../map/layers/placeLabelsLayer'
+import { overdueItems } from '../live/ticker'
 import { useCity } from '../map/useCity'
 import { NoticeLine } from '../ui/Notice'
+import { cameraChangesSummary } from './cameraChanges'
 import { KpiPanel } from './KpiPanel'
 import { rankedUnitFor } from './rankedUnitFor'
 import { Legend } from './Legend'
@@ -66,11 +69,19 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   const scale = displayScale()
   // Each callback changes only with what its layers show: a patrol fix redraws the points, not the map.
   const under = useMemo(() => wallUnderLayers({ cameras: viewCameras }), [viewCameras])
+  const labels = useMemo(() => (city ? townshipLabels(city) : []), [city])
   const over = useCallback(
-    (frame: Frame) => wallOverLayers({ live: state, trails, now: judgedAt, scale }, frame),
-    [state, trails, judgedAt, scale],
+    (frame: Frame) => wallOverLayers({ live: state, trails, now: judgedAt, scale, theme, labels }, frame),
+    [state, trails, judgedAt, scale, theme, labels],
   )
   const names = useMemo(() => (city ? placeNames(city) : new Map<string, string>()), [city])
+  // Cases that run over their time while the wall is up are ticker lines too, at their due time, among the changes.
+  const [openedAt] = useState(() => Date.now())
+  const tickerItems = useMemo(
+    () => [...overdueItems(state.cases.values(), openedAt, judgedAt), ...state.ticker].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)),
+    [state.cases, state.ticker, openedAt, judgedAt],
+  )
+  const cameraChanges = useMemo(() => cameraChangesSummary(state.cameraChanges, judgedAt, names), [state.cameraChanges, judgedAt, names])
 
   return (
     <div className={`wall${config.kiosk ? ' kiosk' : ''}`} data-theme={theme}>
@@ -87,9 +98,9 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
           <span className="date">{clockDate(now)}</span> <time data-testid="clock">{clockTime(now)}</time> <LiveStatus connection={connection} />
         </p>
       </header>
-      <KpiPanel kpis={kpis} ranOverToday={ranOverToday} ranking={ranking} />
+      <KpiPanel kpis={kpis} ranOverToday={ranOverToday} ranking={ranking} cameraChanges={cameraChanges} />
       <Legend theme={theme} cycling={config.theme === null} patrolHours={config.patrolHours} />
-      <Ticker items={state.ticker} names={names} />
+      <Ticker items={tickerItems} names={names} now={now} />
       {/* A kiosk has nobody at it to sign out; a wall on a desk (`/`) says who it is signed in as. */}
       {!config.kiosk && <SignedInBar me={me} className="wall-signed-in" />}
       {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} className="map-error" />}
@@ -97,7 +108,14 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   )
 }
 
-/** Grid, community and township names by code, for the ticker. */
+/** The townships' names where the base map writes them (their seats), to be written again over the points. */
+function townshipLabels(city: City): PlaceLabel[] {
+  return seatPoints(city.regions).features
+    .filter((f) => f.properties.level === 'township')
+    .map((f) => ({ name: f.properties.name, at: f.geometry.coordinates }))
+}
+
+/** Grid, community and township names by code, for the ticker and the camera panel. */
 function placeNames(city: City): Map<string, string> {
   return new Map([
     ...city.regions.features.map((f) => [f.properties.code, f.properties.name] as const),
@@ -105,8 +123,9 @@ function placeNames(city: City): Map<string, string> {
   ])
 }
 
-/** The map, which stops at the KPI panel and the ticker, frames the city clear of the header over it (sizes in vh, see styles.css). */
+/** The map, which stops at the KPI panel and the ticker, frames the city clear of the header and the legend over it (sizes in vh, see styles.css). */
 function wallPadding() {
   const vh = window.innerHeight / 100
-  return { top: 9 * vh, right: 3 * vh, bottom: 2 * vh, left: 3 * vh }
+  // Left: clear of the legend (2vh in, at most 54vh wide with its padding), which would otherwise lie over the city's west.
+  return { top: 9 * vh, right: 3 * vh, bottom: 2 * vh, left: 61 * vh }
 }

@@ -36,13 +36,13 @@ export function coverLossShades(covers: Iterable<GridCover>): Shades {
 /** The share of a grid's camera cover that is down now (0 for a grid no camera was built to see). */
 export const coverLost = (c: GridCover) => (c.designedShare > 0 ? Math.max(0, 1 - c.workingShare / c.designedShare) : 0)
 
-/** Grids a patrol was in during the last `hours`: green, fading as the visit ages; the rest stay dark. */
+/** Grids a patrol was in during the last `hours`: lime (not the units' green), fading as the visit ages; the rest stay dark. */
 export function patrolShades(visits: ReadonlyMap<string, number>, now: number, hours: number): Shades {
   const window = hours * 3_600_000
   const out = new Map<string, Rgba>()
   for (const [code, at] of visits) {
     const age = now - at
-    if (age <= window) out.set(code, withAlpha(COLOR.patrol, 0.2 + 0.35 * (1 - Math.max(0, age) / window)))
+    if (age <= window) out.set(code, withAlpha(COLOR.patrolCover, 0.2 + 0.35 * (1 - Math.max(0, age) / window)))
   }
   return out
 }

@@ -25,7 +25,7 @@ export function caseLevelsLayer({ cases, scale }: { cases: ReadonlyMap<number, C
     fontWeight: 700,
     getSize: 13 * scale,
     getColor: COLOR.escalated,
-    getPixelOffset: [9 * scale, -9 * scale],
+    getPixelOffset: [11 * scale, -11 * scale],
     outlineWidth: 3,
     outlineColor: COLOR.outline,
     fontSettings: { sdf: true },

@@ -16,7 +16,7 @@ type Columns = {
 
 /**
  * Every unit's trail as one set of segment columns: from each fix to the next, coloured with an alpha
- * that fades with the newer fix's age, so the last hours read as a comet tail. Units with a single fix
+ * that fades with the newer fix's age, so the last hours read as a comet tail, sea green behind the unit's green point. Units with a single fix
  * have no trail.
  */
 export function trailColumns(trails: ReadonlyMap<number, PatrolTrail>, now: number): Columns {
@@ -29,7 +29,7 @@ export function trailColumns(trails: ReadonlyMap<number, PatrolTrail>, now: numb
     for (let i = 1; i < fixes.length; i++) {
       sources.set(fixes[i - 1]!.location, s * 2)
       targets.set(fixes[i]!.location, s * 2)
-      colors.set(withAlpha(COLOR.patrol, 0.7 * (1 - (now - Date.parse(fixes[i]!.at)) / TRAIL_MS)), s * 4)
+      colors.set(withAlpha(COLOR.patrolTrail, 0.7 * (1 - (now - Date.parse(fixes[i]!.at)) / TRAIL_MS)), s * 4)
       s++
     }
   }
