@@ -1,6 +1,9 @@
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { AreaProfile, CaseSummary } from '../../contract'
+import { needingAttention } from '../../domain/triage'
 import { mapSettled, offMachineRequests, screenshotDir } from '../support/browser'
 import { as, call, LOGINS } from '../support/serve'
 import { browserCity } from '../support/browserCity'
@@ -46,7 +49,72 @@ async function caseAt(grid: string, steps: object[], extra: object = {}): Promis
 
 const row = (page: Page, id: number) => page.locator(`button.case-row[data-case-id="${id}"]`)
 
+/** Where `lonLat` is on the page's map, in CSS pixels. */
+const onScreen = (page: Page, lonLat: [number, number]) =>
+  page.evaluate((p) => (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p), lonLat)
+
+/**
+ * A point inside grid `code` as far from every open case and from its edge as a few points scattered in it allow:
+ * a click there meets the grid (drawn simplified at the city's zoom), not a case.
+ */
+async function clearPointInGrid(code: string): Promise<[number, number]> {
+  const [p] = await city.db.query<{ lon: number; lat: number }>(`
+    SELECT ST_X(q.p) AS lon, ST_Y(q.p) AS lat
+    FROM grids g, LATERAL (SELECT (ST_Dump(ST_GeneratePoints(g.geom, 40, 7))).geom AS p) q
+    WHERE g.code = $1 AND g.valid_to IS NULL
+    ORDER BY least((SELECT min(ST_Distance(q.p, c.geom)) FROM cases c WHERE c.state <> 'closed'), ST_Distance(q.p, ST_Boundary(g.geom))) DESC LIMIT 1`, [code])
+  return [p!.lon, p!.lat]
+}
+
 describe('the duty leaders’ drill-down at 1080p', () => {
+  it('opens on what needs the leader now: the least time left first, under column headers naming the place; live, the open cases on the map, a row or a point opens its case', async () => {
+    // A fire reported now has an hour to be signed for: it is listed whatever else the city holds.
+    const fire = await caseAt('231281001001001', [], { category: 'hazard', kind: 'fire' })
+    const res = await call(`${city.server.url}/api/v1/cases?state=open&limit=1000`, 'GET', undefined, as.dutyLeader)
+    const open = z.array(CaseSummary).parse(res.body)
+    const needing = needingAttention(open, Date.now())
+    expect(needing.map((c) => c.id)).toContain(fire.id)
+
+    const { context, page } = await desk(LOGINS.dutyLeader)
+    const leaks = offMachineRequests(page)
+    await page.goto(city.server.url + '/drill')
+    await expect.poll(() => page.getByTestId('triage').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+    expect(await page.getByTestId('connection').textContent()).not.toContain('未连接')
+
+    const rows = page.getByTestId('triage').locator('button.case-row')
+    const listed = await rows.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-case-id'))))
+    expect(new Set(listed)).toEqual(new Set(needing.map((c) => c.id)))
+    // The least time left first (the most overdue first), as the API's open cases sorted by their time limit.
+    const dueOf = (id: number) => Date.parse(open.find((c) => c.id === id)!.dueAt!)
+    expect(dueOf(listed[0]!)).toBe(Math.min(...needing.map((c) => Date.parse(c.dueAt!))))
+    expect(listed.map(dueOf)).toEqual(listed.map(dueOf).sort((a, b) => a - b))
+    expect(await page.getByTestId('case-head').textContent()).toBe('类别位置级别状态剩余时间')
+    // Across the city a case is placed by its township and community, by the names the store has.
+    const first = open.find((c) => c.id === listed[0])!
+    const names = await city.db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code IN ($1, $2)', [first.townshipCode, first.communityCode])
+    const name = (code: string) => names.find((n) => n.code === code)!.name
+    expect(await rows.first().getByTestId('case-place').textContent()).toBe(`${name(first.townshipCode)} · ${name(first.communityCode)}`)
+    expect(await row(page, fire.id).locator('.urgent-mark').textContent()).toBe('紧急')
+
+    // A click on the first row opens it in the case pane.
+    await rows.first().click()
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(listed[0]))
+    // The open cases are on the city map: a click on the fire's point opens it, its row marked.
+    await mapSettled(page)
+    const { x, y } = await onScreen(page, (await city.db.query<{ lon: number; lat: number }>(
+      'SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cases WHERE id = $1', [fire.id]).then(([p]) => [p!.lon, p!.lat] as [number, number])))
+    await page.mouse.click(x, y)
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(fire.id))
+    expect(await row(page, fire.id).getAttribute('aria-current')).toBe('true')
+    // Still the city: a click on a case opens no area.
+    expect(new URL(page.url()).pathname).toBe('/drill')
+    await mapSettled(page)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-first-screen-1080p.png') })
+    expect(leaks).toEqual([])
+    await context.close()
+  })
+
   it('opens a grid by its link: the open cases are the store’s, with who answers for it, its cover and figures; the list is usable by keyboard', async () => {
     const grid = await busiestGrid()
     // One more, so the keyboard has somewhere to go.
@@ -85,24 +153,48 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     await context.close()
   })
 
+  it('opens a township, then a grid, from the keyboard by typing their names', async () => {
+    const grid = '231281001001002'
+    const res = await call(`${city.server.url}/api/v1/areas/grid/${grid}`, 'GET', undefined, as.dutyLeader)
+    const profile = AreaProfile.parse(res.body)
+    const [community, township] = profile.parents
+    const { context, page } = await desk(LOGINS.dutyLeader)
+    await page.goto(city.server.url + '/drill')
+    await expect.poll(() => page.getByTestId('triage').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    const picker = page.getByTestId('area-picker')
+    await picker.focus()
+    await page.keyboard.type(township!.name)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(township!.code)
+    await picker.focus()
+    await page.keyboard.type(`${township!.name} › ${community!.name} › ${profile.name}`)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(grid)
+    expect(new URL(page.url()).pathname).toBe(`/drill/grid/${grid}`)
+    await context.close()
+  })
+
   it('opens a township by a click on the city map, then a grid by a click inside it', async () => {
     const { context, page } = await desk(LOGINS.dutyLeader)
     await page.goto(city.server.url + '/drill')
     await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
-    const grid = '231281001001001'
-    const township = '231281001000'
+    // A rural township's grid: at the city's zoom the town centre is covered by its cases' points, which a click opens.
+    const [{ code: grid }] = await city.db.query<{ code: string }>(`SELECT code FROM grids WHERE code LIKE '231281107%' AND valid_to IS NULL ORDER BY code LIMIT 1`) as [{ code: string }]
+    const township = `${grid.slice(0, 9)}000`
     const clickAt = async (lonLat: [number, number]) => {
-      const { x, y } = await page.evaluate((p) => (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p), lonLat)
+      const { x, y } = await onScreen(page, lonLat)
       await page.mouse.click(x, y)
     }
-    await clickAt(await pointInGrid(city.db, grid))
+    // The city map's open cases open on a click: the grid is clicked where no case is drawn.
+    const clear = await clearPointInGrid(grid)
+    await clickAt(clear)
     await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(township)
     expect(new URL(page.url()).pathname).toBe(`/drill/township/${township}`)
     // The map flies to the township: the next click must land where the grid will be once it is there.
     await mapSettled(page)
     await page.screenshot({ path: join(screenshotDir(), 'drill-township-1080p.png') })
 
-    await clickAt(await pointInGrid(city.db, grid))
+    await clickAt(clear)
     await expect.poll(() => page.getByTestId('drill-panel').getAttribute('data-loaded'), { timeout: 10_000 }).toBe(grid)
     expect(new URL(page.url()).pathname).toBe(`/drill/grid/${grid}`)
     await page.goBack()

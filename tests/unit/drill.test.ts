@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { drillPath, drillTarget } from '../../client/src/drill/drillRoute'
+import { caseNear } from '../../client/src/drill/caseNear'
+import { placeOf } from '../../client/src/cases/placeNames'
 import { timeLeft } from '../../client/src/cases/timeLeft'
 
 describe('drill-down addresses', () => {
@@ -26,5 +28,30 @@ describe('time left on a case', () => {
     expect(timeLeft({ state: 'handling', dueAt: '2026-11-24T00:20:00Z' }, now)).toEqual({ text: '剩余 20 分钟', overdue: false })
     expect(timeLeft({ state: 'handling', dueAt: '2026-11-21T21:00:00Z' }, now)).toEqual({ text: '超期 2 天 3 小时', overdue: true })
     expect(timeLeft({ state: 'closed', dueAt: null }, now)).toEqual({ text: '已结案', overdue: false })
+  })
+})
+
+describe('a click on the drill-down’s map', () => {
+  // One degree is a hundred pixels: a case 0.05° away is 5 px from where it lands.
+  const project = ([lon, lat]: [number, number]) => ({ x: lon * 100, y: -lat * 100 })
+  const cases = [{ id: 1, location: [1, 1] as [number, number] }, { id: 2, location: [1.05, 1] as [number, number] }, { id: 3, location: [3, 3] as [number, number] }]
+
+  it('opens the case drawn nearest the pointer within the hit radius, else none (the grid under it)', () => {
+    expect(caseNear(cases, { x: 104, y: -100 }, project, 9)?.id).toBe(2)
+    expect(caseNear(cases, { x: 101, y: -100 }, project, 9)?.id).toBe(1)
+    expect(caseNear(cases, { x: 120, y: -100 }, project, 9)).toBeNull()
+    expect(caseNear([], { x: 100, y: -100 }, project, 9)).toBeNull()
+  })
+})
+
+describe('where a listed case is', () => {
+  const names = new Map([['231281001000', '新兴街道'], ['231281002000', '五站镇'], ['231281001001', '幸福社区'], ['231281002001', '五站村'], ['231281001001001', '幸福一网格']])
+  const a = { townshipCode: '231281001000', communityCode: '231281001001', gridCode: '231281001001001' }
+  const b = { townshipCode: '231281002000', communityCode: '231281002001', gridCode: '231281002001001' }
+
+  it('names the township and community across the city, the community and grid inside one township, a code for a name not known', () => {
+    expect(placeOf([a, b], names)(a)).toBe('新兴街道 · 幸福社区')
+    expect(placeOf([a], names)(a)).toBe('幸福社区 · 幸福一网格')
+    expect(placeOf([b], names)(b)).toBe('五站村 · 231281002001001')
   })
 })

@@ -1,6 +1,10 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { type CaseState, type CaseSummary, labels } from '../../../contract'
+import { byTimeLeft } from '../../../domain/inbox'
+import { isUrgent } from '../../../domain/triage'
+import './caseList.css'
 import { kindLabel } from './kindLabel'
+import { type PlaceNames, placeOf } from './placeNames'
 import { reports, signState } from './signState'
 import { timeLeft } from './timeLeft'
 
@@ -9,26 +13,39 @@ type Filters = { kind: string; state: CaseState | ''; sign: '' | 'unsigned' | 's
 const NEXT_KEYS = new Set(['ArrowDown', 'j'])
 const PREVIOUS_KEYS = new Set(['ArrowUp', 'k'])
 
+/** Open cases by time left (the most overdue first), then the closed ones, the last closed first. */
+const byTimeLeftThenClosed = (a: CaseSummary, b: CaseSummary) =>
+  a.state === 'closed' || b.state === 'closed'
+    ? Number(a.state === 'closed') - Number(b.state === 'closed') || (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.id - a.id
+    : byTimeLeft(a, b)
+
 /**
- * Cases in the order the server gives them (the most pressing first), filtered by kind, state, signed for or
- * not, and overdue; each row says plainly whether the case waits to be signed for (待签收; a department's
- * 待报到) and, when routed, which departments have reported. ↑/↓ (or j/k) move through the list, Enter opens
- * a case. `department`: the desk's own, whose 报到 is its sign-for; `closedDays`: closed cases of that many
- * days behind a toggle (the drill-down's list); `arrived`: cases that came in since the screen opened, marked 新.
+ * Cases by time left (the most overdue first), under column headers, filtered by kind, state, signed for or
+ * not, and overdue; each row names where the case is (by `places`), says plainly whether the case waits to be
+ * signed for (待签收; a department's 待报到), marks it 紧急 or 上移 and, when routed, which departments have
+ * reported. ↑/↓ (or j/k) move through the list, Enter opens a case. `department`: the desk's own, whose 报到 is
+ * its sign-for; `closedDays`: closed cases of that many days behind a toggle (the drill-down's list);
+ * `arrived`: cases that came in since the screen opened, marked 新.
  */
-export function CaseList({ title, cases, now, selected, onSelect, department = null, closedDays, arrived }: {
+export function CaseList({ title, cases, now, selected, onSelect, places, department = null, closedDays, arrived }: {
   title: string; cases: readonly CaseSummary[]; now: number; selected: number | null; onSelect: (id: number) => void
-  department?: string | null; closedDays?: number; arrived?: ReadonlySet<number>
+  places: PlaceNames; department?: string | null; closedDays?: number; arrived?: ReadonlySet<number>
 }) {
   const [f, setF] = useState<Filters>({ kind: '', state: '', sign: '', overdueOnly: false, closed: false })
   const list = useRef<HTMLOListElement>(null)
   const kinds = useMemo(() => [...new Set(cases.map((c) => c.kind))], [cases])
-  const shown = cases.filter((c) => {
+  const sorted = useMemo(() => [...cases].sort(byTimeLeftThenClosed), [cases])
+  const place = useMemo(() => placeOf(cases, places), [cases, places])
+  const shown = sorted.filter((c) => {
     const sign = signState(c, department)
     return (f.closed || c.state !== 'closed') && (!f.kind || c.kind === f.kind) && (!f.state || c.state === f.state)
       && (!f.sign || (sign !== null && sign.signed === (f.sign === 'signed'))) && (!f.overdueOnly || timeLeft(c, now).overdue)
   })
   const open = cases.filter((c) => c.state !== 'closed').length
+  // A case opened elsewhere (its point on the map) is brought into the list's view.
+  useEffect(() => {
+    list.current?.querySelector('.case-row.selected')?.scrollIntoView({ block: 'nearest' })
+  }, [selected])
   const unsigned = cases.filter((c) => signState(c, department)?.signed === false).length
 
   const move = (e: KeyboardEvent<HTMLOListElement>) => {
@@ -65,11 +82,15 @@ export function CaseList({ title, cases, now, selected, onSelect, department = n
           <label><input type="checkbox" checked={f.closed} onChange={(e) => setF({ ...f, closed: e.target.checked })} data-testid="show-closed" /> 近{closedDays}天已结案</label>
         )}
       </div>
+      <div className="case-head" data-testid="case-head" aria-hidden="true">
+        <span /><span>类别</span><span>位置</span><span>级别</span><span>状态</span><span>剩余时间</span>
+      </div>
       <ol ref={list} onKeyDown={move} data-testid="cases" aria-label={title}>
         {shown.map((c) => {
           const left = timeLeft(c, now)
           const sign = signState(c, department)
           const isNew = arrived?.has(c.id) ?? false
+          const where = place(c)
           return (
             <li key={c.id}>
               <button
@@ -78,16 +99,20 @@ export function CaseList({ title, cases, now, selected, onSelect, department = n
               >
                 <span className="row-main">
                   <span className={`dot ${left.overdue ? 'overdue' : c.category}`} />
-                  <b className="kind">{kindLabel(c)}</b>
-                  {isNew && <span className="new-mark">新</span>}
-                  <span className="state">{labels.caseState[c.state]}</span>
-                  {sign && <span className={`sign ${sign.signed ? 'signed' : 'unsigned'}`}>{sign.text}</span>}
+                  <span className="kind"><b>{kindLabel(c)}</b>{isNew && <span className="new-mark">新</span>}</span>
+                  <span className="place" data-testid="case-place" title={where}>{where}</span>
+                  <span className="level">{labels.caseLevel[c.level]}</span>
+                  <span className="state">
+                    {labels.caseState[c.state]}
+                    {sign && <span className={`sign ${sign.signed ? 'signed' : 'unsigned'}`}>{sign.text}</span>}
+                  </span>
                   <span className="left">{left.text}</span>
                 </span>
                 <span className="row-sub">
+                  {c.state !== 'closed' && isUrgent(c) && <span className="urgent-mark">紧急</span>}
+                  {c.escalations > 0 && <span className="escalated-mark">上移 {c.escalations} 次</span>}
                   <span className="code">{c.code}</span>
                   <span>{labels.caseSource[c.source]}</span>
-                  <span>{labels.caseLevel[c.level]}</span>
                   {reports(c, now).map((r) => (
                     <span key={r.name} className={`report ${r.signed ? 'signed' : r.late ? 'late' : 'unsigned'}`}>
                       {r.lead ? '牵头' : '配合'}{r.name}{r.signed ? '已报到' : '待报到'}

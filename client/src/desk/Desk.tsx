@@ -4,6 +4,7 @@ import { homeRooms, reachOf } from '../../../domain/access'
 import { inboxOf } from '../../../domain/inbox'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
+import { placeNames } from '../cases/placeNames'
 import { useDepartments } from '../cases/useDepartments'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
@@ -36,6 +37,7 @@ export function Desk({ me }: { me: Me }) {
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
+  const places = useMemo(() => placeNames(city), [city])
   const department = 'department' in me.scope ? me.scope.department : null
   // A township office's area is its township: the departments' list says which.
   const departments = useDepartments(department !== null)
@@ -97,7 +99,7 @@ export function Desk({ me }: { me: Me }) {
           {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: `待办读取失败：${status.message}` }} />}
           {status.kind === 'loading'
             ? <p className="hint" aria-busy="true">正在读取待办…</p>
-            : <CaseList title="待办" cases={cases} now={now} selected={opened?.id ?? null} onSelect={open} department={department} arrived={arrived} />}
+            : <CaseList title="待办" cases={cases} now={now} selected={opened?.id ?? null} onSelect={open} places={places} department={department} arrived={arrived} />}
         </div>
         <div className="desk-case">
           {opened

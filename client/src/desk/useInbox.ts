@@ -4,7 +4,7 @@ import { byTimeLeft, type InboxOf, inInbox } from '../../../domain/inbox'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
 import { useRoom } from '../live/useRoom'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 
 export type InboxStatus =
   | { kind: 'loading' }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CaseSummary, GridProps, Me } from '../../../contract'
 import { coversArea, may, reachOf } from '../../../domain/access'
+import { needingAttention } from '../../../domain/triage'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
 import { displayScale } from '../map/displayScale'
@@ -12,32 +13,41 @@ import { mediationBodiesLayer } from '../map/layers/mediationBodiesLayer'
 import { selectedCaseLayer } from '../map/layers/selectedCaseLayer'
 import { DESK_PADDING, MapView } from '../map/MapView'
 import { FlyTo } from '../map/parts/FlyTo'
-import { GridPicking } from '../map/parts/GridPicking'
 import { OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
+import { ShowPoint } from '../map/parts/ShowPoint'
 import { UnderLayers } from '../map/parts/UnderLayers'
 import { useCity } from '../map/useCity'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
 import { AreaMediation } from './AreaMediation'
+import { areaOptions } from './areaOptions'
+import { AreaPicker } from './AreaPicker'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
+import { placeNames } from '../cases/placeNames'
 import { useMediationBodies } from '../cases/useMediationBodies'
 import { deskScope, roomOf, withinScope } from './deskScope'
+import './drill.css'
+import { DrillPicking } from './DrillPicking'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignedInBar } from '../session/SignedInBar'
 import { CLOSED_DAYS, shownOf, useArea } from './useArea'
 import { useDepartmentCases } from './useDepartmentCases'
+import { useOpenCases } from './useOpenCases'
+import { Triage } from './Triage'
 
 /** Below this zoom a click on the city opens the township under it; closer in, the grid. */
 const GRID_CLICK_ZOOM = 11
 
 /**
- * The desks' drill-down screen (duty leaders, and officers of a township, community, grid or department):
- * click a township or a grid (or open its link, `/drill/grid/<code>`) and the map flies there with the rest
- * of the city dimmed, while the panel shows who answers for it, its cases, what watches over it and its
- * figures against the whole scope's, live from its room; a case opened there can be taken through the loop,
+ * The desks' drill-down screen (duty leaders, and officers of a township, community, grid or department).
+ * Before an area is chosen it answers "what needs me now": the scope's overdue, nearly due, moved-up and urgent
+ * cases by time left, and its open cases on the map, live from the scope's room. Click a case point or a row to
+ * open the case. Type an area's name, or click a township or a grid (or open its link, `/drill/grid/<code>`),
+ * and the map flies there with the rest of the city dimmed, while the panel shows who answers for it, its cases,
+ * what watches over it and its figures against the whole scope's, live from its room; a case opened there can be taken through the loop,
  * and by a duty leader escalated, assigned, and its parties read (logged). Only inside the account's scope:
  * a township officer starts on their township, which is their "whole city", and is offered nothing outside it.
  */
@@ -62,15 +72,21 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
+  const places = useMemo(() => placeNames(city), [city])
+  const areas = useMemo(() => areaOptions(city, scope.reaches), [city, scope])
   // A department's desk has no area: its cases are those routed to it, live from its room.
   const byDepartment = 'department' in me.scope
-  const area = useArea(target, byDepartment ? null : roomOf(scope, target))
+  const area = useArea(target, byDepartment || !target ? null : roomOf(scope, target))
   const department = useDepartmentCases(byDepartment ? scope.homeRoom : null)
+  // Nothing chosen: the whole scope's open cases, of which those needing attention are listed.
+  const triage = useOpenCases(!byDepartment && !target ? roomOf(scope, null) : null)
   const { status, reload } = area
-  const connection = byDepartment ? department.connection : area.connection
+  const connection = byDepartment ? department.connection : target ? area.connection : triage.connection
   const departmentCases = department.status.kind === 'ready' ? department.status.cases : null
+  const triageCases = !byDepartment && !target && triage.status.kind === 'ready' ? triage.status.cases : null
   const [selected, setSelected] = useState<number | null>(null)
   const now = useNow(15_000)
+  const needing = useMemo(() => (triageCases ? needingAttention(triageCases.values(), now) : null), [triageCases, now])
   // The whole scope's figures (the city's, or the officer's own area), beside the area's: read apart from
   // the area, so a click waits for the area alone.
   const cityKpis = useKpis(0, 4, undefined, !byDepartment)
@@ -99,20 +115,22 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const shownCode = data?.profile.code
   // The mask changes with the area, not with every read of it: each new one redraws the map.
   const under = useMemo(() => (data ? [areaMaskLayer({ area: data.profile.geometry, beforeId: 'community-label' })] : []), [shownCode])
-  const openCases = useMemo(() => new Map((data?.cases ?? departmentCases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])), [data])
-  const selectedCase = (data?.cases ?? departmentCases ?? undefined)?.find((c) => c.id === selected)
+  const openCases = useMemo(
+    () => triageCases ?? new Map((data?.cases ?? departmentCases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])),
+    [data, departmentCases, triageCases],
+  )
+  const selectedCase = (data?.cases ?? departmentCases ?? undefined)?.find((c) => c.id === selected) ?? (selected === null ? undefined : triageCases?.get(selected))
   const selectedAt = selectedCase?.location ?? null
-  const over = useCallback(() => (data ? [
-    areaOutlineLayer({ area: data.profile.geometry, scale }),
-    areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
-    mediationBodiesLayer({ bodies: bodyList ?? [], scale }),
-    // A click opens the grid under it (MapLibre's query), not a case.
+  // A click finds a case by its point on screen (DrillPicking), not by deck.gl's picking pass.
+  const over = useCallback(() => [
+    ...(data ? [
+      areaOutlineLayer({ area: data.profile.geometry, scale }),
+      areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
+      mediationBodiesLayer({ bodies: bodyList ?? [], scale }),
+    ] : []),
     casesLayer({ cases: openCases, now, scale, pickable: false }),
     selectedCaseLayer({ at: selectedAt, scale }),
-  ] : departmentCases ? [
-    casesLayer({ cases: openCases, now, scale, pickable: false }),
-    selectedCaseLayer({ at: selectedAt, scale }),
-  ] : []), [data, bodyList, departmentCases, openCases, now, scale, selectedAt?.join()])
+  ], [data, bodyList, openCases, now, scale, selectedAt?.join()])
 
   return (
     <div className="drill">
@@ -120,7 +138,8 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         <UnderLayers layers={under} />
         <OverLayers layers={over} animating={false} />
         <FlyTo bbox={data?.profile.bbox ?? null} padding={DESK_PADDING} />
-        <GridPicking onPick={onPick} />
+        <DrillPicking cases={openCases} scale={scale} onCase={setSelected} onGrid={onPick} />
+        <ShowPoint at={selectedAt} />
         <ReadyMark complete={city !== null} />
       </MapView>
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
@@ -130,14 +149,20 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
           {'region' in me.scope && <a href="/ranking" className="to-desk">考核排名</a>}
           <LiveStatus connection={connection} />
         </div>
+        {!byDepartment && <AreaPicker options={areas} onOpen={open} />}
         <NoticeLine notice={notice} />
-        {status.kind === 'none' && !byDepartment && <p className="hint">{noneHint(me)}</p>}
+        {!target && !byDepartment && (
+          <Triage scopeName={me.scopeName} status={triage.status} hint={noneHint(me)}>
+            {needing && <CaseList title="需要处理" cases={needing} now={now} selected={selected} onSelect={setSelected} places={places} />}
+            {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={triage.reload} />}
+          </Triage>
+        )}
         {byDepartment && (
           <>
             <header className="area-header"><h1 data-testid="area-name">{me.scopeName}</h1><p className="area-kind">派往本部门的案件</p></header>
             {department.status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: department.status.message }} />}
             {departmentCases && (
-              <CaseList title="案件" cases={departmentCases} now={now} selected={selected} onSelect={setSelected} department={'department' in me.scope ? me.scope.department : null} closedDays={CLOSED_DAYS} />
+              <CaseList title="案件" cases={departmentCases} now={now} selected={selected} onSelect={setSelected} places={places} department={'department' in me.scope ? me.scope.department : null} closedDays={CLOSED_DAYS} />
             )}
             {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={department.reload} />}
           </>
@@ -146,7 +171,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         {data && (
           <>
             <AreaHeader profile={data.profile} onOpen={open} reaches={scope.reaches} root={scope.cityWide ? '全市' : null} />
-            <CaseList title="案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} closedDays={CLOSED_DAYS} />
+            <CaseList title="案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} places={places} closedDays={CLOSED_DAYS} />
             {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={reload} />}
             <Responsible profile={data.profile} />
             <AreaMediation profile={data.profile} bodies={bodies} />
@@ -162,6 +187,6 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
 
 /** What the panel says before an area is chosen, by what the scope reaches. */
 function noneHint(me: Me): string {
-  if (deskScope(me.scope).cityWide) return '在地图上点击乡镇（街道）或网格，查看其责任体系、案件、视频巡防与指标。'
-  return `在地图上点击${me.scopeName}的网格，查看其责任体系、案件、视频巡防与指标。`
+  if (deskScope(me.scope).cityWide) return '在地图上点击案件打开它；点击乡镇（街道）或网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。'
+  return `在地图上点击案件打开它；点击${me.scopeName}的网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。`
 }

@@ -8,8 +8,8 @@ import type { DrillTarget } from './drillRoute'
  * - `home`: where a narrower scope starts, and what stands for "the whole city" there: a township's or a
  *   grid's own area; null for a community's officer (pick one of its grids) or a department's (no area);
  * - `reaches(t)`: whether an area lies inside the scope;
- * - `homeRoom`: the live room of the scope, for when no area of its own is on screen (null for the city:
- *   a desk with nothing chosen does not follow the whole city's stream).
+ * - `homeRoom`: the live room of the whole scope (the city's for a city-wide one), for when no area of it is
+ *   on screen: its open cases are what the first screen lists.
  */
 export type DeskScope = { cityWide: boolean; home: DrillTarget; reaches: (t: NonNullable<DrillTarget>) => boolean; homeRoom: Room | null }
 
@@ -19,7 +19,7 @@ export function deskScope(scope: Scope): DeskScope {
   const region = 'region' in scope ? scope.region : null
   const level = region ? codeLevel(region) : null
   const home: DrillTarget = region && level === 'township' ? { level: 'township', code: region } : region && level === 'grid' ? { level: 'grid', code: region } : null
-  return { cityWide, home, reaches: (t) => coversArea(reach, t.code), homeRoom: cityWide ? null : homeRooms(scope)[0] ?? null }
+  return { cityWide, home, reaches: (t) => coversArea(reach, t.code), homeRoom: homeRooms(scope)[0] ?? null }
 }
 
 /** The area to show for one asked for (by a link, a click, the back button): itself inside the scope, else the scope's home. */

@@ -1,0 +1,39 @@
+import type * as maplibregl from 'maplibre-gl'
+import { useEffect } from 'react'
+import type { CaseSummary, GridProps } from '../../../contract'
+import { useMapHandle } from '../map/mapHandle'
+import { caseNear } from './caseNear'
+
+/** How far from a case's centre a click still hits it, in pixels times the display scale: its drawn radius and a little. */
+const HIT_PX = 9
+
+/**
+ * What a click on the drill-down's map opens: the case drawn under it (`onCase`), else the grid under it, with
+ * the zoom it was clicked at (`onGrid`, MapLibre's query of the grid fill). Cases are found by their points on
+ * screen, not by a deck.gl picking pass on every press; the pointer says where a case can be clicked.
+ */
+export function DrillPicking({ cases, scale, onCase, onGrid }: {
+  cases: ReadonlyMap<number, CaseSummary>; scale: number; onCase: (id: number) => void; onGrid: (grid: GridProps, zoom: number) => void
+}) {
+  const { map } = useMapHandle()
+  useEffect(() => {
+    const near = (at: maplibregl.Point) => caseNear(cases.values(), at, (lonLat) => map.project(lonLat), HIT_PX * scale)
+    const click = (e: maplibregl.MapMouseEvent) => {
+      const hit = near(e.point)
+      if (hit) return onCase(hit.id)
+      const [grid] = map.queryRenderedFeatures(e.point, { layers: ['grid-fill'] })
+      if (grid) onGrid(grid.properties as GridProps, map.getZoom())
+    }
+    const hover = (e: maplibregl.MapMouseEvent) => {
+      map.getCanvas().style.cursor = near(e.point) ? 'pointer' : ''
+    }
+    map.on('click', click)
+    map.on('mousemove', hover)
+    return () => {
+      map.off('click', click)
+      map.off('mousemove', hover)
+      map.getCanvas().style.cursor = ''
+    }
+  }, [map, cases, scale, onCase, onGrid])
+  return null
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import { SOON_HOURS } from '../../../domain/triage'
+import { NoticeLine } from '../ui/Notice'
+import type { OpenCases } from './useOpenCases'
+
+/**
+ * The drill-down's first screen, before an area is chosen: the scope named, what its list holds (`children`: the
+ * cases needing attention and the one opened), and how to go further (`hint`).
+ */
+export function Triage({ scopeName, status, hint, children }: { scopeName: string; status: OpenCases; hint: string; children: ReactNode }) {
+  return (
+    <section className="triage" data-testid="triage" data-ready={status.kind === 'ready'} aria-busy={status.kind === 'loading'}>
+      <header className="area-header">
+        <h1>{scopeName}</h1>
+        <p className="area-kind">超期、{SOON_HOURS} 小时内到期、上移督办与紧急的在办案件，剩余时间最少的在前</p>
+      </header>
+      {status.kind === 'loading' && <p className="hint" aria-busy="true">正在读取在办案件…</p>}
+      {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: `在办案件读取失败：${status.message}` }} />}
+      {children}
+      <p className="triage-hint">{hint}</p>
+    </section>
+  )
+}
