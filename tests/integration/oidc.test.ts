@@ -11,17 +11,31 @@ let db: Db
 let provider: RunningOidcProvider
 let server: Served
 
-// The provider must know the app's redirect URI when it starts, and the app the provider's issuer: the
-// app's port is chosen first. Discovery waits for the first sign-in, so the order does not matter beyond that.
+// The provider must know the app's redirect URI, and the app the provider's issuer. The provider listens
+// first; the app's port is then probed and taken, and probed again if another test took it in between
+// (a probed port is free only at that moment: CI once lost this race).
+async function serveAt(issuer: string): Promise<{ served: Served; redirectUri: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const redirectUri = `http://127.0.0.1:${port}/auth/oidc/callback`
+    try {
+      const served = await serve(db, {
+        port,
+        security: { oidc: { issuer, ...OIDC_CLIENT, redirectUri, loginClaim: 'preferred_username', name: NAME } },
+      })
+      return { served, redirectUri }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw error
+    }
+  }
+}
+
 beforeAll(async () => {
   db = await seededDb()
-  const port = await freePort()
-  const redirectUri = `http://127.0.0.1:${port}/auth/oidc/callback`
-  provider = await startOidcProvider({ redirectUri })
-  server = await serve(db, {
-    port,
-    security: { oidc: { issuer: provider.issuer, ...OIDC_CLIENT, redirectUri, loginClaim: 'preferred_username', name: NAME } },
-  })
+  provider = await startOidcProvider()
+  const { served, redirectUri } = await serveAt(provider.issuer)
+  server = served
+  provider.admit(redirectUri)
   await server.accounts.add({ login: 'zhangsan', displayName: '张三', role: 'township_officer', scope: { region: '231281001000' }, password: undefined })
 })
 afterAll(async () => {

@@ -14,19 +14,26 @@ const PEOPLE: Record<string, { preferred_username: string; name: string }> = {
   stranger: { preferred_username: 'stranger', name: '陌生人' },
 }
 
-export type RunningOidcProvider = { issuer: string; stop(): Promise<void> }
+export type RunningOidcProvider = {
+  issuer: string
+  /** Lets the app at `redirectUri` sign people in; until then the provider answers 503. */
+  admit(redirectUri: string): void
+  stop(): Promise<void>
+}
 
 /**
- * A real OpenID Connect provider (panva's oidc-provider) over plain http on 127.0.0.1, on a free port,
- * that lets the app at `redirectUri` sign people in: code flow with PKCE required, its development login
- * page (any password), no consent page. Profile claims come from /userinfo only, as by default.
+ * A real OpenID Connect provider (panva's oidc-provider) over plain http on 127.0.0.1, on a port the
+ * system gives it, that lets the app it admits sign people in: code flow with PKCE required, its
+ * development login page (any password), no consent page. Profile claims come from /userinfo only, as by
+ * default. It listens before it knows the app, so that the app can be given its issuer and then listen on
+ * a port of its own: no port is probed and released for someone else to take.
  */
-export async function startOidcProvider({ redirectUri }: { redirectUri: string }): Promise<RunningOidcProvider> {
+export async function startOidcProvider(): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
-  const server = createServer()
+  const server = createServer((_req, res) => res.writeHead(503).end())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const configuration: Configuration = {
+  const configurationFor = (redirectUri: string): Configuration => ({
     clients: [{
       client_id: OIDC_CLIENT.clientId, client_secret: OIDC_CLIENT.clientSecret, redirect_uris: [redirectUri],
       grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
@@ -53,11 +60,13 @@ export async function startOidcProvider({ redirectUri }: { redirectUri: string }
       await grant.save()
       return grant
     },
-  }
-  const provider = new Provider(issuer, configuration)
-  server.on('request', provider.callback())
+  })
   return {
     issuer,
+    admit(redirectUri) {
+      server.removeAllListeners('request')
+      server.on('request', new Provider(issuer, configurationFor(redirectUri)).callback())
+    },
     stop: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections()
       server.close((err) => (err ? reject(err) : resolve()))

@@ -47,7 +47,18 @@ export async function serve(
   })
   await ensureDemoAccounts(app.accounts)
   await giveTestKeys(db)
-  await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve))
+  try {
+    await new Promise<void>((resolve, reject) => {
+      app.http.once('error', reject)
+      app.http.listen(options.port ?? 0, '127.0.0.1', () => {
+        app.http.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (error) {
+    await app.hub.close()
+    throw error
+  }
   const { port } = app.http.address() as AddressInfo
   return { ...app, url: `http://127.0.0.1:${port}`, port, stop: () => app.hub.close().then(app.audit.flush) }
 }
