@@ -15,6 +15,8 @@ import { casesRouter } from './api/casesRouter'
 import { intakeRouter } from './api/intakeRouter'
 import { photosRouter } from './api/photosRouter'
 import { answerEndpointsRouter } from './api/answerEndpointsRouter'
+import { tilesRouter } from './api/tilesRouter'
+import { createTileSource } from './tiles/tileSource'
 import { cityRouter } from './api/cityRouter'
 import { devicesRouter } from './api/devicesRouter'
 import { departmentsRouter, timeLimitsRouter } from './api/departmentsRouter'
@@ -111,6 +113,8 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   hub = new LiveHub(http, db, log, liveAccess(accounts, db, clock), live)
   // The handshake's session cookie is read as an API request's is.
   hub.io.engine.use(sessions)
+  const tiles = await createTileSource(db)
+  hub.beforeBroadcast((changes) => tiles.forget(changes))
   await hub.start()
   const ended = (credential: string) => hub.endCredential(credential)
   const commit = committer(db, clock, () => hub.notify())
@@ -131,7 +135,7 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   // A request that brings an API key is signed by it: no session is looked for or made, except where sessions are made.
   const signingIn = (url: string) => url.startsWith('/api/v1/session') || url.startsWith('/auth/')
   const sessionUnlessKey: RequestHandler = (req, res, next) => (keyOf(req.headers) && !signingIn(req.originalUrl) ? next() : sessions(req, res, next))
-  app.use(['/api', '/auth', '/ogc'], sessionUnlessKey, authenticate(accounts), auditWrites(audit))
+  app.use(['/api', '/auth', '/ogc', '/tiles'], sessionUnlessKey, authenticate(accounts), auditWrites(audit))
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/v1/session', sessionRouter({
     accounts, audit, scopeName, ended, limits: security.addresses ?? DEFAULT_ADDRESS_LIMITS, oidcName: security.oidc?.name ?? null,
@@ -159,15 +163,16 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use('/api/v1/live', liveRouter(db, clock))
   app.use('/api/v1', cityRouter(db))
   app.use('/ogc', ogcRouter(db))
+  app.use('/tiles', tilesRouter(tiles))
   app.use('/api/v1/export', exportRouter(db))
   app.use('/open311/v2', open311Router({ db, accounts, audit, intake, clock, log }))
   // What no route took: a wrong method on a known path (405 with Allow), else an unknown path (404), the page
   // only for a screen route.
   app.use(methodNotAllowed(app.router))
-  app.use(['/api', '/ogc', '/auth'], apiNotFound)
+  app.use(['/api', '/ogc', '/auth', '/tiles'], apiNotFound)
   if (client) app.use(client)
   app.use(apiNotFound)
   app.use(errorHandler(log))
-  return { app, http, hub, cases, devices, commit, accounts, audit, departments, limits }
+  return { app, http, hub, cases, devices, commit, accounts, audit, departments, limits, tiles }
 }
 export type App = Awaited<ReturnType<typeof createApp>>

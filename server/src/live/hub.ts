@@ -99,6 +99,7 @@ const overlapping = (rooms: readonly Room[]): boolean => rooms.some((a, i) => ro
 export class LiveHub {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   private sent = 0
+  private readonly listeners: ((changes: readonly Change[]) => Promise<void>)[] = []
   private pumping: Promise<void> | null = null
   private pending = false
   private timer: NodeJS.Timeout | null = null
@@ -220,12 +221,22 @@ export class LiveHub {
     await this.io.close()
   }
 
+  /**
+   * `listener` hears each batch of committed changes before any client does, in log order (a cache that
+   * must forget what changed: a client told of a change and asking again must not get the old answer).
+   * A listener that fails stops the batch; it is read and heard again on the next poll.
+   */
+  beforeBroadcast(listener: (changes: readonly Change[]) => Promise<void>): void {
+    this.listeners.push(listener)
+  }
+
   private async pump(): Promise<void> {
     for (;;) {
       const numbered = await sequenceChanges(this.db, this.options.batch)
       for (;;) {
         const changes = await readChanges(this.db, this.sent, Number.MAX_SAFE_INTEGER, this.options.batch)
         if (changes.length === 0) break
+        for (const listener of this.listeners) await listener(changes)
         this.broadcast(changes)
         this.sent = changes.at(-1)!.seq
         this.cutOffSlowClients()
