@@ -11,3 +11,10 @@ export function tileBbox(z: number, x: number, y: number): Bbox {
 export function bboxesMeet(a: Bbox, b: Bbox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
+
+/** The tile at zoom `z` holding the point (web mercator XYZ). */
+export function tileAt([lon, lat]: readonly [number, number], z: number): { z: number; x: number; y: number } {
+  const n = 2 ** z
+  const rad = (lat * Math.PI) / 180
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) }
+}

@@ -4,7 +4,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { PbfReader } from 'pbf'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Draft, DraftEdit, GridCollection, TILE_LAYERS, type TileLayer } from '../../contract'
-import { tileBbox } from '../../domain/tileMath'
+import { tileAt, tileBbox } from '../../domain/tileMath'
 import { createTileSource } from '../../server/src/tiles/tileSource'
 import { closeWatchers, until, watch } from '../support/live'
 import { as, call } from '../support/serve'
@@ -17,12 +17,6 @@ afterEach(closeWatchers)
 type Tile = { z: number; x: number; y: number }
 type Area = Feature<Polygon | MultiPolygon>
 
-/** The tile at zoom `z` holding the point (web mercator XYZ). */
-const tileAt = ([lon, lat]: [number, number], z: number): Tile => {
-  const n = 2 ** z
-  const rad = (lat * Math.PI) / 180
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) }
-}
 const pathOf = (layer: string, t: Tile) => `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`
 
 const fetchTile = async (layer: string, t: Tile, headers: Record<string, string> = as.dutyLeader) => {

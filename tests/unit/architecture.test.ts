@@ -33,9 +33,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   'server/jobs': ['contract', 'domain', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log'],
   // Reports: figures made into files (XLSX), pure, over the contract's figures and the domain's rules.
   'server/reports': ['contract', 'domain'],
-  'server/api': ['contract', 'domain', 'server/accounts', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild', 'server/reports'],
+  // Vector tiles: rendered from the store, encoded, cached; told of changes by the app, not by importing the stream.
+  'server/tiles': ['contract', 'domain', 'server/db'],
+  'server/api': ['contract', 'domain', 'server/accounts', 'server/commands', 'server/db', 'server/live', 'server/clock', 'server/log', 'server/clientBuild', 'server/reports', 'server/tiles'],
   'server/config': ['domain', 'server/app', 'server/jobs'],
-  'server/app': ['contract', 'domain', 'server/accounts', 'server/api', 'server/commands', 'server/db', 'server/live', 'server/jobs', 'server/clock', 'server/log'],
+  'server/app': ['contract', 'domain', 'server/accounts', 'server/api', 'server/commands', 'server/db', 'server/live', 'server/jobs', 'server/clock', 'server/log', 'server/tiles'],
   // Accounts administered from a shell: the same commands over the configured store.
   'server/accountsCli': ['contract', 'server/accounts', 'server/clock', 'server/config', 'server/commands', 'server/db', 'server/log'],
   // The composition root: the one module of the server that may use the demo (seeding, simulated traffic).
