@@ -118,6 +118,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   subject: z.string().nullable(),
   status: z.number().int(),
+  /** What the write said of itself beside its path, e.g. a grid publish's 调整说明 `'第一网格过大，沿道路分出新网格'`; null for most. */
+  note: z.string().nullable(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 

@@ -111,6 +111,15 @@ export const AssignRequest = z.strictObject({
 })
 export type AssignRequest = z.input<typeof AssignRequest>
 
+/**
+ * `POST /api/v1/cases/:id/acknowledge`, for the centre's seats and duty leaders: an urgent hazard's alarm was
+ * received (确认收到), beside the loop. Once per case; e.g. `{ note: '已通知消防救援大队' }`, or `{}`.
+ */
+export const AcknowledgeRequest = z.strictObject({
+  note: Text(500).default(''),
+})
+export type AcknowledgeRequest = z.input<typeof AcknowledgeRequest>
+
 
 /** A case as the live stream and the lists carry it: public fields only, no description, no parties. */
 export const CaseSummary = z.object({
@@ -148,6 +157,8 @@ export const CaseSummary = z.object({
   reopened: z.number().int().default(0),
   /** When the reporter was visited after closing; null: not yet. */
   followedUpAt: z.string().nullable().default(null),
+  /** When a seat or a duty leader confirmed an urgent hazard's alarm was received (确认收到); null: not yet, or not urgent. */
+  acknowledgedAt: z.string().nullable().default(null),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 

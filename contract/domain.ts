@@ -51,15 +51,16 @@ export type CaseLevel = z.infer<typeof CaseLevel>
  * open case to the grid that covers its point once an analyst's redrawn grids are published (网格调整);
  * and `merge`, a seat adding another report of the same matter to an open case (并案); and a dispute's
  * mediation: `mediate`, referred to a mediation body (移交调解), `mediation_result` (调解结果) and
- * `judicial_confirmation`, a court confirming the agreement (司法确认).
+ * `judicial_confirmation`, a court confirming the agreement (司法确认); and `acknowledge`, a seat of the centre or a
+ * duty leader confirming that an urgent hazard's alarm was received (确认收到), which takes it off the wall's cards.
  */
 export const CaseStep = z.enum([
   'collect', 'sign_for', 'verify', 'handle', 'report_up', 'dispatch', 'route', 'send_back', 'supervise', 'feed_back', 'check', 'answer', 'close',
-  'follow_up', 'assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation',
+  'follow_up', 'assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation', 'acknowledge',
 ])
 export type CaseStep = z.infer<typeof CaseStep>
 
-const BESIDE_THE_LOOP = ['assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation'] as const
+const BESIDE_THE_LOOP = ['assign', 'regrid', 'merge', 'mediate', 'mediation_result', 'judicial_confirmation', 'acknowledge'] as const
 
 /** A step of the loop itself, what `POST /api/v1/cases/:id/steps` takes. */
 export const LoopStep = CaseStep.exclude(BESIDE_THE_LOOP, {

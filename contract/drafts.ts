@@ -130,6 +130,14 @@ export const MergeRequest = z.strictObject({
 })
 export type MergeRequest = z.input<typeof MergeRequest>
 
+/**
+ * `GET /api/v1/drafts/:id/neighbours`: every pair of the draft's grids that share an edge (not a mere corner), each
+ * pair once in code order, e.g. `{ draftId: 12, version: 4, pairs: [['…001', '…002'], ['…002', '…003']] }`: the grids
+ * a merge takes, by the rule the merge itself applies (PostGIS, on the draft as saved at `version`).
+ */
+export const DraftNeighbours = z.object({ draftId: z.number().int(), version: z.number().int(), pairs: z.array(z.tuple([z.string(), z.string()])) })
+export type DraftNeighbours = z.infer<typeof DraftNeighbours>
+
 /** What a split or a merge did: the draft now, the grids it made (split: the kept code, then the new one), and the neighbours whose shared edge gained the cut's vertices. */
 export const DraftEdit = z.object({ draft: Draft, codes: z.array(z.string()), touched: z.array(z.string()) })
 export type DraftEdit = z.output<typeof DraftEdit>

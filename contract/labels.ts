@@ -32,7 +32,7 @@ export const labels = {
   caseStep: {
     collect: '收集', sign_for: '签收', verify: '核实', handle: '处置', report_up: '上报', dispatch: '派单', route: '吹哨派单', send_back: '退回',
     supervise: '督办', feed_back: '反馈结果', check: '审核', answer: '答复', close: '结案', follow_up: '回访', assign: '指派', regrid: '网格调整', merge: '并案',
-    mediate: '移交调解', mediation_result: '调解结果', judicial_confirmation: '司法确认',
+    mediate: '移交调解', mediation_result: '调解结果', judicial_confirmation: '司法确认', acknowledge: '确认收到',
   } satisfies Record<CaseStep, string>,
   caseState: {
     collected: '已收集', verified: '已核实', handling: '处置中', reported_up: '已上报', routed: '已派单', returned: '被退回', fed_back: '已反馈',
@@ -85,7 +85,7 @@ export const labels = {
    * `http_error`). A code not here is shown as a plain "did not succeed", never as the server's English message.
    */
   errorCode: {
-    already_confirmed: '这份调解协议已经司法确认', bad_request: '请求有误，请刷新页面后重试', case_closed: '案件已结案，不能再进行此操作',
+    already_acknowledged: '该紧急隐患已有人确认收到', already_confirmed: '这份调解协议已经司法确认', bad_request: '请求有误，请刷新页面后重试', case_closed: '案件已结案，不能再进行此操作',
     check_failed: '草稿核验未通过，请先改正其中的错误再发布', csrf_failed: '登录状态已失效，请刷新页面后重试', department_exists: '已有同名的部门',
     draft_exists: '该社区已有未发布的草稿，请在其中修改', draft_published: '该草稿已经发布，不能再修改', edit_refused: '这项修改无法完成，请检查所选网格后重试',
     forbidden: '无权进行此操作', http_error: '服务器暂时无法处理请求，请稍后重试', illegal_step: '案件当前的状态不允许此操作，请刷新后再试',
@@ -93,7 +93,7 @@ export const labels = {
     invalid_path: '访问的地址有误', invalid_query: '查询条件有误', locked: '该登录名连续登录失败次数过多，已被暂时锁定，请稍后再试',
     login_taken: '该登录名已被使用', mediation_ended: '这次调解的结果已经记录', mediation_open: '本案已有进行中的调解，请先记录其调解结果',
     method_not_allowed: '不支持此操作', no_session: '当前以密钥访问，没有可退出的登录', not_a_dispute: '只有矛盾纠纷可以移交调解',
-    not_an_agreement: '只有达成的调解协议可以司法确认', not_found: '要找的记录不存在或已被删除', out_of_scope: '超出本账号的管辖范围',
+    not_an_agreement: '只有达成的调解协议可以司法确认', not_found: '要找的记录不存在或已被删除', not_urgent: '只有紧急隐患需要确认收到', out_of_scope: '超出本账号的管辖范围',
     sign_in_refused: '登录名或密码不正确', stale_case: '案件已被他人更新，请刷新后重新确认', stale_draft: '草稿已被他人修改，请刷新后重试',
     store_unavailable: '数据库暂时无法访问，请稍后重试', ticket_taken: '该工单号已经受理过', too_large: '提交的内容过大',
     too_many_attempts: '本机登录失败次数过多，请稍后再试', unauthenticated: '尚未登录或登录已过期，请重新登录', unreachable: '无法连接服务器，请检查网络后重试',
@@ -123,6 +123,7 @@ export const labels = {
     // Figures, areas and the map.
     area: '区域', region: '区域', period: '统计周期', at: '日期', from: '开始时间', to: '结束时间', unit: '排名单位', days: '统计天数', level: '层级',
     code: '编码', patrolHours: '巡逻统计时长', bbox: '地图范围', parent: '上级区域', community: '社区', status: '状态',
+    layer: '图层', z: '缩放级别', x: '瓦片列号', y: '瓦片行号',
     // Drafts of a community's grids.
     type: '类型', features: '网格', geometry: '边界', coordinates: '边界坐标', properties: '网格属性', 'properties.code': '网格编码',
     'properties.name': '网格名称', 'properties.kind': '网格类型', households: '户数', leaders: '网格长人数', fulltimeWorkers: '专职网格员人数',

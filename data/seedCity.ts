@@ -15,7 +15,7 @@ import { layOutRoads } from './city/roads'
 import { createRng } from './city/rng'
 import { CITY_BUREAUS, demoDepartments, TOWNSHIP_OFFICES } from './city/departments'
 import {
-  fillGridCover, gridAreas, insertCameras, insertCases, insertDepartments, insertMediationBodies, insertMediations, insertPatrolFixes, insertPatrols,
+  acknowledgeUrgentHazards, fillGridCover, gridAreas, insertCameras, insertCases, insertDepartments, insertMediationBodies, insertMediations, insertPatrolFixes, insertPatrols,
   insertRoads,
 } from './city/store'
 
@@ -82,6 +82,7 @@ export async function seedCity(db: Db, options: { seed?: string; now?: Date; rep
     const mediations = layOutMediations(rng.fork('mediations'), cases, bodies, now)
     const caseIds = await insertCases(tx, withMediationSteps(cases, mediations))
     await insertMediations(tx, mediations, caseIds, bodyIds)
+    await acknowledgeUrgentHazards(tx, now)
     // The gazetteer a seat finds places in: the regions and roads as stored, and the landmarks.
     const places = await insertPlaces(tx, layOutLandmarks(rng.fork('landmarks'), layout, roads))
     return {

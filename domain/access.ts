@@ -85,7 +85,7 @@ export function scopeFits(role: Role, scope: Scope): string | null {
 /** Everything an identity may be allowed, one name per kind of act. */
 export type Act =
   | 'read' | 'read_photos' | 'report' | 'intake' | 'match_callers' | 'step' | 'escalate' | 'assign' | 'read_parties' | 'read_party_log'
-  | 'mediate' | 'edit_grids' | 'patrol_fixes' | 'camera_state' | 'export' | 'administer'
+  | 'mediate' | 'acknowledge' | 'edit_grids' | 'patrol_fixes' | 'camera_state' | 'export' | 'administer'
 
 const PEOPLE_WHO_HANDLE: readonly Role[] = ['grid_worker', 'community_officer', 'township_officer', 'department_officer', 'duty_leader']
 
@@ -105,6 +105,8 @@ const MAY: Record<Act, readonly Role[]> = {
   read_party_log: ['duty_leader', 'admin'],
   // Referring a dispute to mediation and recording what came of it is handling the case: its handlers, and a service acting for them.
   mediate: [...PEOPLE_WHO_HANDLE, 'service'],
+  // An urgent hazard's alarm is taken at the centre: its seats and the duty leaders confirm it was received.
+  acknowledge: ['operator', 'duty_leader'],
   edit_grids: ['analyst'],
   patrol_fixes: ['grid_worker', 'duty_leader', 'service'],
   camera_state: ['duty_leader', 'service'],

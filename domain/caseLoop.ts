@@ -422,3 +422,8 @@ export function merger(c: CaseFacts, note: string, role: Role, now: Date): StepO
   if (c.state === 'closed') throw new ActionRefused('case is closed; file the report as a new case instead of merging it')
   return outcome(c, 'merge', actorRoleOf(role, c.level), note, now, {})
 }
+
+/** A step beside the loop that only records who did what: state, level and clocks stay as they are (see `acknowledgement`). */
+export function recorded(c: CaseFacts, step: 'acknowledge', note: string, role: Role, now: Date): StepOutcome {
+  return outcome(c, step, actorRoleOf(role, c.level), note, now, {})
+}

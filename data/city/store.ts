@@ -7,6 +7,8 @@ import type { MediationPlan } from './mediation'
 import type { MediationBodyPlan } from './mediationBodies'
 import type { FixPlan, PatrolPlan } from './patrols'
 import type { Road } from './roads'
+import { HazardKind } from '../../contract/domain'
+import { isUrgent } from '../../domain/triage'
 import { citySql } from './sql'
 
 // Writes the laid-out city in batches: one statement per table and batch, values as arrays.
@@ -104,6 +106,12 @@ export async function insertMediationBodies(tx: Queryable, bodies: readonly Medi
   ])
   const idOf = new Map(rows.map((r) => [r.name, r.id]))
   return b.map((x) => idOf.get(x.name)!)
+}
+
+/** The urgent hazards' alarms acknowledged at the seat a few minutes after each report, but the last hour's (acknowledge_urgent.sql). */
+export async function acknowledgeUrgentHazards(tx: Queryable, now: Date): Promise<void> {
+  const urgentKinds = HazardKind.options.filter((kind) => isUrgent({ category: 'hazard', kind }))
+  await tx.query(citySql.acknowledge_urgent, [urgentKinds, now])
 }
 
 /** The mediations, under the store ids of their cases and bodies (by the plans' indexes). */

@@ -26,6 +26,7 @@ import { apiNotFound, errorHandler } from './api/errors'
 import { exportRouter } from './api/exportRouter'
 import { healthRouter } from './api/healthRouter'
 import { kpisRouter } from './api/kpisRouter'
+import { wallRouter } from './api/wallRouter'
 import { figuresRouter } from './api/figuresRouter'
 import { liveRouter } from './api/liveRouter'
 import { mediationRouter } from './api/mediationRouter'
@@ -151,6 +152,7 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use('/api/v1', intakeRouter(intake))
   app.use('/api/v1/answer-endpoints', answerEndpointsRouter(db))
   app.use('/api/v1/kpis', kpisRouter(db, clock))
+  app.use('/api/v1', wallRouter(db, clock))
   app.use('/api/v1', figuresRouter(db, clock))
   app.use('/api/v1/reports', reportsRouter(db, clock))
   app.use('/api/v1/areas', areasRouter(db, clock))

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express'
 import { openDemoStore } from '../../data/demoStore'
 import { startSimulator } from '../../data/traffic/simulator'
 import { DEMO_ACCOUNTS, DEMO_OPEN311_CLIENTS, DEMO_PASSWORD, ensureDemoAccounts, ensureDemoOpen311Clients } from '../../data/demoAccounts'
+import { ensureDemoRoster } from '../../data/demoRoster'
 import type { AccountCommands } from './accounts/accounts'
 import { clientAssets } from './api/clientAssets'
 import { createApp } from './app'
@@ -41,6 +42,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   let stopReceiver = async () => {}
   if (kiosk) {
     await ensureDemoOpen311Clients(db)
+    await ensureDemoRoster(db, systemClock.now())
     stopReceiver = await startAnswerReceiver(db, log)
     for (const login of Object.keys(DEMO_OPEN311_CLIENTS)) open311Keys[login] = await freshKey(accounts, login, 'demo open311')
   }

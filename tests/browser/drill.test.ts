@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AreaProfile, CaseSummary } from '../../contract'
@@ -7,14 +7,14 @@ import { needingAttention } from '../../domain/triage'
 import { mapSettled, offMachineRequests, screenshotDir } from '../support/browser'
 import { as, call, LOGINS } from '../support/serve'
 import { browserCity } from '../support/browserCity'
-import { signedInContext, wallContext } from '../support/browserSession'
+import { DESK, signedInContext, wallContext } from '../support/browserSession'
 import { pointInGrid } from '../support/servedCity'
 
 const { city, browser } = browserCity()
 
 /** A desk screen signed in as `login` (through `POST /api/v1/session`, the sign-in page's route). */
-async function desk(login: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await signedInContext(browser(), city.server.url, login)
+async function desk(login: string, viewport = DESK): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await signedInContext(browser(), city.server.url, login, { viewport })
   return { context, page: await context.newPage() }
 }
 
@@ -106,7 +106,7 @@ describe('the duty leaders’ drill-down at 1080p', () => {
       'SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cases WHERE id = $1', [fire.id]).then(([p]) => [p!.lon, p!.lat] as [number, number])))
     await page.mouse.click(x, y)
     await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(fire.id))
-    expect(await row(page, fire.id).getAttribute('aria-current')).toBe('true')
+    expect(await row(page, fire.id).getAttribute('aria-selected')).toBe('true')
     // Still the city: a click on a case opens no area.
     expect(new URL(page.url()).pathname).toBe('/drill')
     await mapSettled(page)
@@ -335,4 +335,193 @@ describe('the duty leaders’ drill-down at 1080p', () => {
     expect(await page.content()).not.toContain('李建国')
     await context.close()
   })
+})
+
+/** What has the focus: a case row by its id, a canvas, or another control by its tag and name. */
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null
+  if (!el || el === document.body) return 'body'
+  if (el.tagName === 'CANVAS') return 'canvas'
+  const id = el.getAttribute('data-case-id')
+  return id ? `case:${id}` : `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 12) ?? ''}`
+})
+
+/** The stops Tab goes through from the top of the page, once round. */
+async function tabStops(page: Page): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  const stops: string[] = []
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab')
+    const at = await focused(page)
+    if (at === stops[0]) break
+    stops.push(at)
+  }
+  return stops
+}
+
+/** The cells of a case list's header and rows whose text does not fit (cut with "…"), as their text. */
+const cutCells = (list: Locator) => list.evaluate((l) =>
+  [...l.querySelectorAll<HTMLElement>('.case-head > *, .row-main > *')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))
+
+describe('the drill-down by keyboard and screen reader, and at 1366×768', () => {
+  it('takes the map out of the tab order and makes a case list one tab stop: arrows, Home and End move in it, Enter opens, the focus shows', async () => {
+    const township = '231281001000'
+    const { context, page } = await desk(LOGINS.dutyLeader)
+    await openDrill(page, `/drill/township/${township}`, township)
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    const ids = await page.locator('button.case-row').evaluateAll((rs) => rs.map((r) => `case:${r.getAttribute('data-case-id')}`))
+    expect(ids.length).toBeGreaterThan(2)
+
+    const stops = await tabStops(page)
+    expect(stops).not.toContain('canvas')
+    expect(stops).toContain('input:打开区域')
+    // The whole list is one stop, its first row (nothing opened yet).
+    expect(stops.filter((s) => s.startsWith('case:'))).toEqual([ids[0]])
+    expect(await page.getByTestId('cases').getAttribute('role')).toBe('listbox')
+
+    await page.locator('button.case-row').first().focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await focused(page)).toBe(ids[1])
+    await page.keyboard.press('End')
+    expect(await focused(page)).toBe(ids.at(-1))
+    await page.keyboard.press('Home')
+    expect(await focused(page)).toBe(ids[0])
+    await page.keyboard.press('ArrowDown')
+    // The focus is drawn where a person sees it: the accent's outline round the row.
+    const outline = await page.locator('button.case-row:focus').evaluate((el) => {
+      const s = getComputedStyle(el)
+      return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`
+    })
+    expect(outline).toBe('solid 2px rgb(79, 195, 247)')
+    // Out of the list and back by Tab: the row moved to, not the first.
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).not.toMatch(/^case:/)
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe(ids[1])
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('case-pane').getAttribute('data-case-id'), { timeout: 5000 }).toBe(ids[1]!.slice(5))
+    expect(await page.locator(`button.case-row[aria-selected="true"]`).evaluateAll((rs) => rs.map((r) => r.getAttribute('data-case-id')))).toEqual([ids[1]!.slice(5)])
+    await mapSettled(page)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-keyboard-list-1080p.png') })
+
+    // Still no canvas among the stops with the case open; dragged, the map takes the focus and its arrow keys move it, the focus drawn round it.
+    expect(await tabStops(page)).not.toContain('canvas')
+    const map = page.getByTestId('city-map')
+    const box = (await map.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 4 })
+    await page.mouse.up()
+    expect(await focused(page)).toBe('canvas')
+    const ring = () => map.evaluate((el) => getComputedStyle(el, '::after').borderTopStyle)
+    const centre = () => page.evaluate(() => (window as unknown as { commandCentre: { map: { getCenter(): { lng: number } } } }).commandCentre.map.getCenter().lng)
+    const before = await centre()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(centre, { timeout: 3000 }).toBeGreaterThan(before)
+    expect(await ring()).toBe('solid')
+    expect(await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label')).toBe('城市地图')
+    await mapSettled(page)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-map-focused-1080p.png') })
+    await page.locator('button.case-row').first().focus()
+    expect(await ring()).toBe('none')
+    await context.close()
+  })
+
+  it('announces and marks a change someone else makes to the open case, not the leader’s own step', async () => {
+    const fire = await caseAt('231281001001001', [], { category: 'hazard', kind: 'fire' })
+    const { context, page } = await desk(LOGINS.dutyLeader)
+    await page.goto(city.server.url + '/drill')
+    await expect.poll(() => page.getByTestId('triage').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
+    await row(page, fire.id).click()
+    const pane = page.getByTestId('case-pane')
+    await expect.poll(() => pane.getAttribute('data-case-id'), { timeout: 5000 }).toBe(String(fire.id))
+    const said = pane.getByTestId('case-by-others')
+    expect(await said.getAttribute('aria-live')).toBe('polite')
+    expect(await said.textContent()).toBe('')
+
+    // The grid's worker verifies it, through the API, from another account.
+    expect((await call(`${city.server.url}/api/v1/cases/${fire.id}/steps`, 'POST', { step: 'verify' }, as.gridWorker)).status).toBe(200)
+    await expect.poll(() => said.textContent(), { timeout: 3000 }).toBe(`案件 ${fire.code} 已被他人更新：已核实`)
+    expect(await pane.getByTestId('case-state').textContent()).toBe('已核实')
+    await page.screenshot({ path: join(screenshotDir(), 'drill-updated-by-others-1080p.png') })
+
+    // The leader's own step: the case moves on, and nothing says someone else moved it.
+    await pane.getByRole('tab', { name: '处置', exact: true }).click()
+    const form = pane.getByTestId('step-form')
+    await form.getByLabel('处置说明').fill('已组织人员现场处置')
+    await form.locator('button[type=submit]').click()
+    const confirm = form.getByTestId('confirm')
+    if (await confirm.count()) await confirm.getByRole('button', { name: /^确认/ }).click()
+    await expect.poll(() => pane.getByTestId('notice').getAttribute('class'), { timeout: 5000 }).toBe('notice done')
+    const [stored] = await city.db.query<{ version: number }>('SELECT version FROM cases WHERE id = $1', [fire.id])
+    await expect.poll(() => pane.getAttribute('data-version'), { timeout: 3000 }).toBe(String(stored!.version))
+    // The room's frame of that step has come too: the list holds the store's version, and any read now brings no newer one.
+    await expect.poll(() => row(page, fire.id).getAttribute('data-version'), { timeout: 3000 }).toBe(String(stored!.version))
+    expect(await said.textContent()).toBe('')
+    await context.close()
+  })
+
+  it('says 连接中… quietly while its stream first connects, and 未连接 in red only once the connection is lost', async () => {
+    const { context, page } = await desk(LOGINS.dutyLeader)
+    // The stream held back at the socket: the page waits on it as on a slow network.
+    let release = () => {}
+    let held = new Promise<void>((resolve) => (release = resolve))
+    let open: { close(): Promise<void> } | null = null
+    let attempts = 0
+    await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
+      attempts++
+      await held
+      ws.connectToServer()
+      open = ws
+    })
+    await page.goto(city.server.url + '/drill')
+    await expect.poll(() => page.getByTestId('triage').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    const status = page.getByTestId('connection')
+    const look = () => status.evaluate((el) => ({ text: el.textContent, colour: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }))
+    const neutral = { text: '连接中…', colour: 'rgb(143, 163, 186)', background: 'rgba(0, 0, 0, 0)' }
+    expect(await look()).toEqual(neutral)
+    await page.screenshot({ path: join(screenshotDir(), 'drill-connecting-1080p.png'), clip: { x: 1200, y: 0, width: 720, height: 120 } })
+    release()
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('● 实时')
+
+    // Lost: red, and still red (not "连接中…") while it tries again.
+    held = new Promise<void>((resolve) => (release = resolve))
+    await open!.close()
+    await expect.poll(() => status.getAttribute('data-live'), { timeout: 5000 }).toBe('false')
+    const lost = await look()
+    expect(lost.text).toMatch(/^● 未连接（自 \d{2}:\d{2}:\d{2}）$/)
+    expect(lost.colour).toBe('rgb(255, 82, 82)')
+    await expect.poll(() => attempts, { timeout: 10_000 }).toBe(2)
+    expect((await look()).text).toBe(lost.text)
+    release()
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('● 实时')
+    await context.close()
+  })
+
+  for (const viewport of [DESK, { width: 1366, height: 768 }]) {
+    it(`shows every column of a case list whole at ${viewport.width}×${viewport.height}: the first screen’s and a township’s`, async () => {
+      // The longest time a list says: more than a hundred days overdue.
+      const late = await caseAt('231281001001001', [])
+      await city.db.query(`UPDATE cases SET due_at = now() - interval '123 days 23 hours 30 minutes' WHERE id = $1`, [late.id])
+      const { context, page } = await desk(LOGINS.dutyLeader, viewport)
+      await page.goto(city.server.url + '/drill')
+      await expect.poll(() => page.getByTestId('triage').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+      const list = page.locator('.case-list')
+      expect(await row(page, late.id).locator('.left').textContent()).toBe('超期 123 天 23 小时')
+      expect(await cutCells(list)).toEqual([])
+      // The header's columns are the rows': 剩余时间 stands over the times, right-aligned with them.
+      const right = (sel: string) => page.locator(sel).first().evaluate((el) => Math.round(el.getBoundingClientRect().right))
+      expect(await right('.case-head > :last-child')).toBe(await right('.case-row .left'))
+      await mapSettled(page)
+      await page.screenshot({ path: join(screenshotDir(), `drill-columns-${viewport.width}x${viewport.height}.png`) })
+
+      const township = '231281001000'
+      await openDrill(page, `/drill/township/${township}`, township)
+      expect(await page.locator('button.case-row').count()).toBeGreaterThan(10)
+      expect(await row(page, late.id).count()).toBe(1)
+      expect(await cutCells(page.locator('.case-list'))).toEqual([])
+      await context.close()
+    })
+  }
 })

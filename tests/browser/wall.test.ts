@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
-import { Figures, Rankings } from '../../contract'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AttentionCases, CaseSource, DutyNow, Figures, HourlyReports, Kpis, Rankings } from '../../contract'
+import { ensureDemoRoster } from '../../data/demoRoster'
 import { clientAssets } from '../../server/src/api/clientAssets'
 import { CLIENT_DIST } from '../../server/src/clientBuild'
 import { offMachineRequests, pixelShares, screenshotDir, webglRenderer } from '../support/browser'
@@ -161,11 +162,16 @@ describe('the wall at 4K', () => {
     // One clear of other cases (their points and rings would share its pixels) and of the legend, on the map.
     const chosen = await page.evaluate((cases) => {
       const { map } = (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre
-      const legend = document.querySelector('[data-testid=legend]')!.getBoundingClientRect()
-      const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect()
-      const at = cases.map((c) => ({ ...c, ...map.project([c.lon, c.lat]) }))
-      return at.find((c) => c.overdue && c.x > 60 && c.y > 250 && c.x < canvas.right - 60 && c.y < canvas.bottom - 60
-        && !(c.x > legend.left - 60 && c.x < legend.right + 60 && c.y < legend.bottom + 60)
+      const clear = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null
+      const covers = [clear('[data-testid=legend]'), clear('[data-testid=wall-inset]')].filter((r) => r !== null)
+      const canvas = document.querySelector('[data-testid=city-map] .maplibregl-canvas')!.getBoundingClientRect()
+      // On the page: the map's own pixels from its top left corner, which lies right of the left column and under the title bar.
+      const at = cases.map((c) => {
+        const p = map.project([c.lon, c.lat])
+        return { ...c, x: p.x + canvas.left, y: p.y + canvas.top }
+      })
+      return at.find((c) => c.overdue && c.x > canvas.left + 60 && c.y > canvas.top + 60 && c.x < canvas.right - 60 && c.y < canvas.bottom - 60
+        && covers.every((r) => !(c.x > r.left - 60 && c.x < r.right + 60 && c.y > r.top - 60 && c.y < r.bottom + 60))
         && at.every((o) => o === c || Math.hypot(o.x - c.x, o.y - c.y) > 90)) ?? null
     }, open)
     expect(chosen, 'an overdue case clear of others').not.toBeNull()
@@ -236,10 +242,14 @@ describe('the wall at 4K', () => {
         AND ST_Covers(g.geom, c.geom) AND NOT ST_IsEmpty(p)
       ORDER BY gc.grid_code LIMIT 1`)
     expect(cam, 'a grid seen by one camera alone').toBeDefined()
+    // Alarm cards stand over the map until acknowledged; this wall has none waiting, so the camera is in sight.
+    await city.db.query(`UPDATE cases SET acknowledged_at = reported_at WHERE acknowledged_at IS NULL AND category = 'hazard'`)
     const page = await openWall(`/wall?theme=cameras&center=${cam!.lon},${cam!.lat}&zoom=15`)
     const at = (lonLat: [number, number]) => page.evaluate((p) => {
-      const { x, y } = (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number } } } }).commandCentre.map.project(p)
-      return { x: Math.round(x), y: Math.round(y) }
+      const { map } = (window as unknown as { commandCentre: { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } } }).commandCentre
+      const { x, y } = map.project(p)
+      const box = map.getContainer().getBoundingClientRect()
+      return { x: Math.round(x + box.left), y: Math.round(y + box.top) }
     }, lonLat)
     const camAt = await at([cam!.lon, cam!.lat])
     const gridAt = await at([cam!.gx, cam!.gy])
@@ -295,17 +305,18 @@ describe('the wall at 4K', () => {
     await page.context().close()
   })
 
-  it('shows the month\'s township ranking in turn with cameras and patrols, and today\'s overdue beside the overdue now', async () => {
+  it('shows the month\'s township ranking in the left column beside cameras and patrols, and today\'s overdue beside the overdue now', async () => {
     const page = await wallPage()
     // The test city's cases end on the day it was seeded: the wall's month is read as of that day, so that it has townships to rank.
     const seededDay = SEEDED_AT.slice(0, 10)
     await page.route('**/api/v1/rankings?*', (route) => route.continue({ url: `${route.request().url()}&at=${seededDay}` }))
-    await page.goto(city.server.url + '/wall?turn=5')
+    await page.goto(city.server.url + '/wall')
     await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
     const ranking = page.getByTestId('wall-ranking')
     const rows = page.getByTestId('wall-ranking-row')
     await expect.poll(async () => (await ranking.isVisible()) && (await rows.count()) > 0, { timeout: 15_000 }).toBe(true)
-    expect(await page.getByTestId('cameras-A').isVisible()).toBe(false)
+    expect(await page.getByTestId('cameras-A').isVisible()).toBe(true)
+    expect(await page.getByTestId('kpi-patrol-share').isVisible()).toBe(true)
     expect(await ranking.locator('h2').textContent()).toMatch(/^乡镇排名（本月）2026年11月/)
     const res = await call(`${city.server.url}/api/v1/rankings?unit=township&period=month&at=${seededDay}`, 'GET', undefined, as.wall)
     const top = Rankings.parse(res.body).rows.filter((r) => r.place !== null).slice(0, 5)
@@ -313,14 +324,9 @@ describe('the wall at 4K', () => {
     const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`)
     expect((await rows.allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual(
       top.map((r) => `${r.place}${r.name}${r.score!.toFixed(1)}${pct(r.measures.onTimeRate)}${pct(r.measures.satisfaction)}`))
-    // Nothing of the column is cut off at its foot, in either turn.
-    const overflow = () => page.getByTestId('kpi-panel').evaluate((e) => e.scrollHeight - e.clientHeight)
-    expect(await overflow()).toBeLessThanOrEqual(0)
-    await page.screenshot({ path: join(screenshotDir(), 'wall-ranking-4k.png') })
-    // Its turn over, the cameras and patrols are back.
-    await expect.poll(() => page.getByTestId('cameras-A').isVisible(), { timeout: 8000 }).toBe(true)
-    expect(await ranking.isVisible()).toBe(false)
-    expect(await overflow()).toBeLessThanOrEqual(0)
+    // Nothing of either column is cut off at its foot.
+    for (const id of ['kpi-panel', 'wall-left']) expect(await page.getByTestId(id).evaluate((e) => e.scrollHeight - e.clientHeight), id).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-left-column-4k.png'), clip: { x: 0, y: 0, width: 1100, height: 2160 } })
     await page.screenshot({ path: join(screenshotDir(), 'wall-kpi-column-4k.png'), clip: { x: 3840 - 1040, y: 0, width: 1040, height: 2160 } })
 
     // 今日超期: what ran over a time limit today, as the figures count it; 当前超期: open and past due now.
@@ -328,16 +334,24 @@ describe('the wall at 4K', () => {
     await expect.poll(() => text(page, 'kpi-ran-over-today')).not.toBe('—')
     expect(await figure(page, 'kpi-ran-over-today')).toBe(day.totals.current.ranOver)
     expect(await figure(page, 'kpi-overdue')).toBe(day.overdueNow)
+    // The year's rates with their target and which way they went on last year and this month on the last, as the figures say.
+    const year = Figures.parse((await call(`${city.server.url}/api/v1/figures?period=year`, 'GET', undefined, as.wall)).body)
+    const month = Figures.parse((await call(`${city.server.url}/api/v1/figures?period=month`, 'GET', undefined, as.wall)).body)
+    const arrow = (now: number | null, before: number | null) => (now === null || before === null ? '—' : Math.abs(now - before) < 0.005 ? '→' : now > before ? '↑' : '↓')
+    await expect.poll(() => text(page, 'went-on-time-rate'), { timeout: 70_000 }).not.toBe('同比— 环比—')
+    expect(await text(page, 'went-on-time-rate')).toBe(`同比${arrow(year.totals.current.onTimeRate, year.totals.lastYear.onTimeRate)} 环比${arrow(month.totals.current.onTimeRate, month.totals.previous.onTimeRate)}`)
+    expect(await page.getByTestId('rate-on-time-rate').textContent()).toContain('目标90%')
     await page.context().close()
   })
 
   it('shows "—" for the ranking and today\'s overdue while they cannot be read', async () => {
     const page = await wallPage({ width: 1920, height: 1080 })
     await page.route(/\/api\/v1\/(rankings|figures)\?/, (route) => route.fulfill({ status: 503, json: { code: 'unavailable', message: 'down' } }))
-    await page.goto(city.server.url + '/wall?turn=5')
+    await page.goto(city.server.url + '/wall')
     await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
     expect(await text(page, 'kpi-ran-over-today')).toBe('—')
-    await expect.poll(() => page.getByTestId('wall-ranking').isVisible(), { timeout: 12_000 }).toBe(true)
+    expect(await text(page, 'counter-received-today')).toBe('—')
+    expect(await page.getByTestId('wall-ranking').isVisible()).toBe(true)
     expect(await text(page, 'wall-ranking-none')).toBe('—')
     expect(await page.getByTestId('wall-ranking-row').count()).toBe(0)
     await page.context().close()
@@ -406,22 +420,123 @@ describe('the wall at 4K', () => {
   })
 })
 
-describe('the wall at other sizes', () => {
-  for (const [label, path, width, height] of [['1080p', '/', 1920, 1080], ['double-wide', '/wall', 7680, 2160]] as const) {
-    it(`holds its layout at ${label} (${width}×${height}) on ${path}`, async () => {
+const SIZES = [['4k', '/wall', 3840, 2160], ['1080p', '/', 1920, 1080], ['double-wide', '/wall', 7680, 2160]] as const
+
+/** Every piece of text in the wall's panels that a person reads, with its computed size in px: nothing of it hidden or empty. */
+const textSizes = (page: Page) => page.evaluate(() => {
+  const panels = ['.wall-header', '.wall-left', '.kpi-panel', '.legend', '.ticker', '.wall-inset h2']
+  const sizes: { text: string; px: number }[] = []
+  for (const root of panels.flatMap((sel) => [...document.querySelectorAll(sel)])) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!
+      const text = n.textContent!.trim()
+      const box = el.getBoundingClientRect()
+      if (!text || box.width === 0 || box.height === 0 || el.closest('[hidden]') || getComputedStyle(el).visibility === 'hidden') continue
+      sizes.push({ text, px: parseFloat(getComputedStyle(el).fontSize) })
+    }
+  }
+  return sizes
+})
+
+describe('the wall at its three sizes', () => {
+  beforeAll(async () => {
+    await ensureDemoRoster(city.db, new Date())
+  })
+
+  for (const [label, path, width, height] of SIZES) {
+    it(`at ${label} (${width}×${height}) fills the screen with the map, the inset and the panels, the store's figures in them, nothing under 2 % of the height`, async () => {
       const page = await openWall(path, { width, height })
-      // The panel keeps its size in screen heights at the right edge; the map fills the rest down to
-      // the ticker, unclamped (a double-wide wall's map is wider than MapLibre's default 4,096 px).
-      const panel = await page.getByTestId('kpi-panel').boundingBox()
-      expect(panel!.width / height).toBeCloseTo(0.48, 1)
-      expect(panel!.x + panel!.width).toBeCloseTo(width, 0)
-      const ticker = await page.getByTestId('ticker').boundingBox()
+      const api = async <T, >(url: string, schema: { parse(x: unknown): T }) => schema.parse((await call(city.server.url + url, 'GET', undefined, as.wall)).body)
+      const panel = (await page.getByTestId('kpi-panel').boundingBox())!
+      const left = (await page.getByTestId('wall-left').boundingBox())!
+      const ticker = (await page.getByTestId('ticker').boundingBox())!
+      const header = (await page.locator('.wall-header').boundingBox())!
+      // The KPI column keeps its size in screen heights at the right edge; the left column starts at the left.
+      expect(panel.width / height).toBeCloseTo(0.48, 1)
+      expect(panel.x + panel.width).toBeCloseTo(width, 0)
+      expect(left.x).toBe(0)
+      // The city map fills what lies between the columns, under the title bar, down to the ticker, unclamped (MapLibre's
+      // default would stop a double-wide wall's at 4,096 px); on a double-wide wall the inset takes half of it.
+      const mapBox = (await page.getByTestId('city-map').boundingBox())!
       const canvas = await page.evaluate(() => {
-        const c = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement
+        const c = document.querySelector('[data-testid=city-map] .maplibregl-canvas') as HTMLCanvasElement
         return { width: c.width, height: c.height }
       })
-      expect(canvas).toEqual({ width: Math.round(panel!.x), height: Math.round(ticker!.y) })
+      expect(canvas).toEqual({ width: Math.round(mapBox.width), height: Math.round(mapBox.height) })
+      expect(mapBox.x).toBeCloseTo(left.x + left.width, 0)
+      expect(mapBox.y).toBeCloseTo(header.y + header.height, 0)
+      expect(mapBox.y + mapBox.height).toBeCloseTo(ticker.y, 0)
+      const inset = page.getByTestId('inset-map')
+      await expect.poll(() => inset.locator('.maplibregl-canvas').count(), { timeout: 30_000 }).toBe(1)
+      const insetBox = (await page.getByTestId('wall-inset').boundingBox())!
+      if (width / height >= 3) {
+        // No black: the inset reaches from the city map to the KPI column.
+        expect(insetBox.x).toBeCloseTo(mapBox.x + mapBox.width, 0)
+        expect(insetBox.x + insetBox.width).toBeCloseTo(panel.x, 0)
+        expect(insetBox.width).toBeGreaterThan(0.9 * mapBox.width)
+      } else {
+        expect(insetBox.x + insetBox.width).toBeLessThanOrEqual(panel.x)
+        expect(insetBox.y + insetBox.height).toBeLessThanOrEqual(ticker.y)
+      }
+      // The inset is the town centre, closer in than the city.
+      const zooms = await page.evaluate(() => (window as unknown as { commandCentre: { map: { getZoom(): number } } }).commandCentre.map.getZoom())
+      const insetZoom = await inset.evaluate((el) => Number(el.querySelector('canvas')?.getAttribute('width')) > 0)
+      expect(insetZoom).toBe(true)
+      expect(zooms).toBeLessThan(12)
+
+      // The title bar's counters, as the API gives them.
+      const kpis = await api('/api/v1/kpis', Kpis)
+      const day = await api('/api/v1/figures?period=day', Figures)
+      await expect.poll(() => text(page, 'counter-received-today'), { timeout: 10_000 }).not.toBe('—')
+      expect(await figure(page, 'counter-received-today')).toBe(day.totals.current.received)
+      expect(await figure(page, 'counter-open')).toBe(kpis.open)
+      expect(await figure(page, 'counter-overdue')).toBe(kpis.overdue)
+      const cams = Object.values(kpis.cameras)
+      const online = cams.reduce((s, c) => s + c.online, 0) / cams.reduce((s, c) => s + c.total, 0)
+      expect(await text(page, 'counter-cameras-online')).toBe(`${(online * 100).toFixed(1)}%`)
+      // Red only below its target (90 %), whatever the share down.
+      expect(await page.getByTestId('counter-cameras-online').getAttribute('class')).toBe(online < 0.9 ? 'alarm' : '')
+      for (const c of ['A', 'B', 'C'] as const) {
+        const rate = kpis.cameras[c].online / kpis.cameras[c].total
+        expect(await page.getByTestId(`cameras-${c}-rate`).getAttribute('class'), c).toBe(rate < 0.9 ? 'alarm' : '')
+      }
+      const duty = await api('/api/v1/duty', DutyNow)
+      expect(duty.leader).not.toBeNull()
+      await expect.poll(() => text(page, 'duty-leader'), { timeout: 70_000 }).toBe(`值班领导${duty.leader!.name} ☎ ${duty.leader!.deskPhone}`)
+
+      // The left column: today's reports by channel, as the figures count them; the last 24 hours; the cases moved up or overdue.
+      expect(await figure(page, 'today-received')).toBe(day.totals.current.received)
+      const channels = await page.getByTestId('today-channel').locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-key'), tr.querySelector('td.n')?.textContent]))
+      expect(Object.fromEntries(channels)).toEqual(Object.fromEntries(CaseSource.options.map((c) => [c, String(day.byChannel.find((r) => r.channel === c)?.measures.received ?? 0)])))
+      const hourly = await api('/api/v1/wall/hourly', HourlyReports)
+      expect(await figure(page, 'hourly-total')).toBe(hourly.hours.reduce((s, h) => s + h.reports, 0))
+      const attention = await api('/api/v1/wall/attention', AttentionCases)
+      expect(attention.overdue).toBeGreaterThan(0)
+      expect(await figure(page, 'attention-overdue')).toBe(attention.overdue)
+      expect(await figure(page, 'attention-escalated')).toBe(attention.escalated)
+      const rows = page.getByTestId('attention-row')
+      expect(await rows.count()).toBeGreaterThanOrEqual(3)
+      const first = attention.cases[0]!
+      expect(await rows.first().getAttribute('data-code')).toBe(first.code)
+      expect(await rows.first().getByTestId('attention-where').textContent()).toBe(`${first.township} ${first.community}`)
+      expect(await rows.first().getByTestId('attention-wait').textContent()).toMatch(/^(超|已)(\d+天)?(\d+小时)?(\d+分)?$|刚刚$/)
+      // Whole rows only: the last one shown ends inside its panel.
+      const list = (await page.getByTestId('wall-attention').locator('ol').boundingBox())!
+      const last = (await rows.last().boundingBox())!
+      expect(last.y + last.height).toBeLessThanOrEqual(list.y + list.height + 1)
       await page.screenshot({ path: join(screenshotDir(), `wall-${label}.png`) })
+      // Every column fits: nothing cut off at its foot.
+      for (const id of ['kpi-panel', 'wall-left']) {
+        expect(await page.getByTestId(id).evaluate((e) => e.scrollHeight - e.clientHeight), id).toBeLessThanOrEqual(0)
+      }
+
+      // Today's dispute rate on fewer than five disputes is "—".
+      const found = await figure(page, 'disputes-today-found')
+      if (found < 5) expect(await text(page, 'disputes-today-rate')).toBe('—')
+
+      const small = (await textSizes(page)).filter((t) => t.px < 0.02 * height - 0.01)
+      expect(small, JSON.stringify(small.slice(0, 10))).toEqual([])
       await page.context().close()
     })
   }

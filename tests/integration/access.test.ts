@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CaseDetail, CaseSummary, IssuedKey, LiveSnapshot, PartyAccess } from '../../contract'
+import { tileAt } from '../../domain/tileMath'
 import { as, call, type Who } from '../support/serve'
 import { pointInGrid, servedCity } from '../support/servedCity'
 
@@ -86,6 +87,9 @@ beforeAll(async () => {
   inMediation = (referred.body as { id: number }).id
 })
 
+/** The x/y of the web-mercator tile at zoom `z` holding the point. */
+const tileOf = (point: [number, number], z: number) => `${tileAt(point, z).x}/${tileAt(point, z).y}`
+
 type Row = { name: string; method: string; path: () => string; body?: () => unknown; expect: (who: Caller) => number }
 
 const ROWS: Row[] = [
@@ -126,6 +130,12 @@ const ROWS: Row[] = [
     name: 'assign out of scope', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/assign`, body: () => ({ worker: `${outGrid}-F1`, expectedVersion: 999 }),
     expect: (who) => (who === 'nobody' ? 401 : who === 'dutyLeader' ? 409 : ['townshipOfficer', 'communityOfficer'].includes(who) ? 404 : 403),
   },
+  {
+    // A dispute is no urgent hazard: who gets past role and scope is told so (a township's duty leader elsewhere: acknowledge.test.ts).
+    name: 'acknowledge a case in scope', method: 'POST', path: () => `/api/v1/cases/${inCase.id}/acknowledge`, body: () => ({}),
+    expect: only(['operator', 'dutyLeader'], 409),
+  },
+  { name: 'acknowledge a case out of scope', method: 'POST', path: () => `/api/v1/cases/${outCase.id}/acknowledge`, body: () => ({}), expect: only(['operator', 'dutyLeader'], 409) },
   { name: 'figures of one\'s area', method: 'GET', path: () => '/api/v1/kpis', expect: only(WHO.filter((w) => w !== 'departmentOfficer'), 200) },
   { name: 'figures of another township', method: 'GET', path: () => `/api/v1/kpis?region=${outTownship}`, expect: only(CITY_WIDE, 200) },
   { name: 'drill into the township', method: 'GET', path: () => `/api/v1/areas/township/${TOWNSHIP}`, expect: only([...CITY_WIDE, 'townshipOfficer'], 200) },
@@ -155,6 +165,8 @@ const ROWS: Row[] = [
   { name: 'audit log', method: 'GET', path: () => '/api/v1/audit', expect: only(['admin'], 200) },
   { name: 'party access log', method: 'GET', path: () => '/api/v1/party-access-log', expect: only(['dutyLeader', 'admin'], 200) },
   { name: 'OGC grids (open)', method: 'GET', path: () => '/ogc/collections/grids/items?limit=1', expect: () => 200 },
+  { name: 'grid tiles', method: 'GET', path: () => `/tiles/grids/14/${tileOf(inPoint, 14)}.mvt`, expect: only(WHO, 200) },
+  { name: 'camera tiles', method: 'GET', path: () => `/tiles/cameras/14/${tileOf(inPoint, 14)}.mvt`, expect: only(CITY_WIDE, 200) },
   { name: 'OGC cameras', method: 'GET', path: () => '/ogc/collections/cameras/items?limit=1', expect: only(CITY_WIDE, 200) },
   { name: 'file a call at the seat', method: 'POST', path: () => '/api/v1/intake', body: () => ({}), expect: only(INTAKE, 400) },
   { name: 'duplicates of a call', method: 'GET', path: () => `/api/v1/intake/similar?kind=neighbour&lon=${inPoint[0]}&lat=${inPoint[1]}`, expect: only(INTAKE, 200) },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  ApiErrorBody, type CameraView, CaseDetail, CaseSummary, type Change, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeature, DraftSummary, GridChange,
+  ApiErrorBody, AuditEntry, type CameraView, CaseDetail, CaseSummary, type Change, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeature, DraftNeighbours, DraftSummary, GridChange,
   NextGridCode, PublishResult,
 } from '../../contract'
 import { closeWatchers, until, watch } from '../support/live'
@@ -196,15 +196,33 @@ describe('a draft of a community', () => {
     expect(Draft.parse((await api('GET', `/api/v1/drafts/${d.id}`)).body).version).toBe(next.version + 1)
   })
 
-  it('merges two neighbours into one grid with their households added up, not two grids apart; publishing closes the other', async () => {
+  it('merges two neighbours into one grid with their households added up, and refuses two grids apart naming the field; publishing closes the other, its note in the audit log', async () => {
     const d = await openDraftOf(COMMUNITY)
     const [x] = await city.db.query<{ a: string; b: string; far: string }>(`
       SELECT a.code AS a, b.code AS b, (SELECT f.code FROM grids f WHERE f.community_id = a.community_id AND f.valid_to IS NULL
                                         AND NOT ST_Intersects(f.geom, a.geom) ORDER BY f.code LIMIT 1) AS far
       FROM grids a JOIN grids b ON a.community_id = b.community_id AND a.code < b.code AND ST_Relate(a.geom, b.geom, '****1****')
       JOIN regions c ON c.id = a.community_id WHERE c.code = $1 AND a.valid_to IS NULL AND b.valid_to IS NULL ORDER BY a.code, b.code LIMIT 1`, [COMMUNITY])
+    // The neighbours a merge takes are the ones the editor offers: the pair is listed, the grids apart are not.
+    const offered = await api('GET', `/api/v1/drafts/${d.id}/neighbours`)
+    expect(offered.status, JSON.stringify(offered.body)).toBe(200)
+    const { pairs, version } = DraftNeighbours.parse(offered.body)
+    expect(version).toBe(d.version)
+    expect(pairs).toContainEqual([x!.a, x!.b])
+    expect(pairs.some(([p, q]) => [p, q].includes(x!.a) && [p, q].includes(x!.far))).toBe(false)
+    expect(pairs.every(([p, q]) => p < q)).toBe(true)
+    expect((await api('GET', '/api/v1/drafts/999999/neighbours')).status).toBe(404)
+    expect((await api('GET', `/api/v1/drafts/${d.id}/neighbours`, undefined, as.dutyLeader)).status).toBe(403)
+
     const apart = await api('POST', `/api/v1/drafts/${d.id}/merge`, { codes: [x!.a, x!.far], expectedVersion: d.version })
-    expect(apart).toEqual({ status: 422, body: { code: 'edit_refused', message: `grids ${x!.a} and ${x!.far} do not share an edge; only neighbours can be merged` } })
+    expect(apart).toEqual({
+      status: 400,
+      body: {
+        code: 'invalid_body', message: `codes.1: must share an edge with grid ${x!.a}; only neighbours can be merged`,
+        issues: [{ field: 'codes.1', reason: `must share an edge with grid ${x!.a}; only neighbours can be merged` }],
+      },
+    })
+    expect(Draft.parse((await api('GET', `/api/v1/drafts/${d.id}`)).body).version).toBe(d.version)
     const { status, body } = await api('POST', `/api/v1/drafts/${d.id}/merge`, { codes: [x!.a, x!.b], expectedVersion: d.version })
     expect(status, JSON.stringify(body)).toBe(200)
     const m = DraftEdit.parse(body)
@@ -229,6 +247,11 @@ describe('a draft of a community', () => {
     // The closed grid's room hears it go, with its last version.
     await until(() => watcher.received.some((c) => c.entity === 'grid' && c.op === 'delete'), 'the closed grid')
     expect(watcher.received.find((c) => c.entity === 'grid')).toMatchObject({ op: 'delete', data: { code: x!.b, version: 1, validTo: expect.any(String) } })
+
+    // The audit log says why, beside who published and when; other writes say nothing more.
+    const audit = AuditEntry.array().parse((await api('GET', `/api/v1/audit?action=${encodeURIComponent(`/api/v1/drafts/${d.id}/`)}`, undefined, as.admin)).body)
+    expect(audit.find((e) => e.action === `POST /api/v1/drafts/${d.id}/publish`)).toMatchObject({ actor: 'analyst', status: 200, note: NOTE })
+    expect(audit.find((e) => e.action === `POST /api/v1/drafts/${d.id}/merge` && e.status === 200)).toMatchObject({ note: null })
   })
 
   it('is discarded while open', async () => {

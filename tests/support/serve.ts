@@ -63,12 +63,17 @@ export async function serve(
   return { ...app, url: `http://127.0.0.1:${port}`, port, stop: () => app.hub.close().then(app.audit.flush) }
 }
 
-/** JSON request helper: status and parsed body. */
+/** JSON request helper: status and parsed body (null for a body that is not JSON). */
 export async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
     method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
+  // JSON bodies parsed; anything else (a tile, a spreadsheet) is not this helper's to read, only its status.
+  if (!/json/.test(res.headers.get('content-type') ?? '')) {
+    await res.arrayBuffer()
+    return { status: res.status, body: null as unknown }
+  }
   const text = await res.text()
   return { status: res.status, body: (text ? JSON.parse(text) : null) as unknown }
 }

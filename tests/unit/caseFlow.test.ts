@@ -24,7 +24,7 @@ const base: CaseSummary = {
   id: 1, code: 'SJ-1', category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode: '231281001001001',
   communityCode: '231281001001', townshipCode: XINXING, level: 'grid', state: 'handling', reportedAt: iso(-1), dueAt: iso(72), escalations: 0,
   closedAt: null, resolved: null, satisfaction: null, version: 3, assignee: null, department: null, signedAt: iso(-1), departments: [],
-  sender: null, sendBacks: 0, reopened: 0, followedUpAt: null,
+  sender: null, sendBacks: 0, reopened: 0, followedUpAt: null, acknowledgedAt: null,
 }
 const known = (over: Partial<CaseSummary>, done: string[] = []): Known => ({ c: { ...base, ...over }, done: new Set(done) })
 /** A hotline call the centre sent down to the grid, waiting to be signed for. */

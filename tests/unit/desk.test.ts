@@ -10,7 +10,7 @@ const summary = (over: Partial<CaseSummary> = {}): CaseSummary => ({
   id: 7, code: 'AD-2026-000007', category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.3, 46.4],
   gridCode: '231281001001001', communityCode: '231281001001', townshipCode: TOWNSHIP, level: 'community', state: 'reported_up',
   reportedAt: '2026-11-24T00:00:00Z', dueAt: '2026-11-24T04:00:00Z', escalations: 0, closedAt: null, resolved: null, satisfaction: null,
-  version: 3, assignee: null, department: null, signedAt: null, departments: [], sender: 'grid', sendBacks: 0, reopened: 0, followedUpAt: null,
+  version: 3, assignee: null, department: null, signedAt: null, departments: [], sender: 'grid', sendBacks: 0, reopened: 0, followedUpAt: null, acknowledgedAt: null,
   ...over,
 })
 

@@ -3,6 +3,8 @@ import { drillPath, drillTarget } from '../../client/src/drill/drillRoute'
 import { caseNear } from '../../client/src/drill/caseNear'
 import { placeOf } from '../../client/src/cases/placeNames'
 import { timeLeft } from '../../client/src/cases/timeLeft'
+import { changedText } from '../../client/src/cases/stepTexts'
+import type { HistoryEntry } from '../../contract'
 
 describe('drill-down addresses', () => {
   it('reads a township or a grid from a link a colleague sent, and writes the same link back', () => {
@@ -53,5 +55,15 @@ describe('where a listed case is', () => {
     expect(placeOf([a, b], names)(a)).toBe('新兴街道 · 幸福社区')
     expect(placeOf([a], names)(a)).toBe('幸福社区 · 幸福一网格')
     expect(placeOf([b], names)(b)).toBe('五站村 · 231281002001001')
+  })
+})
+
+describe('what the case pane says when someone else changed the open case', () => {
+  const step = (s: HistoryEntry['step']) => ({ step: s }) as HistoryEntry
+  it('names the new state, or the step taken where the state stayed (an assignment)', () => {
+    expect(changedText({ state: 'collected' }, { code: 'AD20261205019504', state: 'verified', history: [step('collect'), step('verify')] }))
+      .toBe('案件 AD20261205019504 已被他人更新：已核实')
+    expect(changedText({ state: 'verified' }, { code: 'AD20261205019504', state: 'verified', history: [step('verify'), step('assign')] }))
+      .toBe('案件 AD20261205019504 已被他人更新：指派')
   })
 })

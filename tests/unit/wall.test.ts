@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CaseSummary, type GridCover } from '../../contract'
 import { caseLoadShades, coverLossShades, patrolShades, sameShades } from '../../client/src/wall/gridShades'
 import { rankedUnitFor } from '../../client/src/wall/rankedUnitFor'
-import { rankingShownAt, themeAt, wallConfig } from '../../client/src/wall/wallConfig'
+import { themeAt, wallConfig } from '../../client/src/wall/wallConfig'
 import { COLOR, type Rgba } from '../../client/src/map/style/colors'
 import { isAwaiting } from '../../client/src/map/layers/awaitingLayer'
 import { CASE_RADIUS, casesByWeight, casesLayer, isUrgent } from '../../client/src/map/layers/casesLayer'
@@ -75,12 +75,6 @@ describe('when the shading is redrawn', () => {
     expect(themeAt(t0, 'cameras', 30)).toBe('cameras')
   })
 
-  it('turns the KPI column between cameras and patrols and the ranking on the clock, every other turn the ranking', () => {
-    const t0 = Date.parse('2026-11-24T00:00:00Z')
-    expect([0, 19_999, 20_000, 39_999, 40_000].map((dt) => rankingShownAt(t0 + dt, 20))).toEqual([false, false, true, true, false])
-    expect([0, 5_000, 10_000].map((dt) => rankingShownAt(t0 + dt, 5))).toEqual([false, true, false])
-  })
-
   it('ranks the units one level below the wall\'s scope, and nothing below a grid or for a department', () => {
     expect(rankedUnitFor({ region: '231281000000' })).toBe('township')
     expect(rankedUnitFor({ region: '231281001000' })).toBe('community')
@@ -92,14 +86,14 @@ describe('when the shading is redrawn', () => {
 
 describe('the wall set up from its URL', () => {
   it('reads the patrol window, a pinned theme and a view, and knows /wall is the kiosk', () => {
-    expect(wallConfig('/wall', '?patrolHours=8&theme=cameras&center=125.33,46.41&zoom=13&turn=5')).toEqual({
-      patrolHours: 8, theme: 'cameras', cycleSeconds: 30, turnSeconds: 5, view: { center: [125.33, 46.41], zoom: 13 }, kiosk: true,
+    expect(wallConfig('/wall', '?patrolHours=8&theme=cameras&center=125.33,46.41&zoom=13')).toEqual({
+      patrolHours: 8, theme: 'cameras', cycleSeconds: 30, view: { center: [125.33, 46.41], zoom: 13 }, kiosk: true,
     })
   })
 
   it('falls back to the defaults on values out of range rather than blank a wall', () => {
-    expect(wallConfig('/', '?patrolHours=99&theme=weather&center=500,46&zoom=13&cycle=1&turn=0')).toEqual({
-      patrolHours: 4, theme: null, cycleSeconds: 30, turnSeconds: 20, view: null, kiosk: false,
+    expect(wallConfig('/', '?patrolHours=99&theme=weather&center=500,46&zoom=13&cycle=1')).toEqual({
+      patrolHours: 4, theme: null, cycleSeconds: 30, view: null, kiosk: false,
     })
   })
 })

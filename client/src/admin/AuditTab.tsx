@@ -33,7 +33,7 @@ type Filters = { actor: string; action: string; from: string; to: string }
 
 /**
  * The audit log, newest first: every write and every sign-in, sign-out and failure, with who, from where
- * and how it ended; filtered by account, by text in the action, and by a time span (Beijing time).
+ * and how it ended, and what a write said of itself (a grid publish's 调整说明); filtered by account, by text in the action, and by a time span (Beijing time).
  */
 export function AuditTab() {
   const [draft, setDraft] = useState<Filters>({ actor: '', action: '', from: '', to: '' })
@@ -84,7 +84,8 @@ export function AuditTab() {
               <td>{e.actor ?? <span className="dim">—</span>}</td>
               <td>{e.role ? labels.role[e.role] : ''}</td>
               <td className="dim">{e.address}</td>
-              <td><span className="gloss">{actionText(e.action)}</span> <code>{e.action}</code></td>
+              <td><span className="gloss">{actionText(e.action)}</span> <code>{e.action}</code>
+                {e.note !== null && <span className="audit-note" data-testid="audit-note">说明：{e.note}</span>}</td>
               <td title={e.subject ?? ''}>{subjectText(e.subject)}</td>
               <td className={e.status >= 400 ? 'off' : 'ok'}>{e.status}</td>
             </tr>

@@ -10,8 +10,10 @@ import { timeLeft } from './timeLeft'
 
 type Filters = { kind: string; state: CaseState | ''; sign: '' | 'unsigned' | 'signed'; overdueOnly: boolean; closed: boolean }
 
-const NEXT_KEYS = new Set(['ArrowDown', 'j'])
-const PREVIOUS_KEYS = new Set(['ArrowUp', 'k'])
+/** Where a key moves in the list, from the row at `at` of `n`. */
+const MOVES: Record<string, (at: number, n: number) => number> = {
+  ArrowDown: (at) => at + 1, j: (at) => at + 1, ArrowUp: (at) => at - 1, k: (at) => at - 1, Home: () => 0, End: (_, n) => n - 1,
+}
 
 /** Open cases by time left (the most overdue first), then the closed ones, the last closed first. */
 const byTimeLeftThenClosed = (a: CaseSummary, b: CaseSummary) =>
@@ -23,7 +25,8 @@ const byTimeLeftThenClosed = (a: CaseSummary, b: CaseSummary) =>
  * Cases by time left (the most overdue first), under column headers, filtered by kind, state, signed for or
  * not, and overdue; each row names where the case is (by `places`), says plainly whether the case waits to be
  * signed for (待签收; a department's 待报到), marks it 紧急 or 上移 and, when routed, which departments have
- * reported. ↑/↓ (or j/k) move through the list, Enter opens a case. `department`: the desk's own, whose 报到 is
+ * reported. The list is one tab stop (the row last moved to, else the open case, else the first): ↑/↓ (or j/k),
+ * Home and End move inside it, Enter opens a case. `department`: the desk's own, whose 报到 is
  * its sign-for; `closedDays`: closed cases of that many days behind a toggle (the drill-down's list);
  * `arrived`: cases that came in since the screen opened, marked 新.
  */
@@ -33,6 +36,7 @@ export function CaseList({ title, cases, now, selected, onSelect, places, depart
 }) {
   const [f, setF] = useState<Filters>({ kind: '', state: '', sign: '', overdueOnly: false, closed: false })
   const list = useRef<HTMLOListElement>(null)
+  const [active, setActive] = useState<number | null>(null)
   const kinds = useMemo(() => [...new Set(cases.map((c) => c.kind))], [cases])
   const sorted = useMemo(() => [...cases].sort(byTimeLeftThenClosed), [cases])
   const place = useMemo(() => placeOf(cases, places), [cases, places])
@@ -45,16 +49,18 @@ export function CaseList({ title, cases, now, selected, onSelect, places, depart
   // A case opened elsewhere (its point on the map) is brought into the list's view.
   useEffect(() => {
     list.current?.querySelector('.case-row.selected')?.scrollIntoView({ block: 'nearest' })
+    if (selected !== null) setActive(selected)
   }, [selected])
+  const tabStop = shown.find((c) => c.id === active)?.id ?? shown[0]?.id
   const unsigned = cases.filter((c) => signState(c, department)?.signed === false).length
 
   const move = (e: KeyboardEvent<HTMLOListElement>) => {
-    const step = NEXT_KEYS.has(e.key) ? 1 : PREVIOUS_KEYS.has(e.key) ? -1 : 0
-    if (step === 0 || e.altKey || e.ctrlKey || e.metaKey) return
+    const to = MOVES[e.key]
+    if (!to || e.altKey || e.ctrlKey || e.metaKey) return
     e.preventDefault()
     const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.case-row') ?? [])]
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus()
+    buttons[Math.min(buttons.length - 1, Math.max(0, to(at, buttons.length)))]?.focus()
   }
 
   return (
@@ -82,20 +88,24 @@ export function CaseList({ title, cases, now, selected, onSelect, places, depart
           <label><input type="checkbox" checked={f.closed} onChange={(e) => setF({ ...f, closed: e.target.checked })} data-testid="show-closed" /> 近{closedDays}天已结案</label>
         )}
       </div>
-      <div className="case-head" data-testid="case-head" aria-hidden="true">
-        <span /><span>类别</span><span>位置</span><span>级别</span><span>状态</span><span>剩余时间</span>
-      </div>
-      <ol ref={list} onKeyDown={move} data-testid="cases" aria-label={title}>
+      {/* In the list, so its columns are the rows' (a subgrid sized to the widest cell); it stays on top as the list scrolls. */}
+      <ol ref={list} onKeyDown={move} data-testid="cases" role="listbox" aria-label={title}>
+        {shown.length > 0 && (
+          <li className="case-head" data-testid="case-head" aria-hidden="true">
+            <span /><span>类别</span><span>位置</span><span>级别</span><span>状态</span><span>剩余时间</span>
+          </li>
+        )}
         {shown.map((c) => {
           const left = timeLeft(c, now)
           const sign = signState(c, department)
           const isNew = arrived?.has(c.id) ?? false
           const where = place(c)
           return (
-            <li key={c.id}>
+            <li key={c.id} role="none">
               <button
-                type="button" className={`case-row${c.id === selected ? ' selected' : ''}${left.overdue ? ' overdue' : ''}${isNew ? ' arrived' : ''}`}
-                data-case-id={c.id} data-state={c.state} data-signed={sign ? sign.signed : undefined} aria-current={c.id === selected} onClick={() => onSelect(c.id)}
+                type="button" role="option" className={`case-row${c.id === selected ? ' selected' : ''}${left.overdue ? ' overdue' : ''}${isNew ? ' arrived' : ''}`}
+                data-case-id={c.id} data-version={c.version} data-state={c.state} data-signed={sign ? sign.signed : undefined} aria-selected={c.id === selected}
+                tabIndex={c.id === tabStop ? 0 : -1} onFocus={() => setActive(c.id)} onClick={() => onSelect(c.id)}
               >
                 <span className="row-main">
                   <span className={`dot ${left.overdue ? 'overdue' : c.category}`} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { CaseDetail, CaseParties, CaseSummary, type GridProps, labels, type Me, PartyAccess } from '../../../contract'
 import { may } from '../../../domain/access'
@@ -10,7 +10,8 @@ import { type CaseAction, CaseActions, type Send } from './CaseActions'
 import { kindLabel } from './kindLabel'
 import { MediationSection } from './MediationSection'
 import { reports, signState } from './signState'
-import { actedText } from './stepTexts'
+import './casePane.css'
+import { actedText, changedText } from './stepTexts'
 import { timeLeft } from './timeLeft'
 import { Timeline } from './Timeline'
 
@@ -25,7 +26,9 @@ const REQUEST: Record<CaseAction['path'], string> = { steps: 'StepRequest', esca
  * account may do with it now, each a form of its own (`CaseActions`); for a duty leader, the parties on
  * explicit request, logged. Every action names the version the reader saw: if someone acted first, the
  * server answers 409 with the case as it is now, and the pane shows that. After an action the pane says
- * what happened (where the case went, its new time limit) and reads the case again. A dispute's mediations
+ * what happened (where the case went, its new time limit) and reads the case again. A newer version that no
+ * action of this pane made (someone else's step, come through the list's room) is marked in the pane and
+ * announced to a screen reader ("案件 … 已被他人更新：已核实"). A dispute's mediations
  * are read and written beside the loop (`MediationSection`). `version`: the
  * case's version in the list beside, which reads it again when it moves; `grids`: the city's, to dispatch to.
  */
@@ -37,24 +40,55 @@ export function CasePane({ id, version, me, grids, onActed }: {
   const [parties, setParties] = useState<CaseParties | null>(null)
   const [log, setLog] = useState<PartyAccess[] | null>(null)
   const [reads, setReads] = useState(0)
+  const [byOthers, setByOthers] = useState<string | null>(null)
+  // The case as last shown; the pane's own writes under way, and the newest version they made.
+  const seen = useRef<CaseDetail | null>(null)
+  const writing = useRef(0)
+  const ownUpTo = useRef(0)
+
+  /** Shows a read of the case, saying so when it is newer than the one on screen and no write of this pane made it. */
+  const show = (d: CaseDetail) => {
+    const before = seen.current
+    seen.current = d
+    if (before?.id === d.id && d.version > before.version && writing.current === 0 && d.version > ownUpTo.current) setByOthers(changedText(before, d))
+    setDetail(d)
+  }
+  /**
+   * One of this pane's own writes: what it makes is not someone else's. `made`: the case's version after it,
+   * from its answer or from the version it started at (a mediation's write raises it by one).
+   */
+  const own = async <T,>(work: () => Promise<T>, made: (result: T, from: number) => number): Promise<T> => {
+    const from = seen.current?.version ?? 0
+    writing.current++
+    try {
+      const result = await work()
+      ownUpTo.current = Math.max(ownUpTo.current, made(result, from))
+      return result
+    } finally {
+      writing.current--
+    }
+  }
 
   useEffect(() => {
     let stopped = false
-    fetchJson(`/api/v1/cases/${id}`, CaseDetail).then((d) => !stopped && setDetail(d), (e: unknown) => !stopped && setNotice({ kind: 'error', text: errorText(e) }))
+    fetchJson(`/api/v1/cases/${id}`, CaseDetail).then((d) => !stopped && show(d), (e: unknown) => !stopped && setNotice({ kind: 'error', text: errorText(e) }))
     return () => void (stopped = true)
   }, [id, version, reads])
   useEffect(() => {
     setNotice(null)
     setParties(null)
     setLog(null)
+    setByOthers(null)
+    ownUpTo.current = 0
   }, [id])
 
   if (!detail || detail.id !== id) return <section className="case-pane" aria-busy="true" data-testid="case-pane-loading" />
 
   const send: Send = async (action) => {
     setNotice(null)
+    setByOthers(null)
     try {
-      const after = await postJson(`/api/v1/cases/${id}/${action.path}`, { ...action.body, expectedVersion: detail.version }, CaseSummary)
+      const after = await own(() => postJson(`/api/v1/cases/${id}/${action.path}`, { ...action.body, expectedVersion: detail.version }, CaseSummary), (a) => a.version)
       const acted = action.path === 'steps' ? action.body.step : action.path
       setNotice({ kind: 'done', text: actedText(acted, after, detail.actingFor, Date.now()) })
       setReads((n) => n + 1)
@@ -62,7 +96,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
       return true
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_case' && e.detail.current) {
-        setDetail(e.detail.current)
+        show(e.detail.current)
         setNotice({ kind: 'stale', text: `案件已被他人处理（现为${labels.caseState[e.detail.current.state]}，第 ${e.detail.current.version} 版），已刷新，请重新确认` })
       } else {
         setNotice({ kind: 'error', text: errorText(e, REQUEST[action.path]) })
@@ -110,9 +144,10 @@ export function CasePane({ id, version, me, grids, onActed }: {
       {detail.description === null
         ? <p className="description hidden-text" data-testid="description">描述{HIDDEN_TEXT}</p>
         : detail.description && <p className="description" data-testid="description">{detail.description}</p>}
+      <p className="by-others" aria-live="polite" aria-atomic="true" data-testid="case-by-others">{byOthers}</p>
       <NoticeLine notice={notice} />
       <CaseActions detail={detail} me={me} grids={grids} send={send} />
-      {detail.category === 'dispute' && <MediationSection detail={detail} me={me} notify={setNotice} onWritten={() => setReads((n) => n + 1)} />}
+      {detail.category === 'dispute' && <MediationSection detail={detail} me={me} notify={setNotice} own={(work) => own(work, (_, from) => from + 1)} onWritten={() => setReads((n) => n + 1)} />}
       <Timeline history={detail.history} />
       {detail.history.some((h) => h.note === null) && <p className="hidden-text">处置说明{HIDDEN_TEXT}</p>}
       <div className="parties">

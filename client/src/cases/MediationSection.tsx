@@ -40,10 +40,11 @@ function MediationRow({ m }: { m: Mediation }) {
  * referring it to a body serving its area that takes its kind (no mediation open, the case not closed),
  * recording the open one's outcome, or a court's confirmation of the latest agreement. Read again on
  * every new version of the case (each write makes one) and after a write of one's own; `notify` says what
- * happened in the pane's notice, `onWritten` has the pane read the case (its timeline) again.
+ * happened in the pane's notice, `own` runs a write as the pane's own (not "updated by others"), `onWritten` has
+ * the pane read the case (its timeline) again.
  */
-export function MediationSection({ detail, me, notify, onWritten }: {
-  detail: CaseDetail; me: Me; notify: (n: Notice | null) => void; onWritten: () => void
+export function MediationSection({ detail, me, notify, own, onWritten }: {
+  detail: CaseDetail; me: Me; notify: (n: Notice | null) => void; own: (work: () => Promise<Mediation>) => Promise<Mediation>; onWritten: () => void
 }) {
   const [list, setList] = useState<Mediation[] | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
@@ -77,7 +78,7 @@ export function MediationSection({ detail, me, notify, onWritten }: {
   const write = <B,>(method: 'POST' | 'PATCH', path: string, verb: string, done: (m: Mediation) => string): MediationWrite<B> => async (body) => {
     notify(null)
     try {
-      const m = await sendJson(method, `/api/v1/cases/${detail.id}/mediations${path}`, body, Mediation)
+      const m = await own(() => sendJson(method, `/api/v1/cases/${detail.id}/mediations${path}`, body, Mediation))
       notify({ kind: 'done', text: done(m) })
       setShown(null)
       setReads((n) => n + 1)

@@ -95,3 +95,13 @@ export function actedText(acted: Acted, c: CaseSummary, department: string | nul
       return '已收集'
   }
 }
+
+/**
+ * What the case pane shows, and a screen reader hears, when someone else changed the open case: its new state, or
+ * the step taken where the state stayed (an assignment, a mediation's), e.g. "案件 SJ20261124-0007 已被他人更新：已核实".
+ */
+export function changedText(before: Pick<CaseDetail, 'state'>, after: Pick<CaseDetail, 'code' | 'state' | 'history'>): string {
+  const step = after.history.at(-1)
+  const what = before.state !== after.state || !step ? labels.caseState[after.state] : labels.caseStep[step.step]
+  return `案件 ${after.code} 已被他人更新：${what}`
+}

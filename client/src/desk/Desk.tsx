@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { CaseSummary, Me } from '../../../contract'
-import { homeRooms, reachOf } from '../../../domain/access'
+import { homeRooms, may, reachOf } from '../../../domain/access'
 import { inboxOf } from '../../../domain/inbox'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
 import { placeNames } from '../cases/placeNames'
+import { UrgentAlarms } from '../cases/UrgentAlarms'
 import { useDepartments } from '../cases/useDepartments'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
@@ -31,7 +32,8 @@ import { useInbox } from './useInbox'
  * account's area on the map (a township office's township; the whole city for a city bureau) with the cases
  * waiting for it; the inbox, the most pressing first, live from the account's room (a case that arrives
  * appears at once, with a chime that can be turned off); the case opened from it, with the steps this account
- * may take now; and how the desk works the loop beside its parent.
+ * may take now; and how the desk works the loop beside its parent. A duty leader's desk has the urgent hazards whose
+ * alarm waits on the wall above the inbox, to confirm they were received.
  */
 export function Desk({ me }: { me: Me }) {
   const cityStatus = useCity()
@@ -96,6 +98,7 @@ export function Desk({ me }: { me: Me }) {
           <DeskFigures figures={figures} />
         </div>
         <div className="desk-inbox">
+          {may(me.role, 'acknowledge') && <UrgentAlarms room={room} places={places} />}
           {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: `待办读取失败：${status.message}` }} />}
           {status.kind === 'loading'
             ? <p className="hint" aria-busy="true">正在读取待办…</p>

@@ -31,6 +31,7 @@ import { useMediationBodies } from '../cases/useMediationBodies'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import './drill.css'
 import { DrillPicking } from './DrillPicking'
+import { MapNoTabStop } from './MapNoTabStop'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignedInBar } from '../session/SignedInBar'
 import { CLOSED_DAYS, shownOf, useArea } from './useArea'
@@ -141,6 +142,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         <DrillPicking cases={openCases} scale={scale} onCase={setSelected} onGrid={onPick} />
         <ShowPoint at={selectedAt} />
         <ReadyMark complete={city !== null} />
+        <MapNoTabStop />
       </MapView>
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
         <div className="drill-top">

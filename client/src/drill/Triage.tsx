@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react'
 import { SOON_HOURS } from '../../../domain/triage'
 import { NoticeLine } from '../ui/Notice'
-import type { OpenCases } from './useOpenCases'
+import type { CaseRoom } from '../cases/useCaseRoom'
 
 /**
  * The drill-down's first screen, before an area is chosen: the scope named, what its list holds (`children`: the
  * cases needing attention and the one opened), and how to go further (`hint`).
  */
-export function Triage({ scopeName, status, hint, children }: { scopeName: string; status: OpenCases; hint: string; children: ReactNode }) {
+export function Triage({ scopeName, status, hint, children }: { scopeName: string; status: CaseRoom; hint: string; children: ReactNode }) {
   return (
     <section className="triage" data-testid="triage" data-ready={status.kind === 'ready'} aria-busy={status.kind === 'loading'}>
       <header className="area-header">

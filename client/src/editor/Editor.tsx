@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures, DraftGridProps, Me, PublishResult } from '../../../contract'
+import type { Draft, DraftCheck, DraftDiff, DraftFeature, DraftFeatures, DraftGridProps, DraftNeighbours, Me, PublishResult, RegionCollection } from '../../../contract'
 import { may } from '../../../domain/access'
 import { ApiError } from '../api/fetchJson'
 import { SignedInBar } from '../session/SignedInBar'
@@ -16,15 +16,19 @@ import { OnMap } from '../map/parts/OnMap'
 import { OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
 import { useCity } from '../map/useCity'
+import { CommunityPicker } from './CommunityPicker'
 import { CheckReport, DiffReport, GridForm, type GridFieldIssues, gridIssues, NO_ISSUES } from './EditorPanels'
+import { MergePicker } from './MergePicker'
 import { PublishConfirm } from './PublishConfirm'
 import { draftApi } from './draftApi'
 import { type DrawnGrid, startDrawing } from './drawing'
 import { editorLayers, gridLabelsOf } from './editorLayers'
+import { carryVertex } from './sharedVertex'
 import './editor.css'
 
 type Drawing = ReturnType<typeof startDrawing>
 const NONE: DraftFeature[] = []
+const NO_REGIONS: RegionCollection['features'] = []
 /** A grid's attributes whose save was refused: what was typed, kept until it is saved, and the fields refused. */
 type Refused = { code: string; typed: DraftGridProps; issues: GridFieldIssues }
 /** A draft just published: its result, and its grids as published, shown read-only. */
@@ -37,9 +41,10 @@ function drawn(f: DraftFeature): DrawnGrid {
 }
 
 /**
- * The analysts' grid editor (网格划分调整) at `/editor?community=<12-digit code>`: the community's grids
- * as a draft kept on the server, reshaped on the map (vertices snap to neighbours), split by a drawn
- * line, merged, deleted, drawn anew, their attributes edited beside; every change saved and checked in
+ * The analysts' grid editor (网格划分调整) at `/editor?community=<12-digit code>`, the community picked by name
+ * under its township and outlined: the community's grids as a draft kept on the server, reshaped on the map
+ * (vertices snap to neighbours, and a vertex they share moves in all of them), split by a drawn line (the grid
+ * lit while the line is drawn), merged with a neighbour (offered only those, or clicked on the map), deleted, drawn anew, their attributes edited beside; every change saved and checked in
  * PostGIS at once, gaps and overlaps drawn where they are; undo and redo over the saved versions; a
  * diff before publishing, which the server refuses while errors remain. 发布 asks for confirmation with
  * the diff and a 调整说明; once published, the grids are shown read-only with the note.
@@ -62,6 +67,10 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   const [published, setPublished] = useState<Published | null>(null)
   // The grid a line is being drawn across: drawing the line deselects it on the map.
   const [splitting, setSplitting] = useState<string | null>(null)
+  // The grids sharing an edge, by the server's rule, for the draft's version shown.
+  const [pairs, setPairs] = useState<DraftNeighbours | null>(null)
+  // The grid a neighbour is being clicked on the map for, to merge with it.
+  const [picking, setPicking] = useState<string | null>(null)
   const [focus, setFocus] = useState<[number, number, number, number] | null>(null)
   // Undo and redo walk the saved versions' grids: each step back is saved again as a new version.
   const history = useRef<{ past: DraftFeatures[]; future: DraftFeatures[] }>({ past: [], future: [] })
@@ -70,16 +79,19 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   latest.current = draft
 
   const communities = useMemo(() => (city?.regions.features ?? []).filter((f) => f.properties.level === 'community'), [city])
-  const communityName = communities.find((f) => f.properties.code === community)?.properties.name ?? ''
+  const region = communities.find((f) => f.properties.code === community) ?? null
+  const communityName = region?.properties.name ?? ''
 
   const shown = useCallback((d: Draft, keep?: string | null) => {
     setDraft(d)
     setPublished(null)
     setDiff(null)
+    setPicking(null)
     drawing.current?.show(d.features.features.map(drawn))
     if (keep && d.features.features.some((f) => f.properties.code === keep)) drawing.current?.draw.selectFeature(keep)
     else setSelected(null)
     void api.check(d).then(setCheck, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
+    void api.neighbours(d).then(setPairs, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
   }, [api])
 
   useEffect(() => {
@@ -90,6 +102,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
     setRefused(null)
     setConfirming(false)
     setPublished(null)
+    setPairs(null)
     history.current = { past: [], future: [] }
     api.openDraftOf(community).then(async (summary) => {
       if (summary) shown(await api.get(summary.id))
@@ -98,15 +111,15 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
     if (region) setFocus(turf.bbox(region as GeoJSON.Feature) as [number, number, number, number])
   }, [community, communities.length, api])
 
-  /** Saves `features` as the draft's next version (remembered for undo unless it is an undo or redo itself). */
-  const save = useCallback(async (features: DraftFeatures, keep: string | null, remember = true) => {
+  /** Saves `features` as the draft's next version (remembered for undo unless it is an undo or redo itself); `done` is said once saved. */
+  const save = useCallback(async (features: DraftFeatures, keep: string | null, remember = true, done?: string) => {
     const d = latest.current
     if (!d) return
     try {
       const next = await api.replace(d, features)
       if (remember) history.current = { past: [...history.current.past, d.features], future: [] }
       shown(next, keep)
-      setNotice(null)
+      setNotice(done ? { kind: 'done', text: done } : null)
     } catch (e) {
       setNotice({ kind: 'error', text: errorText(e) })
       shown(d, keep)
@@ -162,8 +175,10 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
     const geometry: DraftFeature['geometry'] = { type: 'Polygon', coordinates: polygon.coordinates as [number, number][][] }
     const known = features.find((f) => f.properties.code === id)
     if (known) {
-      const grid: DraftFeature = { ...known, geometry }
-      return void save({ type: 'FeatureCollection', features: features.map((f) => (f === known ? grid : f)) }, id)
+      // A vertex the neighbours share moves in them too, so the grids keep tiling the community.
+      const { grids, touched } = carryVertex(features, id, drawn(known).polygon.coordinates[0] as [number, number][], polygon.coordinates[0] as [number, number][])
+      const done = touched.length > 0 ? `共用顶点已在相邻网格 ${touched.map((c) => c.slice(12)).join('、')} 中一同移动` : undefined
+      return void save({ type: 'FeatureCollection', features: grids }, id, true, done)
     }
     // A new grid's code is the server's to give: it knows the codes the community's retired grids had.
     let code: string
@@ -193,9 +208,37 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
     }, (e: unknown) => setNotice({ kind: 'error', text: errorText(e) }))
   }, [api, shown, splitting])
 
+  const neighboursOf = useCallback((code: string | null) => (code === null || !pairs || pairs.version !== latest.current?.version ? null
+    : pairs.pairs.flatMap(([a, b]) => (a === code ? [b] : b === code ? [a] : []))), [pairs])
+
+  const merge = useCallback((a: string, b: string) => {
+    const d = latest.current
+    if (!d) return
+    api.merge(d, [a, b]).then((edit) => {
+      history.current = { past: [...history.current.past, d.features], future: [] }
+      shown(edit.draft, edit.codes[0] ?? null)
+      setNotice({ kind: 'done', text: `已将 ${b.slice(12)} 并入 ${a.slice(12)}` })
+    }, (e: unknown) => setNotice({ kind: 'error', text: errorText(e, 'MergeRequest') }))
+  }, [api, shown])
+
+  /**
+   * A grid clicked on the map. While a neighbour is picked to merge with, a click on one merges it, a click on another
+   * grid ends the picking and selects that one; terra-draw's deselect before the select is not a choice then.
+   */
+  const onSelect = useCallback((id: string | null) => {
+    if (picking && id === null) return
+    if (picking && id !== picking) {
+      setPicking(null)
+      if (neighboursOf(picking)?.includes(id!)) return merge(picking, id!)
+    }
+    setSelected(id)
+  }, [picking, neighboursOf, merge])
+  const onSelectRef = useRef(onSelect)
+  onSelectRef.current = onSelect
+
   const onMap = useCallback((map: maplibregl.Map) => {
     if (drawing.current) return
-    drawing.current = startDrawing(map, { onShape: (id, p) => onShapeRef.current(id, p), onLine: (l) => onLineRef.current(l), onSelect: setSelected })
+    drawing.current = startDrawing(map, { onShape: (id, p) => onShapeRef.current(id, p), onLine: (l) => onLineRef.current(l), onSelect: (id) => onSelectRef.current(id) })
     if (latest.current) drawing.current.show(latest.current.features.features.map(drawn))
   }, [])
   const onShapeRef = useRef(onShape)
@@ -221,10 +264,15 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   const shownGrids = published?.grids ?? features
   const labels = useMemo(() => gridLabelsOf(shownGrids), [shownGrids])
   const splitGrid = features.find((f) => f.properties.code === splitting) ?? null
+  const selectedNeighbours = neighboursOf(selected)
+  const pickable = useMemo(() => {
+    const codes = picking ? neighboursOf(picking) ?? [] : []
+    return features.filter((f) => codes.includes(f.properties.code))
+  }, [features, picking, neighboursOf])
   const over = useCallback(() => [
-    ...editorLayers({ labels, splitting: splitGrid, published: published?.grids ?? [], scale }),
+    ...editorLayers({ labels, splitting: splitGrid, published: published?.grids ?? [], community: region, neighbours: pickable, scale }),
     ...(check ? checkLayers({ check, scale }) : []),
-  ], [check, scale, labels, splitGrid, published])
+  ], [check, scale, labels, splitGrid, published, region, pickable])
   const errors = check?.errors.length ?? 0
 
   return (
@@ -237,12 +285,7 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
       </MapView>
       <aside className="editor-panel" data-testid="editor-panel" data-draft={draft?.id ?? ''} data-version={draft?.version ?? ''} data-errors={check ? errors : ''}>
         <SignedInBar me={me} />
-        <label className="community">社区（村）
-          <select value={community ?? ''} onChange={(e) => setCommunity(e.target.value || null)} data-testid="community">
-            <option value="">选择社区（村）</option>
-            {communities.map((f) => <option key={f.properties.code} value={f.properties.code}>{f.properties.name} {f.properties.code}</option>)}
-          </select>
-        </label>
+        <CommunityPicker regions={city?.regions.features ?? NO_REGIONS} value={community} onChange={setCommunity} />
         {community && !draft && analyst && <button type="button" onClick={() => act(async () => shown(await api.create(community)))} data-testid="new-draft">以现有网格新建草稿</button>}
         {community && !analyst && <p className="hint">只有分析人员可以编辑和发布网格；当前可查看。</p>}
         <NoticeLine notice={notice} />
@@ -251,22 +294,26 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
             <p className="draft-line">草稿 #{draft.id} · 第 {draft.version} 版 · {features.length} 个网格</p>
             <div className="tools" role="toolbar" aria-label="编辑">
               <button type="button" disabled={!analyst} onClick={() => drawing.current?.draw.setMode('polygon')}>新建网格</button>
-              <button type="button" disabled={!analyst || !selected} data-testid="split" onClick={() => {
-                setSplitting(selected)
-                drawing.current?.draw.setMode('linestring')
-              }}>分割</button>
-              <MergeButton disabled={!analyst || !selected} others={features.map((f) => f.properties.code).filter((c) => c !== selected)}
-                onMerge={(other) => act(async () => {
-                  const before = draft.features
-                  const edit = await api.merge(draft, [selected!, other])
-                  history.current = { past: [...history.current.past, before], future: [] }
-                  shown(edit.draft, edit.codes[0] ?? null)
-                })} />
+              {splitting
+                ? <button type="button" data-testid="split" aria-pressed onClick={() => {
+                  drawing.current?.draw.setMode('select')
+                  drawing.current?.draw.selectFeature(splitting)
+                  setSplitting(null)
+                }}>取消分割</button>
+                : <button type="button" disabled={!analyst || !selected} data-testid="split" onClick={() => {
+                  setPicking(null)
+                  setSplitting(selected)
+                  drawing.current?.draw.setMode('linestring')
+                }}>分割</button>}
+              <MergePicker disabled={!analyst || !selected} picking={picking !== null && picking === selected} onMerge={(other) => merge(selected!, other)}
+                onPick={(on) => setPicking(on ? selected : null)}
+                neighbours={selectedNeighbours && selectedNeighbours.map((code) => ({ code, name: features.find((f) => f.properties.code === code)?.properties.name ?? '' }))} />
               <button type="button" disabled={!analyst || !selected} onClick={() => void save({ type: 'FeatureCollection', features: features.filter((f) => f.properties.code !== selected) }, null)}>删除</button>
               <button type="button" disabled={!analyst || history.current.past.length === 0} onClick={() => step('past')} data-testid="undo">撤销</button>
               <button type="button" disabled={!analyst || history.current.future.length === 0} onClick={() => step('future')} data-testid="redo">重做</button>
             </div>
             {splitting && <p className="hint">在地图上画一条穿过 {splitting} 的线：单击加点，回车结束。</p>}
+            {picking && <p className="hint" data-testid="merge-hint">单击地图上绿色的相邻网格，与 {picking.slice(12)} 合并；单击其他网格则取消。</p>}
             {grid && <GridForm key={`${grid.properties.code}-${draft.version}`} grid={grid} disabled={!analyst}
               typed={refused?.code === grid.properties.code ? refused.typed : null}
               issues={refused?.code === grid.properties.code ? refused.issues : NO_ISSUES}
@@ -309,15 +356,3 @@ export function Editor({ initialCommunity, me }: { initialCommunity: string | nu
   )
 }
 
-function MergeButton({ disabled, others, onMerge }: { disabled: boolean; others: string[]; onMerge: (other: string) => void }) {
-  const [other, setOther] = useState('')
-  return (
-    <span className="merge">
-      <select aria-label="与之合并" value={other} onChange={(e) => setOther(e.target.value)} disabled={disabled}>
-        <option value="">合并：选相邻网格</option>
-        {others.map((c) => <option key={c} value={c}>{c}</option>)}
-      </select>
-      <button type="button" disabled={disabled || !other} onClick={() => onMerge(other)}>合并</button>
-    </span>
-  )
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  type CreateDraftRequest, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftSummary, type MergeRequest, NextGridCode,
+  type CreateDraftRequest, Draft, DraftCheck, DraftDiff, DraftEdit, type DraftFeatures, DraftNeighbours, DraftSummary, type MergeRequest, NextGridCode,
   type PublishRequest, PublishResult, type ReplaceDraftRequest, type SplitRequest,
 } from '../../../contract'
 import { fetchJson, postJson, putJson } from '../api/fetchJson'
@@ -16,6 +16,7 @@ export function draftApi() {
     split: (d: Draft, code: string, line: [number, number][]) => postJson(`/api/v1/drafts/${d.id}/split`, { code, line, expectedVersion: d.version } satisfies SplitRequest, DraftEdit),
     merge: (d: Draft, codes: [string, string]) => postJson(`/api/v1/drafts/${d.id}/merge`, { codes, expectedVersion: d.version } satisfies MergeRequest, DraftEdit),
     check: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/check`, DraftCheck),
+    neighbours: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/neighbours`, DraftNeighbours),
     nextCode: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/next-code`, NextGridCode),
     diff: (d: Draft) => fetchJson(`/api/v1/drafts/${d.id}/diff`, DraftDiff),
     publish: (d: Draft, note: string) => postJson(`/api/v1/drafts/${d.id}/publish`, { expectedVersion: d.version, note } satisfies PublishRequest, PublishResult),

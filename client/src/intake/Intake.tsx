@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { z } from 'zod'
 import { type CaseSummary, type IntakeResult, type Me, type Place, SimilarCase } from '../../../contract'
-import { may } from '../../../domain/access'
+import { homeRooms, may } from '../../../domain/access'
 import { CasePane } from '../cases/CasePane'
+import { placeNames } from '../cases/placeNames'
+import { UrgentAlarms } from '../cases/UrgentAlarms'
 import { useNow } from '../live/useNow'
 import { displayScale } from '../map/displayScale'
 import { selectedCaseLayer } from '../map/layers/selectedCaseLayer'
@@ -43,7 +45,8 @@ type Opened = Pick<CaseSummary, 'id' | 'location' | 'version'>
  * case, or joins it to the case it repeats (并案). Keyboard first: every field by Tab, Enter files, the place found
  * in the gazetteer as it is typed, the duplicates offered as the form fills and merged with Alt+n. On the map:
  * the report's point and the 300 m round it, the open cases near it, the candidates numbered. A search box finds
- * a case by its number, a ticket or a place, and opens it in the shared case pane. Operators and duty leaders only.
+ * a case by its number, a ticket or a place, and opens it in the shared case pane. An urgent hazard's alarm waits at the
+ * top of the side until the seat confirms it was received. Operators and duty leaders only.
  */
 export function Intake({ me }: { me: Me }) {
   return may(me.role, 'intake') ? <Seat me={me} /> : <NotASeat me={me} />
@@ -53,6 +56,8 @@ function Seat({ me }: { me: Me }) {
   const cityStatus = useCity()
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
+  const places = useMemo(() => placeNames(city), [city])
+  const room = useMemo(() => homeRooms(me.scope)[0] ?? null, [me.scope])
 
   const call = useCall()
   const { draft, set, merging, mergeInto } = call
@@ -151,6 +156,7 @@ function Seat({ me }: { me: Me }) {
           <ShortcutBar />
         </div>
         <div className="intake-side">
+          <UrgentAlarms room={room} places={places} onOpen={open} />
           <SimilarList
             similar={similar} asked={query !== null} busy={similarRead.busy} error={similarRead.error}
             mergeInto={merging?.case.id ?? null} onMerge={mergeById} onOpen={open}

@@ -12,8 +12,11 @@ const SNAPSHOT_RETRY_MS = 5000
 /** The live snapshot: the first one can be asked for before the screen's first render. */
 export const snapshotRead = earlyRead(() => fetchJson('/api/v1/live/snapshot', LiveSnapshot))
 
-/** Whether the screen is live now, and since when it has been in its present condition (ms epoch). */
-export type Connection = { live: boolean; since: number }
+/**
+ * Whether the screen is live now, and since when it has been in its present condition (ms epoch). `connecting`:
+ * not live yet, but nothing has failed either (the first connection under way), which is not "未连接".
+ */
+export type Connection = { live: boolean; since: number; connecting?: boolean }
 
 /**
  * The live city for a screen, as far as its account's scope reaches: a snapshot (the server filters it to

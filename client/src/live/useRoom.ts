@@ -10,17 +10,20 @@ import type { Connection } from './useLive'
  * `[]` on every (re)connect and for a frame that does not parse, so the screen reads afresh what it may have missed.
  */
 export function useRoom(room: Room | null, onChanges: (changes: Change[]) => void): Connection {
-  const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
+  const [connection, setConnection] = useState<Connection>(() => ({ live: false, since: Date.now(), connecting: true }))
   const handler = useRef(onChanges)
   handler.current = onChanges
   useEffect(() => {
     if (!room) return
+    setConnection({ live: false, since: Date.now(), connecting: true })
     const live = liveSocket([room], () => undefined)
     const { socket } = live
     socket.on('connect', () => {
       setConnection({ live: true, since: Date.now() })
       handler.current([])
     })
+    // Only a real failure is "未连接": the first attempt refused or timed out, or a connection lost.
+    socket.on('connect_error', () => setConnection((c) => (c.connecting ? { live: false, since: Date.now() } : c)))
     socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
     // A frame that does not parse is not applied: the screen is told `[]` and reads afresh.
     socket.on('live:changes', (frame: unknown) => handler.current(changesFrame(frame) ?? []))

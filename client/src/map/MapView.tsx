@@ -36,6 +36,8 @@ export type MapViewProps = {
   interactive: boolean
   /** What the screen draws on the map and how it listens to it (`client/src/map/parts/`), rendered once the map is loaded. */
   children?: ReactNode
+  /** A second view beside the screen's map (the wall's inset of the town): named `inset-map`, and not the handle tests and the console reach. */
+  inset?: boolean
 }
 
 /**
@@ -44,7 +46,7 @@ export type MapViewProps = {
  * moves, so a pulse redraws points, not the map. Each behaviour of a screen's map is a part of its own
  * (layers, shading, picking, flying, the ready mark), given as children; each owns its effect.
  */
-export function MapView({ city, shaded = false, view, padding, interactive, children }: MapViewProps) {
+export function MapView({ city, shaded = false, view, padding, interactive, children, inset = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const [handle, setHandle] = useState<MapHandle | null>(null)
 
@@ -75,7 +77,7 @@ export function MapView({ city, shaded = false, view, padding, interactive, chil
       setHandle({ map, under, over })
     })
     // A handle for the console and for browser tests: what a GIS engineer would reach for first.
-    ;(window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map, deck: over, under }
+    if (!inset) (window as unknown as { commandCentre?: CommandCentreHandle }).commandCentre = { map, deck: over, under }
     return () => {
       setHandle(null)
       map.remove()
@@ -91,7 +93,7 @@ export function MapView({ city, shaded = false, view, padding, interactive, chil
   }, [city])
 
   return (
-    <div ref={container} className="city-map" data-testid="city-map">
+    <div ref={container} className="city-map" data-testid={inset ? 'inset-map' : 'city-map'}>
       {handle && <MapContext.Provider value={handle}>{children}</MapContext.Provider>}
     </div>
   )

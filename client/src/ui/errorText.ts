@@ -53,6 +53,7 @@ const REASONS: Reason[] = [
   [/does not take/, '不受理此类事项'],
   [/outside the city/, '不在本市网格范围内'],
   [/is not a current grid/, '不是现有的网格'],
+  [/must share an edge/, '须与所选网格相邻'],
   [/is not a department/, '没有这个部门'],
   [/department name/, '须为2至40字的部门名称'],
   [/is disabled/, '已停用'],

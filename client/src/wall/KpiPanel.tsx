@@ -1,29 +1,29 @@
-import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures, type RankedUnit, type Rankings } from '../../../contract'
+import { CameraClass, CaseLevel, type Kpis, labels, type PeriodFigures } from '../../../contract'
 import { count, percent } from '../ui/format'
 import { CAMERA_WINDOW_MS } from '../live/ticker'
 import type { CameraChangesSummary } from './cameraChanges'
-import { RankingPanel } from './RankingPanel'
+import { ARROW, belowTarget, type Direction, rateOf, TARGET, type Target, todayRate } from './rates'
 import { Sparkline } from './Sparkline'
 
-const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+const share = (part: number, whole: number) => rateOf(part, whole)
 
 const PERIODS = [['today', '今日'], ['month', '本月'], ['year', '本年']] as const
 
-/** The ranking the KPI column shows in turn with cameras and patrols, and whether it is its turn. */
-export type RankingTurn = { unit: RankedUnit; rankings: Rankings | null; shown: boolean }
+/** Which way each of the year's rates went: 同比 (on the same period last year) and 环比 (this month on the last). */
+export type RateDirections = Record<'gridLevelShare' | 'onTimeRate' | 'satisfaction', { lastYear: Direction | null; previous: Direction | null }>
 
 /**
  * The figures the reports quote, as the server computes them in SQL: disputes found and resolved,
- * the share settled in the grid, open cases by level, on-time and satisfaction rates, cameras online
- * by class, patrol coverage, and in turn with the last two the month's ranking. Trends where a trend
- * means something: the last 30 days. Two figures of running over: the cases that ran over a time limit
+ * the share settled in the grid, open cases by level, on-time and satisfaction rates (each with its target
+ * and which way it went), cameras online by class, patrol coverage. Trends where a trend means something:
+ * the last 30 days. A rate turns red only below its target; today's with fewer than five cases is "—". Two figures of running over: the cases that ran over a time limit
  * today (`ranOverToday`, null until read), which stays when the platform has moved them up, and the open
  * cases past their due time now, which it seldom leaves for more than seconds.
  */
-export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
+export function KpiPanel({ kpis, ranOverToday, directions, cameraChanges }: {
   kpis: Kpis | null
   ranOverToday: number | null
-  ranking: RankingTurn | null
+  directions: RateDirections | null
   /** The cameras' changes of the last minutes, summed (they are not ticker lines); null: none to say. */
   cameraChanges?: CameraChangesSummary | null
 }) {
@@ -42,27 +42,33 @@ export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
             {PERIODS.map(([key, name]) => <PeriodRow key={key} id={key} name={name} f={disputes[key]} />)}
           </tbody>
         </table>
-        <Trend label="每日发现（近30天）" values={daily((d) => d.found)} />
       </section>
 
       <section className="rates">
-        <Rate id="grid-level-share" name="网格化解占比" value={kpis.gridLevelShare} />
-        <Rate id="on-time-rate" name="按期办结率" value={kpis.onTimeRate} trend={daily((d) => share(d.onTime, d.closed))} />
-        <Rate id="satisfaction" name="群众满意率" value={kpis.satisfaction} trend={daily((d) => share(d.satisfied, d.rated))} />
+        <Rate id="grid-level-share" name="网格化解占比" value={kpis.gridLevelShare} target="gridLevelShare" went={directions?.gridLevelShare} />
+        <Rate id="on-time-rate" name="按期办结率" value={kpis.onTimeRate} target="onTimeRate" went={directions?.onTimeRate}
+          trend={daily((d) => share(d.onTime, d.closed))} />
+        <Rate id="satisfaction" name="群众满意率" value={kpis.satisfaction} target="satisfaction" went={directions?.satisfaction}
+          trend={daily((d) => share(d.satisfied, d.rated))} />
       </section>
 
       <section>
-        <h2>在办事件</h2>
+        <h2>
+          在办事件 <b className="total" data-testid="kpi-open">{count(kpis.open)}</b>
+          <span className="target">当前超期 <b className={`total${kpis.overdue > 0 ? ' alarm' : ''}`} data-testid="kpi-overdue">{count(kpis.overdue)}</b></span>
+        </h2>
         <div className="totals four">
-          <Figure id="open" name="在办" value={count(kpis.open)} />
           <Figure id="escalated" name="上移督办" value={count(kpis.escalated)} />
           <Figure id="ran-over-today" name="今日超期" value={ranOverToday === null ? '—' : count(ranOverToday)} alarm={(ranOverToday ?? 0) > 0} />
-          <Figure id="overdue" name="当前超期" value={count(kpis.overdue)} alarm={kpis.overdue > 0} />
-        </div>
-        <div className="totals four">
           <Figure id="waiting-to-sign" name="待签收" value={count(kpis.waitingToSign)} alarm={kpis.waitingToSign > 0} />
-          <Figure id="departments-unreported" name="部门未报到" value={count(kpis.departmentReports.awaiting)} />
-          <Figure id="departments-late" name="报到超时" value={count(kpis.departmentReports.overdue)} alarm={kpis.departmentReports.overdue > 0} />
+          <div className="figure-tile">
+            <span className="name">部门未报到/超时</span>
+            <span className="value">
+              <span data-testid="kpi-departments-unreported">{count(kpis.departmentReports.awaiting)}</span>
+              {' / '}
+              <span className={kpis.departmentReports.overdue > 0 ? 'alarm' : ''} data-testid="kpi-departments-late">{count(kpis.departmentReports.overdue)}</span>
+            </span>
+          </div>
         </div>
         <table className="levels">
           <thead>
@@ -82,9 +88,8 @@ export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
         </table>
       </section>
 
-      {ranking && <RankingPanel unit={ranking.unit} rankings={ranking.rankings} hidden={!ranking.shown} />}
-      <section hidden={ranking?.shown}>
-        <h2>雪亮工程 · 在线率</h2>
+      <section>
+        <h2>雪亮工程 · 在线率<span className="target">目标 ≥ {percent(TARGET.camerasOnline)}</span></h2>
         <table className="cameras">
           <tbody>
             {CameraClass.options.map((c) => {
@@ -93,7 +98,7 @@ export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
                 <tr key={c} data-testid={`cameras-${c}`}>
                   <th>{labels.cameraClass[c]}</th>
                   <td><span data-testid={`cameras-${c}-online`}>{count(online)}</span> / {count(total)}</td>
-                  <td className={total - online > 0 ? 'warn' : ''}>{percent(share(online, total))}</td>
+                  <td className={belowTarget(share(online, total), 'camerasOnline') ? 'alarm' : ''} data-testid={`cameras-${c}-rate`}>{percent(share(online, total))}</td>
                 </tr>
               )
             })}
@@ -102,7 +107,7 @@ export function KpiPanel({ kpis, ranOverToday, ranking, cameraChanges }: {
         {cameraChanges && <CameraChanges s={cameraChanges} />}
       </section>
 
-      <section hidden={ranking?.shown}>
+      <section>
         <h2>巡防覆盖 · 近{kpis.patrol.hours}小时</h2>
         <div className="totals two">
           <Figure id="patrol-visited" name="已巡网格" value={`${count(kpis.patrol.visited)} / ${count(kpis.patrol.grids)}`} />
@@ -130,13 +135,15 @@ function CameraChanges({ s }: { s: CameraChangesSummary }) {
   )
 }
 
+/** A period's disputes; today's rate stands on few cases, and is "—" below five. */
 function PeriodRow({ id, name, f }: { id: string; name: string; f: PeriodFigures }) {
+  const rate = id === 'today' ? todayRate(f.rate, f.found) : f.rate
   return (
     <tr data-testid={`disputes-${id}`}>
       <th>{name}</th>
       <td data-testid={`disputes-${id}-found`}>{count(f.found)}</td>
       <td data-testid={`disputes-${id}-resolved`}>{count(f.resolved)}</td>
-      <td>{percent(f.rate)}</td>
+      <td data-testid={`disputes-${id}-rate`} className={belowTarget(rate, 'disputesResolved') && id !== 'today' ? 'alarm' : ''}>{percent(rate)}</td>
     </tr>
   )
 }
@@ -150,21 +157,23 @@ function Figure({ id, name, value, alarm }: { id: string; name: string; value: s
   )
 }
 
-function Rate({ id, name, value, trend }: { id: string; name: string; value: number | null; trend?: (number | null)[] }) {
+/** A year's rate, red only below its target; the target and which way it went beneath (同比 on last year, 环比 this month on the last). */
+function Rate({ id, name, value, target, went, trend }: {
+  id: string
+  name: string
+  value: number | null
+  target: Target
+  went: RateDirections[keyof RateDirections] | undefined
+  trend?: (number | null)[]
+}) {
+  const arrow = (d: Direction | null | undefined) => <b className={`arrow ${d ?? 'none'}`}>{d ? ARROW[d] : '—'}</b>
   return (
-    <div className="figure-tile">
+    <div className="figure-tile rate" data-testid={`rate-${id}`}>
       <span className="name">{name}</span>
-      <span className="value" data-testid={`kpi-${id}`}>{percent(value)}</span>
+      <span className={`value${belowTarget(value, target) ? ' alarm' : ''}`} data-testid={`kpi-${id}`}>{percent(value)}</span>
+      <span className="versus">目标{percent(TARGET[target]).replace('.0%', '%')}</span>
+      <span className="versus" data-testid={`went-${id}`}>同比{arrow(went?.lastYear)} 环比{arrow(went?.previous)}</span>
       {trend && <Sparkline values={trend} label={`${name}（近30天）`} max={1} />}
-    </div>
-  )
-}
-
-function Trend({ label, values }: { label: string; values: (number | null)[] }) {
-  return (
-    <div className="trend">
-      <span className="name">{label}</span>
-      <Sparkline values={values} label={label} />
     </div>
   )
 }

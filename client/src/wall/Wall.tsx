@@ -1,9 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
-import { Figures, type Me, Rankings } from '../../../contract'
-import { homeRooms } from '../../../domain/access'
+import { AttentionCases, DutyNow, Figures, HourlyReports, type Me, type Measures, Rankings } from '../../../contract'
+import { citywide, homeRooms, reachOf } from '../../../domain/access'
 import { SignedInBar } from '../session/SignedInBar'
-import { clockDate, clockTime } from '../ui/format'
-import { LiveStatus } from '../live/LiveStatus'
 import { useLive } from '../live/useLive'
 import { useNow } from '../live/useNow'
 import { useThrottled } from '../live/useThrottled'
@@ -22,14 +20,21 @@ import { overdueItems } from '../live/ticker'
 import { useCity } from '../map/useCity'
 import { NoticeLine } from '../ui/Notice'
 import { cameraChangesSummary } from './cameraChanges'
-import { KpiPanel } from './KpiPanel'
+import { InsetMap } from './InsetMap'
+import { UrgentHazardCards } from './UrgentHazardCards'
+import { KpiPanel, type RateDirections } from './KpiPanel'
+import { LeftColumn } from './LeftColumn'
 import { rankedUnitFor } from './rankedUnitFor'
+import { directionOf } from './rates'
 import { Legend } from './Legend'
 import { Ticker } from './Ticker'
+import { TitleBar } from './TitleBar'
+import { FirstFrame } from './FirstFrame'
 import { FOLLOW_MS, useGridShading } from './useGridShading'
 import { useKpis } from '../api/useKpis'
+import { useFollowing } from './useFollowing'
 import { useMinutely } from './useMinutely'
-import { rankingShownAt, themeAt, type WallConfig } from './wallConfig'
+import { themeAt, type WallConfig } from './wallConfig'
 import './wall.css'
 import { VIEWS_MIN_ZOOM } from '../map/layers/cameraViewsLayer'
 import { wallOverLayers, wallUnderLayers } from './wallLayers'
@@ -37,9 +42,24 @@ import { wallOverLayers, wallUnderLayers } from './wallLayers'
 /** Overdue points and trail fading are judged at this step, not every second. */
 const JUDGE_STEP_MS = 10_000
 
+/** The panels' reads that follow the city: at most once per this many ms each, however fast it changes (each is summed in SQL). */
+const FOLLOW_READ_MS = { day: 5000, hourly: 5000, attention: 2000 } as const
+
+/** Which way the year's rates went on last year (the year's figures) and this month on the last (the month's). */
+function rateDirections(year: Figures | null, month: Figures | null): RateDirections | null {
+  if (!year || !month) return null
+  const went = (k: keyof Measures & ('gridLevelShare' | 'onTimeRate' | 'satisfaction')) => ({
+    lastYear: directionOf(year.totals.current[k] as number | null, year.totals.lastYear[k] as number | null),
+    previous: directionOf(month.totals.current[k] as number | null, month.totals.previous[k] as number | null),
+  })
+  return { gridLevelShare: went('gridLevelShare'), onTimeRate: went('onTimeRate'), satisfaction: went('satisfaction') }
+}
+
 /**
- * The operators' video wall: the live city on the map, the KPI panel on the right, the latest events
- * along the bottom, the clock and whether the wall is live at the top. Made for a 4K screen read from
+ * The operators' video wall: the title bar with the headline counters and the duty leader; on the left
+ * today's reports, the last 24 hours, the cases moved up or overdue and the ranking; the live city on the
+ * map with the town centre in an inset beside it; the KPI panel on the right; the latest case events
+ * along the bottom. Made for a 4K screen read from
  * several metres (sizes follow the screen's height) and for running for days without a touch. It shows
  * what the signed-in account's scope reaches (a wall display's: the city), live from the scope's rooms.
  */
@@ -52,8 +72,14 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   const theme = themeAt(now, config.theme, config.cycleSeconds)
   const rankedUnit = rankedUnitFor(me.scope)
   const rankings = useMinutely(rankedUnit && `/api/v1/rankings?unit=${rankedUnit}&period=month`, Rankings)
-  const ranOverToday = useMinutely('/api/v1/figures?period=day', Figures)?.totals.current.ranOver ?? null
-  const ranking = rankedUnit && { unit: rankedUnit, rankings, shown: rankingShownAt(now, config.turnSeconds) }
+  const day = useFollowing('/api/v1/figures?period=day', Figures, state.seq, FOLLOW_READ_MS.day)
+  const ranOverToday = day?.totals.current.ranOver ?? null
+  const directions = rateDirections(useMinutely('/api/v1/figures?period=year', Figures), useMinutely('/api/v1/figures?period=month', Figures))
+  const hourly = useFollowing('/api/v1/wall/hourly', HourlyReports, state.seq, FOLLOW_READ_MS.hourly)
+  const attention = useFollowing('/api/v1/wall/attention', AttentionCases, state.seq, FOLLOW_READ_MS.attention)
+  // The roster is the command centre's, read by city-wide accounts only.
+  const duty = useMinutely(citywide(reachOf(me.scope)) ? '/api/v1/duty' : null, DutyNow)
+  const ranking = rankedUnit && { unit: rankedUnit, rankings }
   const city = status.kind === 'ready' ? status.city : null
 
   const judgedAt = Math.floor(now / JUDGE_STEP_MS) * JUDGE_STEP_MS
@@ -74,6 +100,10 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
     (frame: Frame) => wallOverLayers({ live: state, trails, now: judgedAt, scale, theme, labels }, frame),
     [state, trails, judgedAt, scale, theme, labels],
   )
+  // The inset is made once the city map has drawn its first whole frame: a second map would only slow the first.
+  const [insetWanted, setInsetWanted] = useState(false)
+  const insetUnder = useCallback((zoom: number) => wallUnderLayers({ cameras: zoom >= VIEWS_MIN_ZOOM ? throttledCameras : null }), [throttledCameras])
+  const animating = freshCases(state.cases, now).length > 0
   const names = useMemo(() => (city ? placeNames(city) : new Map<string, string>()), [city])
   // Cases that run over their time while the wall is up are ticker lines too, at their due time, among the changes.
   const [openedAt] = useState(() => Date.now())
@@ -88,17 +118,18 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
       <MapView city={city} shaded view={config.view} padding={wallPadding()} interactive={!config.kiosk}>
         <UnderLayers layers={under} />
         <GridShading shades={shades} />
-        <OverLayers layers={over} animating={freshCases(state.cases, now).length > 0} />
+        <OverLayers layers={over} animating={animating} />
         <ZoomWatch onZoom={onZoom} />
         <ReadyMark complete={synced && kpis !== null} />
+        <FirstFrame onDrawn={() => setInsetWanted(true)} />
       </MapView>
-      <header className="wall-header">
-        <h1>安达市社会治理指挥中心</h1>
-        <p className="clock">
-          <span className="date">{clockDate(now)}</span> <time data-testid="clock">{clockTime(now)}</time> <LiveStatus connection={connection} />
-        </p>
-      </header>
-      <KpiPanel kpis={kpis} ranOverToday={ranOverToday} ranking={ranking} cameraChanges={cameraChanges} />
+      {/* The inset does not animate the pulses: on a wall drawn in software a second animated canvas would slow the city's frames.
+          A wall framed by its URL (`center`, `zoom`) shows what it was asked to, without the town beside it. */}
+      {city && insetWanted && config.view === null && <InsetMap city={city} shades={shades} over={over} under={insetUnder} animating={false} />}
+      <TitleBar kpis={kpis} day={day} duty={duty} now={now} connection={connection} />
+      <UrgentHazardCards cases={state.cases} names={names} now={now} />
+      <LeftColumn day={day} hourly={hourly} attention={attention} ranking={ranking} now={now} />
+      <KpiPanel kpis={kpis} ranOverToday={ranOverToday} directions={directions} cameraChanges={cameraChanges} />
       <Legend theme={theme} cycling={config.theme === null} patrolHours={config.patrolHours} />
       <Ticker items={tickerItems} names={names} now={now} />
       {/* A kiosk has nobody at it to sign out; a wall on a desk (`/`) says who it is signed in as. */}
@@ -123,9 +154,12 @@ function placeNames(city: City): Map<string, string> {
   ])
 }
 
-/** The map, which stops at the KPI panel and the ticker, frames the city clear of the header and the legend over it (sizes in vh, see styles.css). */
+/**
+ * The map lies between the left column and the KPI panel (the inset beside it on a double-wide wall), under
+ * the title bar and over the ticker; it frames the city clear of the legend on its right, and on a 16:9
+ * wall of the inset beneath the legend (sizes in vh, see wall.css).
+ */
 function wallPadding() {
   const vh = window.innerHeight / 100
-  // Left: clear of the legend (2vh in, at most 54vh wide with its padding), which would otherwise lie over the city's west.
-  return { top: 9 * vh, right: 3 * vh, bottom: 2 * vh, left: 61 * vh }
+  return { top: 2 * vh, right: 38 * vh, bottom: 2 * vh, left: 2 * vh }
 }

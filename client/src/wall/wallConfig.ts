@@ -7,14 +7,12 @@ export const THEMES: readonly Theme[] = ['cases', 'cameras', 'patrols']
  * - `patrolHours` (1–24, default 4): a grid counts as patrolled when a unit was in it during these hours;
  * - `theme` pins the grid shading to one theme; without it the wall cycles through them every `cycle` seconds (default 30);
  * - `center=lon,lat&zoom=z` frames the map there (a wall beside another showing the town, say); default: the whole city;
- * - `turn` (5–3600 s, default 20): the KPI column's last panel turns between cameras and patrols and the ranking every so many seconds.
  * Values out of range fall back to the default rather than blank a wall.
  */
 export type WallConfig = {
   patrolHours: number
   theme: Theme | null
   cycleSeconds: number
-  turnSeconds: number
   view: { center: [number, number]; zoom: number } | null
   /** `/wall`: a kiosk with no cursor and no mouse interaction; elsewhere the map can be moved. */
   kiosk: boolean
@@ -35,7 +33,6 @@ export function wallConfig(pathname: string, search: string): WallConfig {
     patrolHours: Math.round(number(q.get('patrolHours'), 1, 24) ?? 4),
     theme: THEMES.includes(theme as Theme) ? (theme as Theme) : null,
     cycleSeconds: number(q.get('cycle'), 5, 3600) ?? 30,
-    turnSeconds: number(q.get('turn'), 5, 3600) ?? 20,
     view: lon != null && lat != null && zoom !== null && Math.abs(lat) <= 90 ? { center: [lon, lat], zoom } : null,
     kiosk: /^\/wall\/?$/.test(pathname),
   }
@@ -48,9 +45,4 @@ export function wallConfig(pathname: string, search: string): WallConfig {
  */
 export function themeAt(now: number, pinned: Theme | null, seconds: number): Theme {
   return pinned ?? THEMES[Math.floor(now / (seconds * 1000)) % THEMES.length]!
-}
-
-/** Whether the KPI column's last panel shows the ranking at `now` (ms epoch): every other turn of `seconds`, on the clock, as the themes turn. */
-export function rankingShownAt(now: number, seconds: number): boolean {
-  return Math.floor(now / (seconds * 1000)) % 2 === 1
 }

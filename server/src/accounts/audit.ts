@@ -14,6 +14,8 @@ export type AuditRecord = {
   action: string
   subject: string | null
   status: number
+  /** What the write said of itself, e.g. a grid publish's 调整说明. */
+  note?: string | null
 }
 
 /** How long an entry waits to be written with the others of its moment: one INSERT for a burst of writes. */
@@ -33,6 +35,7 @@ export function auditLog(db: Db, clock: Clock, log: Logger) {
     const column = <K extends keyof (typeof batch)[number]>(k: K) => batch.map((e) => e[k])
     await db.query(sql.audit_insert, [
       column('at'), column('accountId'), column('actor'), column('role'), column('address'), column('action'), column('subject'), column('status'),
+      batch.map((e) => e.note ?? null),
     ]).catch((err: unknown) => log.error({ err, entries: batch.length }, 'audit entries not written'))
   }
 

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { AssignRequest, CaseReport, CasesQuery, EscalateRequest, IdParam, StepRequest } from '../../../contract'
+import { AcknowledgeRequest, AssignRequest, CaseReport, CasesQuery, EscalateRequest, IdParam, StepRequest } from '../../../contract'
 import { coversArea } from '../../../domain/access'
 import type { Clock } from '../clock'
 import type { CaseCommands } from '../commands/cases'
@@ -11,7 +11,7 @@ import { noQuery } from './noQuery'
 
 /**
  * Cases: report, step, read one with its history, list; escalating by hand, assigning and a case's parties for
- * duty leaders only. Everything within the caller's scope: a list holds only its cases, a case outside it
+ * duty leaders only; acknowledging an urgent hazard's alarm for the centre's seats and duty leaders. Everything within the caller's scope: a list holds only its cases, a case outside it
  * is not found. Only the list takes query parameters.
  */
 export function casesRouter(cases: CaseCommands, intake: IntakeCommands, clock: Clock): Router {
@@ -39,6 +39,11 @@ export function casesRouter(cases: CaseCommands, intake: IntakeCommands, clock: 
   router.post('/:id/assign', allow('assign'), noQuery, async (req, res) => {
     const { id } = parseOr400(IdParam, req.params, 'path')
     res.json(await cases.assign(id, parseOr400(AssignRequest, req.body, 'body'), req.caller!))
+  })
+
+  router.post('/:id/acknowledge', allow('acknowledge'), noQuery, async (req, res) => {
+    const { id } = parseOr400(IdParam, req.params, 'path')
+    res.json(await cases.acknowledge(id, parseOr400(AcknowledgeRequest, req.body, 'body'), req.caller!))
   })
 
   router.get('/', allow('read'), async (req, res) => {

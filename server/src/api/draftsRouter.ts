@@ -3,6 +3,7 @@ import {
   CreateDraftRequest, DraftFeatures, DraftsQuery, IdParam, ImportQuery, MergeRequest, PublishRequest, ReplaceDraftRequest, SplitRequest,
 } from '../../../contract'
 import type { DraftCommands } from '../commands/drafts'
+import { auditNote } from './auditWrites'
 import { actorOf, allow } from './auth'
 import { HttpError, parseOr400 } from './errors'
 import { noQuery } from './noQuery'
@@ -69,6 +70,11 @@ export function draftsRouter(drafts: DraftCommands): Router {
   }
   router.route('/:id/check').get(check).post(check)
 
+  // The merge's own rule, so the editor offers only the grids a merge takes.
+  router.get('/:id/neighbours', async (req, res) => {
+    res.json(await drafts.neighbours(id(req.params)))
+  })
+
   // The server gives new grids their codes: only it knows the codes of the community's retired grids.
   router.get('/:id/next-code', async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await drafts.nextCode(id(req.params)))
@@ -81,6 +87,7 @@ export function draftsRouter(drafts: DraftCommands): Router {
   router.post('/:id/publish', async (req, res) => {
     const draft = id(req.params)
     const { expectedVersion, note } = parseOr400(PublishRequest, req.body, 'body')
+    auditNote(res, note)
     res.json(await drafts.publish(draft, expectedVersion, note, actorOf(req.caller!)))
   })
 

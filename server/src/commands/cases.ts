@@ -1,9 +1,10 @@
 import type { z } from 'zod'
 import type {
-  AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
+  AcknowledgeRequest, AssignRequest, CaseDetail, CaseParties, CaseReport, CasesQuery, CaseSummary, EscalateRequest, StepRequest,
 } from '../../../contract/cases'
 import type { Role } from '../../../contract/auth'
 import type { ActorRole, CaseSource } from '../../../contract/domain'
+import { acknowledgement, AcknowledgementRefused } from '../../../domain/acknowledgement'
 import { citywide, coversCode, type Reach, reachesCase, seesFreeText } from '../../../domain/access'
 import type { Identity } from './identity'
 import { gridAt } from '../db/cityQueries'
@@ -25,7 +26,7 @@ import type { TimeLimitStore } from './timeLimits'
 const sql = sqlFiles([
   'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'write_routes', 'grid_posts', 'grid_by_code',
   'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access', 'desk_inbox_level', 'desk_inbox_department',
-  'add_report', 'queue_answers',
+  'add_report', 'queue_answers', 'acknowledge_case',
 ])
 
 /** How a report came in besides what it says: its channel's ticket, the place as the reporter put it, the sender's idempotency key. */
@@ -41,14 +42,17 @@ export type ReportInput = z.output<typeof CaseReport>
 export type StepInput = z.output<typeof StepRequest>
 export type EscalateInput = z.output<typeof EscalateRequest>
 export type AssignInput = z.output<typeof AssignRequest>
+export type AcknowledgeInput = z.output<typeof AcknowledgeRequest>
 
 type StoredRoute = { department: string; lead: boolean; routedAt: string; signDueAt: string; signedAt: string | null }
 type StoredFacts = Omit<CaseFacts, 'routes'> & {
-  source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number; routes: StoredRoute[]
+  source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number; acknowledgedAt: Date | null; routes: StoredRoute[]
 }
 
 /** A case as locked for an action: what the domain decides on, where it is, and the version it is at. */
-type LockedCase = CaseFacts & { source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number }
+type LockedCase = CaseFacts & {
+  source: CaseSource; gridCode: string; townshipCode: string; department: string | null; version: number; acknowledgedAt: Date | null
+}
 
 const lockedOf = ({ routes, ...row }: StoredFacts): LockedCase => ({
   ...row,
@@ -118,6 +122,18 @@ function ruled(decide: () => StepOutcome): StepOutcome {
   } catch (err) {
     if (err instanceof IllegalStep || err instanceof ActionRefused) throw conflict('illegal_step', err.message)
     throw err
+  }
+}
+
+/** Why an acknowledgement was refused, as the conflict a client reads. */
+function acknowledgedOnce(decide: () => StepOutcome): StepOutcome {
+  try {
+    return decide()
+  } catch (err) {
+    if (!(err instanceof AcknowledgementRefused)) throw err
+    if (err.why === 'closed') throw conflict('case_closed', err.message)
+    if (err.why === 'not_urgent') throw conflict('not_urgent', err.message)
+    throw conflict('already_acknowledged', err.message)
   }
 }
 
@@ -248,6 +264,18 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
       return act(id, caller, input.expectedVersion, async (facts, now, tx) => {
         await checkPost(tx, input.worker, facts.gridCode)
         return ruled(() => assignment(facts, input.worker, input.note, caller.role, now))
+      })
+    },
+
+    /**
+     * A seat or a duty leader confirms an urgent hazard's alarm was received (确认收到): 404 outside the scope,
+     * 409 `case_closed`, `not_urgent`, or `already_acknowledged` (of two at once, the second: both wait on the row lock).
+     */
+    acknowledge(id: number, input: AcknowledgeInput, caller: Identity): Promise<CaseSummary> {
+      return act(id, caller, undefined, async (facts, now, tx, current) => {
+        const outcome = acknowledgedOnce(() => acknowledgement(facts, input.note, caller.role, now, current))
+        await tx.query(sql.acknowledge_case, [id, now])
+        return outcome
       })
     },
 

@@ -1,5 +1,5 @@
 import type {
-  CaseMove, Draft, DraftCheck, DraftDiff, DraftEdit, DraftFeature, DraftFeatures, DraftGeometry, DraftGridProps, DraftsQuery,
+  CaseMove, Draft, DraftCheck, DraftDiff, DraftEdit, DraftFeature, DraftFeatures, DraftGeometry, DraftGridProps, DraftNeighbours, DraftsQuery,
   DraftStatus, DraftSummary, NextGridCode, PublishResult,
 } from '../../../contract/drafts'
 import type { CaseSummary } from '../../../contract/cases'
@@ -10,13 +10,13 @@ import { sqlFiles } from '../db/sqlFiles'
 import { type CheckFacts, checkDraft, merged, nextGridCode, splitHouseholds, splitOff, TOLERANCE_M2 } from '../../../domain/gridRules'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
-import { conflict, notFound, refused as refusedBy } from './serviceErrors'
+import { conflict, invalid, notFound, refused as refusedBy } from './serviceErrors'
 
 const sql = sqlFiles([
   'draft_community', 'draft_create', 'draft_import', 'draft_open', 'draft_json', 'draft_list', 'draft_for_update', 'draft_features',
   'draft_save', 'draft_delete', 'draft_used_codes', 'draft_split', 'draft_merge', 'draft_check', 'draft_diff_grids', 'draft_case_moves',
   'draft_close_grids', 'draft_insert_grids', 'draft_move_cases', 'draft_refresh_covers', 'draft_drop_covers', 'draft_place_cameras', 'draft_rollup_households',
-  'draft_published',
+  'draft_published', 'draft_neighbours',
 ])
 
 type Locked = { id: number; communityCode: string; communityId: number; status: DraftStatus; version: number }
@@ -224,18 +224,28 @@ export function draftCommands({ db, commit, clock }: { db: Db; commit: Commit; c
       })
     },
 
-    /** Two neighbours as one (ST_Union): the first keeps its code, households are added up; 422 unless they share an edge. */
+    /**
+     * Two neighbours as one (ST_Union): the first keeps its code, households are added up. A second grid that shares
+     * no edge with the first is a wrong request (400 naming `codes.1`): the editor offers only neighbours (`neighbours`).
+     */
     merge(id: number, req: { codes: [string, string]; expectedVersion: number }): Promise<DraftEdit> {
       return edit(id, req.expectedVersion, async (tx, features) => {
         const [a, b] = req.codes
         const [i, j] = [gridIn(features, a, id), gridIn(features, b, id)]
         const r = await one<MergeRow>(tx, sql.draft_merge, [id, a, b], 'merging grids')
         if (!r.found) throw refused(`grids ${a} and ${b} must both be valid polygons to be merged; repair them first`)
-        if (!r.neighbours) throw refused(`grids ${a} and ${b} do not share an edge; only neighbours can be merged`)
+        if (!r.neighbours) throw invalid([{ field: 'codes.1', reason: `must share an edge with grid ${a}; only neighbours can be merged` }])
         if (!r.geometry || r.parts !== 1 || !r.valid) throw refused(`grids ${a} and ${b} do not merge into one valid polygon`)
         const next = features.map((f, k) => (k === i ? feature(r.geometry!, merged(f.properties, features[j]!.properties)) : f)).filter((_, k) => k !== j)
         return { features: next, codes: [a], touched: [] }
       })
+    },
+
+    /** The pairs of the draft's grids a merge takes: those sharing an edge, by the merge's own rule. */
+    async neighbours(id: number): Promise<DraftNeighbours> {
+      const [row] = await db.query<{ version: number; pairs: [string, string][] }>(sql.draft_neighbours, [id])
+      if (!row) throw notFound(`no draft with id ${id}`)
+      return { draftId: id, version: row.version, pairs: row.pairs }
     },
 
     /** The draft checked, once a version: errors refuse publishing, warnings do not. */
