@@ -181,4 +181,23 @@ describe('the tile cache', () => {
     expect(after).toContain(pair!.a)
     expect(after).not.toContain(pair!.b)
   })
+
+  it('forgets the camera tile at a camera whose state changed, and keeps the one beside it', async () => {
+    const [cam] = await city.db.query<{ id: number; at: [number, number]; far: [number, number] }>(`
+      SELECT c.id, json_build_array(ST_X(c.geom), ST_Y(c.geom)) AS at,
+             (SELECT json_build_array(ST_X(o.geom), ST_Y(o.geom)) FROM cameras o WHERE NOT ST_DWithin(o.geom, c.geom, 0.05) ORDER BY o.id LIMIT 1) AS far
+      FROM cameras c WHERE c.state = 'online' ORDER BY c.id LIMIT 1`)
+    const here = { layer: 'cameras' as const, ...tileAt(cam!.at, 15) }
+    const there = { layer: 'cameras' as const, ...tileAt(cam!.far, 15) }
+    await fetchTile('cameras', here)
+    await fetchTile('cameras', there)
+    expect([city.server.tiles.holds(here), city.server.tiles.holds(there)]).toEqual([true, true])
+    const watcher = watch(city.server.url, ['city'])
+    await watcher.hello
+    expect((await call(`${city.server.url}/api/v1/cameras/${cam!.id}/state`, 'POST', { state: 'faulty' }, as.dutyLeader)).status).toBe(200)
+    await until(() => watcher.received.some((c) => c.entity === 'camera' && c.data.id === cam!.id), 'the camera change')
+    expect([city.server.tiles.holds(here), city.server.tiles.holds(there)]).toEqual([false, true])
+    const states = decode((await fetchTile('cameras', here)).bytes, 'cameras', here)
+    expect(states.find((f) => f.properties.code !== undefined && f.properties.state === 'faulty')).toBeDefined()
+  })
 })

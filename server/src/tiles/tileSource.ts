@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache'
-import type { Bbox, Change, TileAddress, TileLayer } from '../../../contract'
-import { bboxesMeet, tileBbox } from '../../../domain/tileMath'
+import { type Bbox, type Change, TILE_LAYERS, type TileAddress, type TileLayer } from '../../../contract'
+import { bboxesMeet, tileAt, tileBbox } from '../../../domain/tileMath'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import { encodeTile, type TileRow } from './encodeTile'
@@ -24,6 +24,9 @@ export type TileSource = {
   holds(address: TileAddress): boolean
 }
 
+const WORLD: Bbox = [-180, -90, 180, 90]
+/** Web mercator's edge, north and south. */
+const MAX_LAT = 85.0511
 const keyOf = (a: { layer: TileLayer; z: number; x: number; y: number }) => `${a.layer}/${a.z}/${a.x}/${a.y}`
 
 /** Which encoder the store allows: PostGIS's own where it has protobuf (a server usually), Node's otherwise (the embedded engine). */
@@ -61,10 +64,23 @@ export async function createTileSource(db: Db, options: { encoder?: TileEncoder;
     return row?.bbox ?? null
   }
 
+  // The tiles of `layer` meeting `where`: by their addresses, zoom by zoom, or by a pass over what is held
+  // when that is shorter (a whole layer; a wide area at a close zoom).
   function drop(layer: TileLayer, where: Bbox): void {
-    for (const key of [...cache.keys()]) {
-      const [keyLayer, z, x, y] = key.split('/')
-      if (keyLayer === layer && bboxesMeet(tileBbox(Number(z), Number(x), Number(y)), where)) cache.delete(key)
+    const { minZoom, maxZoom } = TILE_LAYERS[layer]
+    for (let z = minZoom; z <= maxZoom; z++) {
+      const last = 2 ** z - 1
+      const clamp = (t: { x: number; y: number }) => ({ x: Math.min(Math.max(t.x, 0), last), y: Math.min(Math.max(t.y, 0), last) })
+      const from = clamp(tileAt([where[0], Math.min(where[3], MAX_LAT)], z))
+      const to = clamp(tileAt([where[2], Math.max(where[1], -MAX_LAT)], z))
+      if ((to.x - from.x + 1) * (to.y - from.y + 1) > cache.size) {
+        for (const key of [...cache.keys()]) {
+          const [keyLayer, kz, x, y] = key.split('/')
+          if (keyLayer === layer && Number(kz) === z && bboxesMeet(tileBbox(z, Number(x), Number(y)), where)) cache.delete(key)
+        }
+        continue
+      }
+      for (let x = from.x; x <= to.x; x++) for (let y = from.y; y <= to.y; y++) cache.delete(keyOf({ layer, z, x, y }))
     }
   }
 
@@ -90,13 +106,15 @@ export async function createTileSource(db: Db, options: { encoder?: TileEncoder;
     },
     async forget(changes) {
       const areas: { layer: TileLayer; where: Bbox }[] = []
+      // The log's payloads are sent as they were written, not parsed again: one without its place (an
+      // older or a hand-made row) forgets every tile of its layer rather than stop the stream.
       for (const change of changes) {
         if (change.entity === 'grid') {
-          const where = await communityBbox(change.data.communityCode)
-          if (where) areas.push({ layer: 'grids', where })
+          const code = (change.data as Partial<typeof change.data>).communityCode
+          areas.push({ layer: 'grids', where: (code && (await communityBbox(code))) || WORLD })
         } else if (change.entity === 'camera') {
-          const [lon, lat] = change.data.location
-          areas.push({ layer: 'cameras', where: [lon, lat, lon, lat] })
+          const at = (change.data as Partial<typeof change.data>).location
+          areas.push({ layer: 'cameras', where: at ? [at[0], at[1], at[0], at[1]] : WORLD })
         }
       }
       for (const { layer, where } of areas) {
