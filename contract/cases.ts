@@ -224,5 +224,6 @@ export const PartyAccessQuery = z.strictObject({
 export type PartyAccessQuery = z.infer<typeof PartyAccessQuery>
 
 /** Who opened a case's parties, and when: `actor` is the reader's role and a digest of their token, never a name. */
-export const PartyAccess = z.object({ caseId: z.number().int(), caseCode: z.string(), actor: z.string(), at: z.string() })
+/** A read of a case's parties: by whom (the login, and the name a person reads: null for an account since removed) and when. */
+export const PartyAccess = z.object({ caseId: z.number().int(), caseCode: z.string(), actor: z.string(), actorName: z.string().nullable(), at: z.string() })
 export type PartyAccess = z.infer<typeof PartyAccess>

@@ -17,6 +17,7 @@ import { Ranking } from './ranking/Ranking'
 import { CaseFile, caseFileId } from './report/CaseFile'
 import { Report } from './report/Report'
 import { SignedIn } from './session/SignedIn'
+import { pageTitle } from './session/pageTitle'
 import { SignInScreen } from './session/SignInScreen'
 import { Wall } from './wall/Wall'
 import { wallConfig } from './wall/wallConfig'
@@ -56,6 +57,9 @@ function Screen() {
     </main>
   )
 }
+
+const title = pageTitle(pathname)
+if (title) document.title = title
 
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
 // does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a

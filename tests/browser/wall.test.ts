@@ -105,6 +105,9 @@ describe('the wall at 4K', () => {
 
     expect(Number(await map.getAttribute('data-rendered-grids'))).toBeGreaterThan(900)
     expect(await page.locator('.wall').getAttribute('class')).toContain('kiosk')
+    expect(await page.title()).toBe('指挥大屏 · 安达市')
+    // The centre is named by its area, as the account's scope gives it, not in code.
+    expect(await page.getByTestId('centre-name').textContent()).toBe('安达市社会治理指挥中心')
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.wall')!).cursor)).toBe('none')
     expect(await text(page, 'clock')).toMatch(/^\d{2}:\d{2}:\d{2}$/)
     expect(await page.getByTestId('kpi-panel').textContent()).toContain('矛盾纠纷排查化解')
@@ -219,6 +222,27 @@ describe('the wall at 4K', () => {
     }
     expect(inSight.some((l) => l.text.includes(first))).toBe(true)
     await page.screenshot({ path: join(screenshotDir(), 'wall-ticker-4k.png'), clip: { x: 0, y: strip.y - 20, width: strip.x + strip.width, height: strip.height + 20 } })
+    await page.context().close()
+  })
+
+  it('holds a card for an urgent hazard until a seat acknowledges it, then lets it go', async () => {
+    const page = await openWall('/wall?theme=cases')
+    const filed = await call(`${city.server.url}/api/v1/cases`, 'POST', {
+      category: 'hazard', kind: 'gas', source: 'hotline_12345', location: await pointInGrid(city.db, '231281001001001'),
+    }, as.dutyLeader)
+    expect(filed.status).toBe(201)
+    const { id, code } = filed.body as { id: number; code: string }
+    const card = page.getByTestId('urgent-hazards').locator(`li[data-code="${code}"]`)
+    await expect.poll(() => card.count(), { timeout: 2000 }).toBe(1)
+    expect(await card.locator('.kind').textContent()).toBe('燃气安全')
+    // Readable from the floor: the kind's type at least 2 % of the screen's height.
+    expect(await card.locator('.kind').evaluate((e) => parseFloat(getComputedStyle(e).fontSize) / window.innerHeight)).toBeGreaterThanOrEqual(0.02)
+    // Time passing does not take it down: only an acknowledgement does.
+    await page.waitForTimeout(3000)
+    expect(await card.count()).toBe(1)
+    await page.screenshot({ path: join(screenshotDir(), 'wall-urgent-card-4k.png') })
+    expect((await call(`${city.server.url}/api/v1/cases/${id}/acknowledge`, 'POST', {}, as.operator)).status).toBe(200)
+    await expect.poll(() => card.count(), { timeout: 2000 }).toBe(0)
     await page.context().close()
   })
 

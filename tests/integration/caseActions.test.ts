@@ -249,12 +249,12 @@ describe('GET /api/v1/party-access-log', () => {
     const { status, body } = await log(`?case=${first.id}`)
     expect(status).toBe(200)
     expect(PartyAccess.array().parse(body)).toEqual([
-      { caseId: first.id, caseCode: first.code, actor, at: times[2] },
-      { caseId: first.id, caseCode: first.code, actor, at: times[0] },
+      { caseId: first.id, caseCode: first.code, actor, actorName: '值班领导', at: times[2] },
+      { caseId: first.id, caseCode: first.code, actor, actorName: '值班领导', at: times[0] },
     ])
     expect((await log('?limit=2')).body).toEqual([
-      { caseId: first.id, caseCode: first.code, actor, at: times[2] },
-      { caseId: second.id, caseCode: second.code, actor, at: times[1] },
+      { caseId: first.id, caseCode: first.code, actor, actorName: '值班领导', at: times[2] },
+      { caseId: second.id, caseCode: second.code, actor, actorName: '值班领导', at: times[1] },
     ])
     const rows = await city.db.query('SELECT case_id FROM party_access_log WHERE case_id = ANY ($1)', [[first.id, second.id]])
     expect(rows).toHaveLength(3)

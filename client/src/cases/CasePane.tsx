@@ -161,7 +161,7 @@ export function CasePane({ id, version, me, grids, onActed }: {
         {log && (
           <table className="access-log" data-testid="access-log">
             <caption>查阅记录</caption>
-            <tbody>{log.map((r, i) => <tr key={i}><td>{dateTime(r.at)}</td><td>{r.actor}</td></tr>)}</tbody>
+            <tbody>{log.map((r, i) => <tr key={i}><td>{dateTime(r.at)}</td><td>{r.actorName ?? r.actor}</td></tr>)}</tbody>
           </table>
         )}
       </div>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AreaProfile, CaseSummary, Kpis, type Room } from '../../../contract'
 import { fetchJson } from '../api/fetchJson'
 import type { Connection } from '../live/useLive'
-import { errorText } from '../ui/format'
+import { errorText } from '../ui/errorText'
 import { useRoomReload } from '../live/useRoomReload'
 import type { DrillTarget } from './drillRoute'
 

@@ -28,7 +28,9 @@ export type Connection = { live: boolean; since: number; connecting?: boolean }
 export function useLive(rooms: readonly Room[]): { state: LiveState; connection: Connection; synced: boolean } {
   const [state, setState] = useState<LiveState>(emptyLive)
   const [synced, setSynced] = useState(false)
-  const [connection, setConnection] = useState<Connection>({ live: false, since: Date.now() })
+  const [connection, setConnection] = useState<Connection>(() => ({ live: false, since: Date.now(), connecting: true }))
+  // Only a real failure is "未连接": the first snapshot or connection refused, or a connection lost.
+  const failed = () => setConnection((c) => (c.connecting ? { live: false, since: Date.now() } : c))
   const position = useRef(0)
   const roomsKey = rooms.join(' ')
 
@@ -54,6 +56,7 @@ export function useLive(rooms: readonly Room[]): { state: LiveState; connection:
       live = liveSocket(roomsKey.split(' ') as Room[], () => position.current)
       const { socket } = live
       socket.on('connect', () => setConnection({ live: true, since: Date.now() }))
+      socket.on('connect_error', failed)
       socket.on('disconnect', () => setConnection({ live: false, since: Date.now() }))
       socket.on('live:changes', (frame: unknown) => {
         const changes = changesFrame(frame)
@@ -69,6 +72,7 @@ export function useLive(rooms: readonly Room[]): { state: LiveState; connection:
         if (!stopped) connect()
       },
       () => {
+        failed()
         if (!stopped) retry = setTimeout(start, SNAPSHOT_RETRY_MS)
       },
     )

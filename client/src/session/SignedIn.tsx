@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import type { Me } from '../../../contract'
 import { hereNow } from './home'
+import { pageTitle } from './pageTitle'
 import { SignInPage } from './SignInPage'
 import { useSession } from './useSession'
 
@@ -11,6 +12,11 @@ import { useSession } from './useSession'
  */
 export function SignedIn({ kioskKey = null, children }: { kioskKey?: string | null; children: (me: Me) => ReactNode }) {
   const status = useSession(kioskKey)
+  const areaName = status.kind === 'signed-in' ? status.me.scopeName : undefined
+  useEffect(() => {
+    const title = areaName === undefined ? null : pageTitle(window.location.pathname, areaName)
+    if (title) document.title = title
+  }, [areaName])
   switch (status.kind) {
     case 'signed-in':
       return children(status.me)

@@ -20,6 +20,3 @@ export const count = (n: number) => whole.format(n)
 export const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`)
 /** `350 m²`, or `1.25 公顷` from 10,000 m² up. */
 export const area = (m2: number) => (m2 >= 10_000 ? `${(m2 / 10_000).toFixed(2)} 公顷` : `${m2.toFixed(0)} m²`)
-
-// Screens being changed alongside (editor, drill) still import it from here; it lives in errorText.ts.
-export { errorText } from './errorText'

@@ -12,11 +12,12 @@ export function camerasOnline(kpis: Kpis): number | null {
 }
 
 /**
- * The title bar: the centre's name, the four counters an operator reads first (today's reports, open, over
+ * The title bar: the centre's name (its area's: `安达市社会治理指挥中心`), the four counters an operator reads first (today's reports, open, over
  * their limit now, cameras online), the duty leader on shift with the desk phone, and Beijing time with
  * whether the wall is live. A counter not read yet is "—".
  */
-export function TitleBar({ kpis, day, duty, now, connection }: {
+export function TitleBar({ areaName, kpis, day, duty, now, connection }: {
+  areaName: string
   kpis: Kpis | null
   day: Figures | null
   duty: DutyNow | null
@@ -27,7 +28,7 @@ export function TitleBar({ kpis, day, duty, now, connection }: {
   return (
     <header className="wall-header">
       <div className="title-row">
-        <h1>安达市社会治理指挥中心</h1>
+        <h1 data-testid="centre-name">{areaName}社会治理指挥中心</h1>
         <p className="clock">
           <span className="date">{clockDate(now)}</span> <time data-testid="clock">{clockTime(now)}</time> <LiveStatus connection={connection} />
         </p>

@@ -126,7 +126,7 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
       {/* The inset does not animate the pulses: on a wall drawn in software a second animated canvas would slow the city's frames.
           A wall framed by its URL (`center`, `zoom`) shows what it was asked to, without the town beside it. */}
       {city && insetWanted && config.view === null && <InsetMap city={city} shades={shades} over={over} under={insetUnder} animating={false} />}
-      <TitleBar kpis={kpis} day={day} duty={duty} now={now} connection={connection} />
+      <TitleBar areaName={me.scopeName} kpis={kpis} day={day} duty={duty} now={now} connection={connection} />
       <UrgentHazardCards cases={state.cases} names={names} now={now} />
       <LeftColumn day={day} hourly={hourly} attention={attention} ranking={ranking} now={now} />
       <KpiPanel kpis={kpis} ranOverToday={ranOverToday} directions={directions} cameraChanges={cameraChanges} />
