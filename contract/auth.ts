@@ -44,6 +44,8 @@ export const Me = z.object({
   scope: Scope,
   /** The scope's name as people say it, e.g. `新兴街道` or `司法所`. */
   scopeName: z.string(),
+  /** Whether the scope covers the whole store (the command centre's own accounts): its live room is `city`. */
+  whole: z.boolean(),
   /** How this request was signed: a browser session (cookie) or an API key. */
   via: z.enum(['session', 'key']),
   csrfToken: z.string().optional(),

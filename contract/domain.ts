@@ -1,11 +1,19 @@
 import { z } from 'zod'
 
-/** Administrative level of a region: city → township/street → community/village. */
-export const RegionLevel = z.enum(['city', 'township', 'community'])
+/**
+ * Administrative level of a region, as the national hierarchy: province → prefecture (市/州) → county
+ * (县/县级市/区) → township/street → community/village. A store's tree may start at any level: the demo is one
+ * county-level city (安达市), a province seed starts at the province.
+ */
+export const RegionLevel = z.enum(['province', 'prefecture', 'county', 'township', 'community'])
 export type RegionLevel = z.infer<typeof RegionLevel>
 
-/** What a region is within its level: a street (街道) is a township-level unit of the town, a village (村) a community-level unit of a township. */
-export const RegionKind = z.enum(['city', 'township', 'street', 'community', 'village'])
+/**
+ * What a region is within its level: a prefecture-level or county-level city (市), an autonomous prefecture
+ * (州), a county (县) or district (区); a street (街道) is a township-level unit of a town, a village (村) a
+ * community-level unit of a township.
+ */
+export const RegionKind = z.enum(['province', 'prefecture', 'city', 'county', 'district', 'township', 'street', 'community', 'village'])
 export type RegionKind = z.infer<typeof RegionKind>
 
 export const GridKind = z.enum(['urban', 'rural'])

@@ -145,7 +145,7 @@ export const Figures = z.object({
 export type Figures = z.infer<typeof Figures>
 
 /** What is ranked for assessment (考核). */
-export const RankedUnit = z.enum(['township', 'community', 'grid', 'department'])
+export const RankedUnit = z.enum(['prefecture', 'county', 'township', 'community', 'grid', 'department'])
 export type RankedUnit = z.infer<typeof RankedUnit>
 
 /** `GET /api/v1/rankings` query: the period and area as for figures, and the unit ranked. */

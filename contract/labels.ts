@@ -1,7 +1,7 @@
 import type { Role } from './auth'
 import type {
   ActorRole, AnswerChannel, CameraClass, CameraState, CaptureKind, CaseCategory, CaseLevel, CaseSource, CaseState, CaseStep, DepartmentLevel,
-  DisputeKind, GridKind, HazardKind, Holder, PatrolKind, RegionKind, Satisfaction, SendBackReason, WorkerRole,
+  DisputeKind, GridKind, HazardKind, Holder, PatrolKind, RegionKind, RegionLevel, Satisfaction, SendBackReason, WorkerRole,
 } from './domain'
 import type { GridRule } from './drafts'
 import type { Measures, MediationMeasures, PeriodKind, RankedUnit } from './figures'
@@ -10,7 +10,8 @@ import type { MediationBodyKind, MediationField, MediationKind, MediationMode, M
 
 /** Chinese labels for what users read; code keeps the English names. The one place this mapping lives. */
 export const labels = {
-  regionKind: { city: '市', township: '乡镇', street: '街道', community: '社区', village: '村' } satisfies Record<RegionKind, string>,
+  regionKind: { province: '省', prefecture: '州', city: '市', county: '县', district: '区', township: '乡镇', street: '街道', community: '社区', village: '村' } satisfies Record<RegionKind, string>,
+  regionLevel: { province: '省级', prefecture: '市（州）级', county: '县级', township: '乡镇级', community: '村（社区）级' } satisfies Record<RegionLevel, string>,
   caseCategory: { dispute: '矛盾纠纷', hazard: '安全隐患' } satisfies Record<CaseCategory, string>,
   placeKind: { township: '乡镇(街道)', community: '社区', village: '村屯', road: '道路', landmark: '地标' } satisfies Record<PlaceKind, string>,
   gridKind: { urban: '城镇网格', rural: '农村网格' } satisfies Record<GridKind, string>,
@@ -66,7 +67,7 @@ export const labels = {
     referred: '调解受理', concluded: '调处', mediatedRate: '调处率', agreements: '调解成功', agreementRate: '调解成功率', confirmed: '司法确认',
     amountYuan: '涉及金额(元)',
   } satisfies Record<keyof MediationMeasures, string>,
-  rankedUnit: { township: '乡镇', community: '社区', grid: '网格', department: '部门' } satisfies Record<RankedUnit, string>,
+  rankedUnit: { prefecture: '市（州）', county: '县（市、区）', township: '乡镇', community: '社区', grid: '网格', department: '部门' } satisfies Record<RankedUnit, string>,
   /** The parts of the assessment score (domain/ranking.ts SCORE_WEIGHTS). */
   scorePart: { onTime: '按期办结率', gridLevel: '网格化解占比', satisfaction: '群众满意率', notSentBack: '未退回率', notReopened: '未重办率' },
   workerRole: { leader: '网格长', fulltime: '专职网格员', parttime: '兼职网格员' } satisfies Record<WorkerRole, string>,

@@ -106,13 +106,15 @@ export const Change = z.discriminatedUnion('entity', [
 export type Change = z.infer<typeof Change>
 
 /**
- * A room: the whole city, one township or community (its 12-digit code), one grid (its 15-digit code),
- * or one department (its name: the cases routed to it). A grid's room hears of its cases, its cover, its
+ * A room: the whole store (`city`: the demo's city, a province seed's province), one county, township or
+ * community (its 12-digit code), one grid (its 15-digit code), or one department (its name: the cases
+ * routed to it). A prefecture's or province's room inside a larger store hears of cases only: a wall that
+ * wide shows roll-ups, not every patrol fix, camera or cover change. A grid's room hears of its cases, its cover, its
  * new boundaries, the cameras standing in it and the patrols arriving or leaving; a township's and a
  * community's hear of everything in their grids. A client may join only rooms inside its account's scope.
  */
 export const Room = z.union([
-  z.literal('city'), z.string().regex(/^township:\d{12}$/), z.string().regex(/^community:\d{12}$/), z.string().regex(/^grid:\d{15}$/),
+  z.literal('city'), z.string().regex(/^(province|prefecture|county):\d{12}$/), z.string().regex(/^township:\d{12}$/), z.string().regex(/^community:\d{12}$/), z.string().regex(/^grid:\d{15}$/),
   z.string().regex(new RegExp(`^department:${DEPARTMENT_NAME.source.slice(1)}`, 'u')),
 ])
 export type Room = z.infer<typeof Room>

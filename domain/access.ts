@@ -38,19 +38,25 @@ export function parentCode(code: string): string | null {
 
 /**
  * What an account's scope reaches: the area whose codes begin with `prefix`, or the cases routed to
- * `department`. Exactly one of the two is set.
+ * `department`. Exactly one of the two is set. `whole`: the area is the whole store's (its root region
+ * or wider: the demo's county-level city, a province seed's province), so the account also sees what
+ * stands outside every grid and the whole live stream.
  */
-export type Reach = { prefix: string; department: null } | { prefix: null; department: string }
+export type Reach = { prefix: string; department: null; whole: boolean } | { prefix: null; department: string; whole: false }
 
-export const reachOf = (scope: Scope): Reach =>
-  'region' in scope ? { prefix: codePrefix(scope.region), department: null } : { prefix: null, department: scope.department }
+/** Whether a scope's region covers the store's root region (null: the store holds no region yet). */
+export const coversStore = (scope: Scope, storeRoot: string | null): boolean =>
+  'region' in scope && storeRoot !== null && scope.region.length === 12 && codePrefix(storeRoot).startsWith(codePrefix(scope.region))
+
+export const reachOf = (scope: Scope, whole: boolean): Reach =>
+  'region' in scope ? { prefix: codePrefix(scope.region), department: null, whole } : { prefix: null, department: scope.department, whole: false }
 
 /** Whether a region or grid code (or anything coded under one) lies in the reach; a department's reach has no area. */
 export const coversCode = (reach: Reach, code: string | null | undefined): boolean =>
   reach.prefix !== null && !!code && code.startsWith(reach.prefix)
 
-/** Whether the reach is the whole city or more (a county-level code's 6 digits or fewer): it sees what stands outside every grid too. */
-export const citywide = (reach: Reach): boolean => reach.prefix !== null && reach.prefix.length <= 6
+/** Whether the reach is the whole store (the centre's own accounts): it sees what stands outside every grid too. */
+export const citywide = (reach: Reach): boolean => reach.whole
 
 /** Whether a whole area (region or grid code) lies in the reach: an officer of a township may ask for its communities, not for the city. */
 export const coversArea = (reach: Reach, code: string): boolean => coversCode(reach, codePrefix(code))
@@ -149,13 +155,11 @@ export function roomsNest(a: string, b: string): boolean {
   return pa !== null && pb !== null && (pa.startsWith(pb) || pb.startsWith(pa))
 }
 
-/** The rooms a client of this scope watches when it asks for none: the city, its area, or its department. */
-export function homeRooms(scope: Scope): string[] {
+/** The rooms a client of this scope watches when it asks for none: the whole store's ('city'), its area's, or its department's. */
+export function homeRooms(scope: Scope, whole: boolean): string[] {
   if ('department' in scope) return [`department:${scope.department}`]
-  const level = codeLevel(scope.region)
-  if (level === 'grid') return [`grid:${scope.region}`]
-  if (level === 'township' || level === 'community') return [`${level}:${scope.region}`]
-  return ['city']
+  if (whole) return ['city']
+  return [`${codeLevel(scope.region)}:${scope.region}`]
 }
 
 /** The roles that sign in with API keys only, never a password. */

@@ -18,7 +18,7 @@ export async function buildRegions(tx: Queryable, layout: CityLayout, validFrom:
     return row!.id
   }
 
-  const city = await insert({ code: ANDA.code, name: ANDA.name, level: 'city', kind: 'city', seat: ANDA.center }, null, cellsOf(() => true))
+  const city = await insert({ code: ANDA.code, name: ANDA.name, level: 'county', kind: 'city', seat: ANDA.center }, null, cellsOf(() => true))
   const townships: number[] = []
   for (const [t, township] of layout.townships.entries()) {
     townships.push(await insert({ ...township, level: 'township' }, city, cellsOf((g) => layout.communities[g.community]!.parent === t)))

@@ -54,13 +54,13 @@ describe('mediation on the drill-down', () => {
     expect(await panel.getByTestId('committee').textContent()).toBe(await committeeOf(TOWNSHIP))
     const [served] = await city.db.query<{ n: number; communities: number }>(`
       SELECT count(*) FILTER (WHERE b.kind = 'specialised')::int AS n, count(*) FILTER (WHERE b.kind = 'community')::int AS communities
-      FROM mediation_bodies b JOIN regions r ON r.id = b.region_id WHERE r.code LIKE '231281001%' OR r.level = 'city'`)
+      FROM mediation_bodies b JOIN regions r ON r.id = b.region_id WHERE r.code LIKE '231281001%' OR r.level = 'county'`)
     expect(Number(await panel.getByTestId('specialised-count').textContent())).toBe(served!.n)
     expect(Number(await panel.getByTestId('community-committees').textContent())).toBe(served!.communities)
     // Every field the store has a committee of here, with its count.
     const fields = await city.db.query<{ field: string; n: number }>(`
       SELECT b.field, count(*)::int AS n FROM mediation_bodies b JOIN regions r ON r.id = b.region_id
-      WHERE b.kind = 'specialised' AND (r.code LIKE '231281001%' OR r.level = 'city') GROUP BY b.field`)
+      WHERE b.kind = 'specialised' AND (r.code LIKE '231281001%' OR r.level = 'county') GROUP BY b.field`)
     const split = await panel.getByTestId('specialised-fields').textContent()
     const FIELD_NAME: Record<string, string> = { labour: '劳动争议', family: '婚姻家庭', traffic: '交通事故', property: '物业', medical: '医疗纠纷', financial: '金融', land: '土地承包' }
     for (const f of fields) expect(split).toContain(`${FIELD_NAME[f.field]} ${f.n}`)
@@ -75,7 +75,7 @@ describe('mediation on the drill-down', () => {
     expect(await sandPixels(page, png, x, y, 9)).toBeGreaterThan(6)
     const bodies = await city.db.query<{ at: [number, number] }>(`
       SELECT json_build_array(ST_X(b.geom), ST_Y(b.geom)) AS at FROM mediation_bodies b JOIN regions r ON r.id = b.region_id
-      WHERE r.code LIKE '231281001%' OR r.level = 'city'`)
+      WHERE r.code LIKE '231281001%' OR r.level = 'county'`)
     const points = await Promise.all(bodies.map((b) => project(page, b.at)))
     // A place on the map (left of the 720-pixel panel) with no body near it.
     const far = [[160, 160], [-160, -160], [160, -160], [-160, 160], [0, 220], [0, -220], [220, 0], [-220, 0]]

@@ -100,7 +100,7 @@ describe('GET /api/v1/grids/at', () => {
     const { status, body } = await get('/api/v1/grids/at?lon=125.32&lat=46.40')
     expect(status).toBe(200)
     const at = GridAt.parse(body)
-    expect(at.regions.map((r) => r.level)).toEqual(['community', 'township', 'city'])
+    expect(at.regions.map((r) => r.level)).toEqual(['community', 'township', 'county'])
     expect(at.grid.code.startsWith(at.regions[0]!.code)).toBe(true)
   })
 

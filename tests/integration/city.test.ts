@@ -73,7 +73,7 @@ describe('the demo city, as Anda counts it', () => {
     expect(down).toBeLessThan(0.15)
     const outside = await one<{ n: number }>(`
       SELECT count(*)::int AS n FROM cameras c WHERE NOT EXISTS (
-        SELECT 1 FROM regions r WHERE r.level = 'city' AND ST_Covers(r.geom, c.geom))`)
+        SELECT 1 FROM regions r WHERE r.level = 'county' AND ST_Covers(r.geom, c.geom))`)
     expect(outside.n).toBe(0)
   })
 
@@ -142,7 +142,7 @@ describe('the demo city, as Anda counts it', () => {
   it('has a mediation committee for every community, village, township and street, and Anda’s 159 specialised committees', async () => {
     const missing = await one<{ n: number }>(`
       SELECT count(*)::int AS n FROM regions r
-      WHERE r.level <> 'city' AND (SELECT count(*) FROM mediation_bodies b WHERE b.region_id = r.id AND b.kind <> 'specialised') <> 1`)
+      WHERE r.level <> 'county' AND (SELECT count(*) FROM mediation_bodies b WHERE b.region_id = r.id AND b.kind <> 'specialised') <> 1`)
     expect(missing.n).toBe(0)
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM mediation_bodies WHERE kind = 'specialised'`)).n).toBe(159)
   })

@@ -14,7 +14,7 @@ import { pointInGrid, servedCity } from '../support/servedCity'
 import { engine } from '../support/testDb'
 
 /** The simulator's identity, for commands called without the HTTP layer. */
-const CITY_SERVICE = identityOf({ id: 0, login: 'simulator', displayName: '模拟流量', role: 'service', scopeRegion: '231281000000', scopeDepartment: null })
+const CITY_SERVICE = identityOf({ id: 0, login: 'simulator', displayName: '模拟流量', role: 'service', scopeRegion: '231281000000', scopeDepartment: null, storeRoot: '231281000000' })
 
 const MINUTE = 60_000
 // Ten minutes after the seed: the seeded six hours of patrol history lie just behind "now".

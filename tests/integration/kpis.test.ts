@@ -202,7 +202,7 @@ describe('GET /api/v1/kpis', () => {
 
   it('scopes every figure to a township or a community; the townships’ open cases and grids add up to the city’s', async () => {
     const cityWide = await kpis()
-    const [cityCode] = await city.db.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'city'`)
+    const [cityCode] = await city.db.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'county'`)
     expect(await kpis(`?region=${cityCode!.code}`)).toEqual({ ...cityWide, region: cityCode!.code })
     const townships = await city.db.query<{ id: number; code: string }>(`SELECT id, code FROM regions WHERE level = 'township' ORDER BY code`)
     let open = 0

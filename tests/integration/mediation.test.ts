@@ -35,7 +35,7 @@ beforeAll(async () => {
     `SELECT code FROM grids WHERE valid_to IS NULL AND code NOT LIKE '231281001%' ORDER BY code LIMIT 1`)
   outPoint = await pointInGrid(city.db, other!.code)
   outTownship = `${other!.code.slice(0, 9)}000`
-  cityCode = (await city.db.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'city'`))[0]!.code
+  cityCode = (await city.db.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'county'`))[0]!.code
   const add = async (name: string, kind: string, field: string | null, region: string, kinds: string[]) => (await city.db.query<{ id: number }>(
     `INSERT INTO mediation_bodies (name, kind, field, region_id, geom, dispute_kinds)
      SELECT $1, $2, $3, r.id, ST_PointOnSurface(r.geom), $5::text[] FROM regions r WHERE r.code = $4 RETURNING id`,

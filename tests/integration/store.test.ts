@@ -102,7 +102,7 @@ describe('transactions', () => {
     try {
       const attempt = db.transaction(async (tx) => {
         await tx.query(`INSERT INTO regions (code, name, level, kind, geom)
-          VALUES ('231281000000', '安达市', 'city', 'city', ST_Multi(ST_MakeEnvelope(125, 46, 126, 47, 4326)))`)
+          VALUES ('231281000000', '安达市', 'county', 'city', ST_Multi(ST_MakeEnvelope(125, 46, 126, 47, 4326)))`)
         await tx.query(`INSERT INTO regions (code, name, level, kind, geom) VALUES ('bad', 'x', 'city', 'city', NULL)`)
       })
       await expect(attempt).rejects.toThrow()

@@ -43,7 +43,7 @@ const places = async () => {
   const [row] = await city.db.query<{ town: [number, number]; middle: [number, number] }>(`
     SELECT json_build_array(ST_X(ST_PointOnSurface(s.geom)), ST_Y(ST_PointOnSurface(s.geom))) AS town,
            json_build_array(ST_X(ST_Centroid(c.geom)), ST_Y(ST_Centroid(c.geom))) AS middle
-    FROM regions s, regions c WHERE s.kind = 'street' AND c.level = 'city' ORDER BY s.code LIMIT 1`)
+    FROM regions s, regions c WHERE s.kind = 'street' AND c.level = 'county' ORDER BY s.code LIMIT 1`)
   return row!
 }
 
@@ -103,7 +103,7 @@ describe('vector tiles of regions and cameras', () => {
     const { middle } = await places()
     const at10 = tileAt(middle, 10)
     const levels10 = new Set(decode((await fetchTile('regions', at10)).bytes, 'regions', at10).map((f) => f.properties.level))
-    expect([...levels10].sort()).toEqual(['city', 'township'])
+    expect([...levels10].sort()).toEqual(['county', 'township'])
     const at12 = tileAt(middle, 12)
     const regions12 = decode((await fetchTile('regions', at12)).bytes, 'regions', at12)
     expect(regions12.some((f) => f.properties.level === 'community' && typeof f.properties.parent === 'string')).toBe(true)

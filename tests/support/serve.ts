@@ -33,20 +33,25 @@ export async function giveTestKeys(db: Db): Promise<void> {
 }
 
 /**
- * The real app on a port (0: any free one) over `db`, with the demo accounts and their test keys; `stop`
- * closes the server and the stream, not the store.
+ * The real app on a port (0: any free one) over `db`, with the demo accounts and their test keys (not with
+ * `demoAccounts: false`: a store that is not the demo city has none of their areas); `stop` closes the server
+ * and the stream, not the store.
  */
 export async function serve(
   db: Db,
-  options: { client?: RequestHandler; clock?: Clock; port?: number; live?: Partial<HubOptions>; security?: Partial<SecuritySettings> } = {},
+  options: {
+    client?: RequestHandler; clock?: Clock; port?: number; live?: Partial<HubOptions>; security?: Partial<SecuritySettings>; demoAccounts?: boolean
+  } = {},
 ): Promise<Served> {
   const app = await createApp({
     db, log: createLogger('silent'), clock: options.clock ?? systemClock,
     ...(options.client ? { client: options.client } : {}), ...(options.live ? { live: options.live } : {}),
     ...(options.security ? { security: options.security } : {}),
   })
-  await ensureDemoAccounts(app.accounts)
-  await giveTestKeys(db)
+  if (options.demoAccounts !== false) {
+    await ensureDemoAccounts(app.accounts)
+    await giveTestKeys(db)
+  }
   try {
     await new Promise<void>((resolve, reject) => {
       app.http.once('error', reject)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { codeLevel, codePrefix, coversArea, homeRooms, reachOf, reachesCase, roomWithin, scopeFits, seesFreeText } from '../../domain/access'
+import { codeLevel, codePrefix, coversArea, coversStore, homeRooms, reachOf, reachesCase, roomWithin, scopeFits, seesFreeText } from '../../domain/access'
 import { afterFailure, lockedUntil } from '../../domain/signInLock'
 
-const township = reachOf({ region: '231281001000' })
-const city = reachOf({ region: '231281000000' })
-const department = reachOf({ department: '司法所' })
+const township = reachOf({ region: '231281001000' }, false)
+const city = reachOf({ region: '231281000000' }, true)
+const department = reachOf({ department: '司法所' }, false)
 
 describe('scope by division code', () => {
   it('knows each level by its significant digits, above the city too', () => {
@@ -38,8 +38,19 @@ describe('scope by division code', () => {
     expect(roomWithin(department, 'department:司法所')).toBe(true)
     expect(roomWithin(department, 'department:派出所')).toBe(false)
     expect(roomWithin(department, 'grid:231281001001001')).toBe(false)
-    expect(homeRooms({ region: '231281001000' })).toEqual(['township:231281001000'])
-    expect(homeRooms({ region: '231281000000' })).toEqual(['city'])
+    expect(homeRooms({ region: '231281001000' }, false)).toEqual(['township:231281001000'])
+    expect(homeRooms({ region: '231281000000' }, true)).toEqual(['city'])
+    // A county inside a province store watches its county, not the whole store.
+    expect(homeRooms({ region: '520102000000' }, false)).toEqual(['county:520102000000'])
+  })
+
+  it("sees the whole store only from a scope over the store's top region", () => {
+    expect(coversStore({ region: '231281000000' }, '231281000000')).toBe(true)
+    expect(coversStore({ region: '230000000000' }, '231281000000')).toBe(true)
+    expect(coversStore({ region: '520102000000' }, '520000000000')).toBe(false)
+    expect(coversStore({ region: '231281001000' }, '231281000000')).toBe(false)
+    expect(coversStore({ department: '司法所' }, '231281000000')).toBe(false)
+    expect(coversStore({ region: '231281000000' }, null)).toBe(false)
   })
 
   it('holds each role to the scope it works in', () => {

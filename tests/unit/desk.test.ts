@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary, DepartmentInfo, GridProps } from '../../contract'
+import { reachOf } from '../../domain/access'
 import { dispatchChoices, routeChoices } from '../../client/src/cases/caseChoices'
 import { reports, signState } from '../../client/src/cases/signState'
 import { checkStep, EMPTY_DRAFT } from '../../client/src/cases/stepDraft'
@@ -94,7 +95,7 @@ describe('the choices a form offers, by the domain’s rules', () => {
     })
     const grids = ['231281001001001', '231281001001002', '231281001002001', '231281100001001'].map(g)
     const c = summary({ gridCode: '231281001001002' })
-    expect(dispatchChoices(grids, c, { region: '231281001001' }).map((x) => x.code)).toEqual(['231281001001002', '231281001001001'])
-    expect(dispatchChoices(grids, { ...c, level: 'township' }, { region: TOWNSHIP }).map((x) => x.code)).toEqual(['231281001001002', '231281001001001', '231281001002001'])
+    expect(dispatchChoices(grids, c, reachOf({ region: '231281001001' }, false)).map((x) => x.code)).toEqual(['231281001001002', '231281001001001'])
+    expect(dispatchChoices(grids, { ...c, level: 'township' }, reachOf({ region: TOWNSHIP }, false)).map((x) => x.code)).toEqual(['231281001001002', '231281001001001', '231281001002001'])
   })
 })

@@ -12,20 +12,20 @@ const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => Cas
 
 describe('a desk’s inbox', () => {
   it('is an officer’s own level in their area, a department’s routes, or the level a wider scope is', () => {
-    expect(inboxOf('community_officer', reachOf({ region: '231281001001' }))).toEqual({ level: 'community', prefix: '231281001001', department: null })
-    expect(inboxOf('township_officer', reachOf({ region: '231281001000' }))).toEqual({ level: 'township', prefix: '231281001', department: null })
-    expect(inboxOf('duty_leader', reachOf({ region: '231281000000' }))).toEqual({ level: 'city', prefix: '231281', department: null })
-    expect(inboxOf('duty_leader', reachOf({ region: '231281001000' }))).toEqual({ level: 'township', prefix: '231281001', department: null })
-    expect(inboxOf('department_officer', reachOf({ department: '新兴街道司法所' }))).toEqual({ level: null, prefix: null, department: '新兴街道司法所' })
+    expect(inboxOf('community_officer', reachOf({ region: '231281001001' }, false))).toEqual({ level: 'community', prefix: '231281001001', department: null })
+    expect(inboxOf('township_officer', reachOf({ region: '231281001000' }, false))).toEqual({ level: 'township', prefix: '231281001', department: null })
+    expect(inboxOf('duty_leader', reachOf({ region: '231281000000' }, true))).toEqual({ level: 'city', prefix: '231281', department: null })
+    expect(inboxOf('duty_leader', reachOf({ region: '231281001000' }, false))).toEqual({ level: 'township', prefix: '231281001', department: null })
+    expect(inboxOf('department_officer', reachOf({ department: '新兴街道司法所' }, false))).toEqual({ level: null, prefix: null, department: '新兴街道司法所' })
   })
 
   it('holds the open cases at its level in its area, and a department’s those routed to it now', () => {
-    const community = inboxOf('community_officer', reachOf({ region: '231281001001' }))
+    const community = inboxOf('community_officer', reachOf({ region: '231281001001' }, false))
     expect(inInbox(aCase(1), community)).toBe(true)
     expect(inInbox(aCase(1, { level: 'township' }), community)).toBe(false)
     expect(inInbox(aCase(1, { gridCode: '231281001002001' }), community)).toBe(false)
     expect(inInbox(aCase(1, { state: 'closed' }), community)).toBe(false)
-    const office = inboxOf('department_officer', reachOf({ department: '新兴街道司法所' }))
+    const office = inboxOf('department_officer', reachOf({ department: '新兴街道司法所' }, false))
     const routed = { name: '新兴街道司法所', lead: false, signDueAt: '2026-11-24T08:00:00.000Z', signedAt: null }
     expect(inInbox(aCase(2, { level: 'township', state: 'routed', departments: [routed] }), office)).toBe(true)
     // Sent back, or its result accepted: no longer routed to it, though it led the case.

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AssignRequest, CaseDetail, EscalateRequest, GridProps, LoopStep, Me, StepRequest } from '../../../contract'
-import { may } from '../../../domain/access'
+import { may, reachOf } from '../../../domain/access'
 import { AssignForm, EscalateForm } from './BesideForms'
 import { dispatchChoices, routeChoices } from './caseChoices'
 import { StepForm, stepVerb } from './StepForm'
@@ -35,7 +35,7 @@ export function CaseActions({ detail, me, grids, send }: { detail: CaseDetail; m
   const departments = useDepartments(detail.next.includes('route'))
   const posts = useGridPosts(detail.gridCode, tabs.includes('assign'))
   const routable = useMemo(() => (departments ? routeChoices(departments, detail) : null), [departments, detail])
-  const dispatchable = useMemo(() => dispatchChoices(grids, detail, me.scope), [grids, detail, me.scope])
+  const dispatchable = useMemo(() => dispatchChoices(grids, detail, reachOf(me.scope, me.whole)), [grids, detail, me.scope, me.whole])
   if (tabs.length === 0) return null
   const shown = tab && tabs.includes(tab) ? tab : tabs[0]!
 

@@ -69,7 +69,7 @@ export function MediationSection({ detail, me, notify, own, onWritten }: {
   ]
   // The bodies serving the case's community (its own, its township's, the city's), or, for an account whose
   // area is smaller (a grid worker's) or none (a department's), those serving the account's own.
-  const area = offered.includes('refer') ? (coversArea(reachOf(me.scope), detail.communityCode) ? detail.communityCode : '') : null
+  const area = offered.includes('refer') ? (coversArea(reachOf(me.scope, me.whole), detail.communityCode) ? detail.communityCode : '') : null
   const bodies = useMediationBodies(area)
   const taking = useMemo(() => (bodies?.kind === 'ready'
     ? bodies.bodies.filter((b) => (b.disputeKinds as string[]).includes(detail.kind) && detail.gridCode.startsWith(codePrefix(b.areaCode)))

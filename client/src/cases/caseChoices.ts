@@ -1,5 +1,5 @@
-import type { CaseSummary, DepartmentInfo, GridProps, Scope } from '../../../contract'
-import { coversCode, reachOf } from '../../../domain/access'
+import type { CaseSummary, DepartmentInfo, GridProps } from '../../../contract'
+import { coversCode, type Reach } from '../../../domain/access'
 import { mayRoute } from '../../../domain/routing'
 
 /**
@@ -16,8 +16,7 @@ export function routeChoices(departments: readonly DepartmentInfo[], c: Pick<Cas
  * The grids a case may be dispatched to by this scope: inside the scope (the server refuses others), and
  * inside the holding level's area (a community's grids, else the case's township's); the case's own grid first.
  */
-export function dispatchChoices(grids: readonly GridProps[], c: Pick<CaseSummary, 'level' | 'gridCode' | 'communityCode' | 'townshipCode'>, scope: Scope): GridProps[] {
-  const reach = reachOf(scope)
+export function dispatchChoices(grids: readonly GridProps[], c: Pick<CaseSummary, 'level' | 'gridCode' | 'communityCode' | 'townshipCode'>, reach: Reach): GridProps[] {
   return grids
     .filter((g) => coversCode(reach, g.code) && (c.level === 'community' ? g.communityCode === c.communityCode : g.townshipCode === c.townshipCode))
     .sort((a, b) => (a.code === c.gridCode ? -1 : b.code === c.gridCode ? 1 : a.code.localeCompare(b.code)))

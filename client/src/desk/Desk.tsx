@@ -44,7 +44,7 @@ export function Desk({ me }: { me: Me }) {
   // A township office's area is its township: the departments' list says which.
   const departments = useDepartments(department !== null)
   const area = useMemo(() => (city ? deskArea(city, me.scope, departments) : null), [city, me.scope, departments])
-  const room = useMemo(() => homeRooms(me.scope)[0] ?? null, [me.scope])
+  const room = useMemo(() => homeRooms(me.scope, me.whole)[0] ?? null, [me.scope, me.whole])
 
   const sound = useArrivalSound()
   const [arrived, setArrived] = useState<ReadonlySet<number>>(new Set())
@@ -52,7 +52,7 @@ export function Desk({ me }: { me: Me }) {
     setArrived((a) => new Set([...a, ...ids]))
     sound.play()
   }, [sound.play])
-  const of = useMemo(() => inboxOf(me.role, reachOf(me.scope)), [me.role, me.scope])
+  const of = useMemo(() => inboxOf(me.role, reachOf(me.scope, me.whole)), [me.role, me.scope, me.whole])
   const inbox = useInbox(room, of, onArrive)
   const status = inbox.status
   const cases = useMemo(() => (status.kind === 'ready' ? status.cases : status.kind === 'failed' ? status.cases ?? [] : []), [status])

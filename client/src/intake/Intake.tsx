@@ -57,7 +57,7 @@ function Seat({ me }: { me: Me }) {
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
   const places = useMemo(() => placeNames(city), [city])
-  const room = useMemo(() => homeRooms(me.scope)[0] ?? null, [me.scope])
+  const room = useMemo(() => homeRooms(me.scope, me.whole)[0] ?? null, [me.scope, me.whole])
 
   const call = useCall()
   const { draft, set, merging, mergeInto } = call

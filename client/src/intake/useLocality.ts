@@ -17,7 +17,7 @@ export function useLocality(point: [number, number] | null): { text: string; out
     const [lon, lat] = key.split(',')
     fetchJson(`/api/v1/grids/at?lon=${lon}&lat=${lat}`, GridAt).then(
       (at) => !stopped && setLocality({
-        text: [...at.regions].reverse().filter((r) => r.level !== 'city').map((r) => r.name).concat(at.grid.name).join(' › '), outside: false,
+        text: at.regions.slice(0, -1).reverse().map((r) => r.name).concat(at.grid.name).join(' › '), outside: false,
       }),
       (e: unknown) => !stopped && setLocality({ text: e instanceof ApiError && e.status === 404 ? '该位置不在本市网格范围内' : errorText(e), outside: true }),
     )

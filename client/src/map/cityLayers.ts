@@ -6,6 +6,8 @@ import { darkStyle, LABEL_FONT, palette } from './style/darkStyle'
 export const CITY_SOURCES = { regions: 'regions', grids: 'grids', roads: 'roads', seats: 'region-seats' } as const
 
 const byLevel = (level: string): FilterSpecification => ['==', ['get', 'level'], level]
+/** The store's top region (the demo's city, a province seed's province): the one with no parent, outlined with a glow. */
+const TOP_REGION: FilterSpecification = ['==', ['get', 'parentCode'], null]
 /** A value growing with zoom from its z8 to its z14 size, times the display scale. */
 type Sized = (z8: number, z14: number) => DataDrivenPropertyValueSpecification<number>
 
@@ -62,10 +64,10 @@ export function cityLayers({ scale, shaded }: { scale: number; shaded: boolean }
       paint: { 'line-color': palette.townshipLine, 'line-width': byZoom(1.6, 4) },
     },
     {
-      id: 'city-glow', type: 'line', source: regions, filter: byLevel('city'),
+      id: 'city-glow', type: 'line', source: regions, filter: TOP_REGION,
       paint: { 'line-color': palette.cityLine, 'line-width': 10 * scale, 'line-blur': 8 * scale, 'line-opacity': 0.5 },
     },
-    { id: 'city-line', type: 'line', source: regions, filter: byLevel('city'), paint: { 'line-color': palette.cityLine, 'line-width': 3 * scale } },
+    { id: 'city-line', type: 'line', source: regions, filter: TOP_REGION, paint: { 'line-color': palette.cityLine, 'line-width': 3 * scale } },
     {
       id: 'community-label', type: 'symbol', source: seats, filter: byLevel('community'), minzoom: 11,
       layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 15 * scale },

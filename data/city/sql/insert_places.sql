@@ -24,7 +24,7 @@ WITH regions_part AS (
     UNION ALL
     SELECT r.part, r.k, r.name, '{}'::text[], 'road',
            coalesce((SELECT t.name FROM regions t WHERE t.level = 'township' AND ST_Covers(t.geom, r.geom) ORDER BY t.code LIMIT 1),
-                    (SELECT c.name FROM regions c WHERE c.level = 'city')),
+                    (SELECT c.name FROM regions c WHERE c.parent_id IS NULL ORDER BY c.id LIMIT 1)),
            r.geom
     FROM roads_part r
     UNION ALL

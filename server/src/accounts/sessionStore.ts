@@ -40,8 +40,8 @@ export class PgSessionStore extends session.Store {
   override get(sid: string, done: (err: unknown, session?: SessionData | null) => void): void {
     this.db.query<{ data: SessionData } & Partial<AccountRow> & { accountId: number | null }>(sql.session_get, [sidHash(sid), this.clock.now()]).then(([row]) => {
       if (!row) return done(null, null)
-      const { data, accountId, login, displayName, role, scopeRegion, scopeDepartment } = row
-      done(null, accountId !== null && login ? { ...data, account: { id: accountId, login, displayName: displayName!, role: role!, scopeRegion: scopeRegion ?? null, scopeDepartment: scopeDepartment ?? null } } : data)
+      const { data, accountId, login, displayName, role, scopeRegion, scopeDepartment, storeRoot } = row
+      done(null, accountId !== null && login ? { ...data, account: { id: accountId, login, displayName: displayName!, role: role!, scopeRegion: scopeRegion ?? null, scopeDepartment: scopeDepartment ?? null, storeRoot: storeRoot ?? null } } : data)
     }, done)
   }
 

@@ -5,19 +5,19 @@ import type { Db } from '../db/Db'
 import { type Caller, outsideScope } from './auth'
 import { HttpError } from './errors'
 
-/** An area figures are read for: a region of any level or one current grid, by code, with its name. */
-export type AreaRef = { code: string; name: string; level: RegionLevel | 'grid' }
+/** An area figures are read for: a region of any level or one current grid, by code, with its name; `root`: the store's top region. */
+export type AreaRef = { code: string; name: string; level: RegionLevel | 'grid'; root: boolean }
 
 /** The region or current grid a code names; 404 naming it when there is none. */
 export async function areaByCode(db: Db, code: string): Promise<AreaRef> {
   if (code.length === 15) {
     const grid = await gridByCode(db, code)
-    if (grid) return { code, name: grid.name, level: 'grid' }
+    if (grid) return { code, name: grid.name, level: 'grid', root: false }
     throw new HttpError(404, 'not_found', `no grid with code ${code}`)
   }
   const region = await regionByCode(db, code)
   if (!region) throw new HttpError(404, 'not_found', `no region with code ${code}`)
-  return { code: region.code, name: region.name, level: region.level }
+  return { code: region.code, name: region.name, level: region.level, root: region.root }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { DeskFiguresQuery, type DeskNumbers, InboxQuery } from '../../../contract/desk'
-import { citywide, codePrefix, coversArea, parentCode } from '../../../domain/access'
+import { codePrefix, coversArea, parentCode } from '../../../domain/access'
 import type { Clock } from '../clock'
 import type { CaseCommands } from '../commands/cases'
 import { gridByCode, regionByCode } from '../db/cityQueries'
@@ -10,9 +10,9 @@ import { allow, outsideScope } from './auth'
 import { parseOr400 } from './errors'
 
 /** An area's name, for the figures' heading. */
-async function areaName(db: Db, code: string): Promise<string> {
+async function areaName(db: Db, code: string): Promise<string | null> {
   const found = code.length === 15 ? await gridByCode(db, code) : await regionByCode(db, code)
-  return found?.name ?? code
+  return found?.name ?? null
 }
 
 /**
@@ -41,10 +41,11 @@ export function deskRouter(db: Db, cases: CaseCommands, clock: Clock): Router {
     const home = 'region' in caller.scope ? caller.scope.region : null
     const area = q.area ?? home!
     if (!coversArea(caller.reach, area)) throw outsideScope(caller, area)
-    const own = await deskFigures(db, { prefix: codePrefix(area), department: null }, await areaName(db, area), from, to)
-    // The city's (or a wider scope's) figures have no parent here: the province issue adds levels above.
-    const up = citywide({ prefix: codePrefix(area), department: null }) ? null : parentCode(area)
-    const parent = up ? await deskFigures(db, { prefix: codePrefix(up), department: null }, await areaName(db, up), from, to) : null
+    const own = await deskFigures(db, { prefix: codePrefix(area), department: null }, (await areaName(db, area)) ?? area, from, to)
+    // Beside the parent the store holds: the store's root (the demo's city, a province seed's province) has none.
+    const up = parentCode(area)
+    const upName = up ? await areaName(db, up) : null
+    const parent = up && upName ? await deskFigures(db, { prefix: codePrefix(up), department: null }, upName, from, to) : null
     res.json({ own, parent, days: q.days } satisfies DeskNumbers)
   })
 

@@ -13,13 +13,13 @@ import { parseOr400 } from './errors'
 
 const sql = sqlFiles(['city_region'])
 
-/** The area a caller reads figures for, named: the city as code null, as every figure query takes it. */
+/** The area a caller reads figures for, named: the store's top region as code null, as every figure query takes it. */
 export async function figureArea(db: Db, caller: Caller, asked: string | undefined): Promise<FigureArea> {
   const code = areaAsked(caller, asked)
   const area = code ? await areaByCode(db, code) : null
-  if (area && area.level !== 'city') return area
-  const [city] = await db.query<{ code: string; name: string; level: string }>(sql.city_region)
-  return { code: null, name: city?.name ?? '', level: 'city' }
+  if (area && !area.root) return area
+  const [top] = await db.query<{ code: string; name: string; level: FigureArea['level'] }>(sql.city_region)
+  return { code: null, name: top?.name ?? '', level: top?.level ?? 'county' }
 }
 
 /** The rankings of a unit in an area for a period, with each unit's place in the period before. */

@@ -22,7 +22,7 @@ const REFUSED = '登录名或密码不正确 (the login name or the password is 
 
 /** The session's bearer, as `GET /me` and a sign-in answer it. */
 export const meOf = (identity: Identity, via: Me['via'], scopeName: string, csrfToken?: string): Me => ({
-  login: identity.login, displayName: identity.displayName, role: identity.role, scope: identity.scope, scopeName, via,
+  login: identity.login, displayName: identity.displayName, role: identity.role, scope: identity.scope, whole: identity.reach.whole, scopeName, via,
   ...(csrfToken ? { csrfToken } : {}),
 })
 

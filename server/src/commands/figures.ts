@@ -31,7 +31,7 @@ const mediationCountsOf = (r: MediationRow | undefined): MediationCounts => {
 
 /** The level one down from an area, which its figures are split by: none below a grid. */
 export const unitBelow = (level: string): RankedUnit | null =>
-  ({ city: 'township', township: 'community', community: 'grid' } as Record<string, RankedUnit>)[level] ?? null
+  ({ province: 'prefecture', prefecture: 'county', county: 'township', township: 'community', community: 'grid' } as Record<string, RankedUnit>)[level] ?? null
 
 /**
  * Reads figures in one repeatable-read transaction, so that every figure and `seq` agree, without JIT: the

@@ -9,8 +9,8 @@ const sql = sqlFiles(['kpi_cases', 'kpi_open_levels', 'kpi_department_reports', 
 
 type CaseFigures = Pick<Kpis, 'disputes' | 'gridLevelShare' | 'onTimeRate' | 'satisfaction'>
 
-/** What KPIs can be scoped to: a region of any level, or one current grid. */
-export type KpiScope = { code: string; level: RegionLevel | 'grid' }
+/** What KPIs can be scoped to: a region of any level, or one current grid; the store's top region (`root`) reads as the whole store. */
+export type KpiScope = { code: string; level: RegionLevel | 'grid'; root: boolean }
 
 /**
  * The KPIs of `region` (null or the city itself: the whole city) at `now`, stamped with the log
@@ -18,7 +18,7 @@ export type KpiScope = { code: string; level: RegionLevel | 'grid' }
  * tells a region's 12-digit code from a grid's 15-digit one.
  */
 export function kpis(db: Db, region: KpiScope | null, patrolHours: number, now: Date): Promise<Kpis> {
-  const scope = region && region.level !== 'city' ? region.code : null
+  const scope = region && !region.root ? region.code : null
   const today = beijingDate(now)
   const [day, month, year] = (['day', 'month', 'year'] as const).map((period) => boundsOf(periodOf({ period }, today)))
   const trendFrom = new Date(beijingStart(today).getTime() - 29 * 86_400_000)

@@ -12,7 +12,7 @@ const HOUR_MS = 3_600_000
 const ATTENTION_LIMIT = 40
 
 const iso = (t: Date | string) => new Date(t).toISOString()
-const areaCode = (scope: KpiScope | null) => (scope && scope.level !== 'city' ? scope.code : null)
+const areaCode = (scope: KpiScope | null) => (scope && !scope.root ? scope.code : null)
 
 /** The reports received in each of the 24 clock hours up to `now`'s, oldest first, as the figures count 受理. */
 export function hourlyReports(db: Db, scope: KpiScope | null, now: Date): Promise<HourlyReports> {

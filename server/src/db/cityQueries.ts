@@ -24,8 +24,8 @@ export async function roadsGeoJson(db: Db): Promise<string> {
   return row!.body
 }
 
-export async function regionByCode(db: Db, code: string): Promise<RegionRef | null> {
-  const [row] = await db.query<RegionRef>(sql.region_by_code, [code])
+export async function regionByCode(db: Db, code: string): Promise<(RegionRef & { root: boolean }) | null> {
+  const [row] = await db.query<RegionRef & { root: boolean }>(sql.region_by_code, [code])
   return row ?? null
 }
 

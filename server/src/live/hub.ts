@@ -70,11 +70,18 @@ function gridsOf(change: Change): (string | null)[] {
   }
 }
 
-/** The rooms a change goes to: the whole city first, its township, its grids' communities, its grids, a case's department. */
+/**
+ * The rooms a change goes to: the whole store first; for a case its province's and prefecture's; its
+ * county, township, its grids' communities, its grids; a case's department. Codes above the township are
+ * the township's own digits (division codes nest), rooms of areas the store lacks are empty.
+ */
 export function roomsOf(change: Change): Room[] {
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
-  if (township) rooms.push(`township:${township}`)
+  if (township) {
+    if (change.entity === 'case') rooms.push(`province:${township.slice(0, 2).padEnd(12, '0')}`, `prefecture:${township.slice(0, 4).padEnd(12, '0')}`)
+    rooms.push(`county:${township.slice(0, 6).padEnd(12, '0')}`, `township:${township}`)
+  }
   // A change logged before its payload named a grid has none (undefined).
   const grids = [...new Set(gridsOf(change))].filter((g): g is string => !!g)
   for (const community of new Set(grids.map((g) => g.slice(0, 12)))) rooms.push(`community:${community}`)

@@ -1,10 +1,10 @@
 -- The units of one level lying in an area, which figures are split by and rankings list (with no cases,
--- too): townships and streets, communities and villages, current grids, or departments (the city's
+-- too): prefectures, counties, townships and streets, communities and villages, current grids, or departments (the city's
 -- bureaus and the offices of the townships in the area). $1 the area's code prefix ('' for the city:
 -- division codes nest, so what lies in an area is what its prefix begins), $2 the unit.
 SELECT r.code, r.name
 FROM regions r
-WHERE $2::text IN ('township', 'community') AND r.level = $2 AND starts_with(r.code, $1::text)
+WHERE $2::text IN ('prefecture', 'county', 'township', 'community') AND r.level = $2 AND starts_with(r.code, $1::text)
 UNION ALL
 SELECT g.code, g.name
 FROM grids g

@@ -1,10 +1,10 @@
 -- One region's public map data as one GeoJSON FeatureCollection (text, sent as it is), every feature
 -- naming its layer: the current grids under the region, the cameras standing in it (on its border
 -- too) and its cases, with public fields only: never a description, never a party. Grids, then
--- cameras, then cases, each in code order. $1 region code (city, township/street or
--- community/village), $2 grids, $3 cameras, $4 cases (booleans: which layers). Uses
--- grids_community_idx, cameras_geom_idx and cases_township_idx.
-WITH r AS (SELECT id, level, geom FROM regions WHERE code = $1),
+-- cameras, then cases, each in code order. $1 region code (any level: what
+-- its code's prefix begins lies in it), $2 grids, $3 cameras, $4 cases (booleans: which layers). Uses
+-- grids_code_prefix_idx and cameras_geom_idx.
+WITH r AS (SELECT id, level, geom, region_prefix(code) AS prefix FROM regions WHERE code = $1),
 layered AS (
   SELECT 1 AS layer_no, g.code, json_build_object(
     'type', 'Feature',
@@ -18,7 +18,7 @@ layered AS (
   FROM r, grids g
   JOIN regions c ON c.id = g.community_id
   JOIN regions t ON t.id = c.parent_id
-  WHERE $2::boolean AND g.valid_to IS NULL AND (r.level = 'city' OR c.id = r.id OR t.id = r.id)
+  WHERE $2::boolean AND g.valid_to IS NULL AND g.code LIKE r.prefix || '%'
   UNION ALL
   SELECT 2, cam.code, json_build_object(
     'type', 'Feature',
@@ -40,7 +40,7 @@ layered AS (
       'gridCode', g.code))
   FROM r, cases k
   JOIN grids g ON g.id = k.grid_id
-  WHERE $4::boolean AND (r.level = 'city' OR k.township_id = r.id OR k.community_id = r.id)
+  WHERE $4::boolean AND g.code LIKE r.prefix || '%'
 )
 SELECT json_build_object('type', 'FeatureCollection', 'features',
          coalesce(json_agg(feature ORDER BY layer_no, code), '[]'::json))::text AS body

@@ -3,5 +3,5 @@
 SELECT count(*)::integer AS n
 FROM cases c
 WHERE c.state <> 'closed' AND c.due_at < $1
-  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id) OR c.township_id = ANY (area_townships($2))
        OR c.grid_id IN (SELECT id FROM grids WHERE code = $2))

@@ -1,10 +1,11 @@
 -- Sums of case_figures() (the one definition of every figure) for one period [$1, $2) seen at $3, of the
 -- area $4 (NULL: the city), from one read of the period's cases: for the whole area and split by channel,
--- kind, the level that closed or holds a case, the units one level down ($5: 'township', 'community' or
--- 'grid'; NULL for none), and the department each case was routed to as lead (吹哨, the history's route
+-- kind, the level that closed or holds a case, the units one level down ($5: 'prefecture', 'county', 'township',
+-- 'community' or 'grid', a prefecture's and county's code by its townships' digits; NULL for none), and the department each case was routed to as lead (吹哨, the history's route
 -- steps; a case routed to two departments in turn counts for each). `dim` says which split a row belongs to, `key` its value; rows in that order.
 WITH f AS MATERIALIZED (
-  SELECT cf.*, CASE $5::text WHEN 'township' THEN t.code WHEN 'community' THEN com.code WHEN 'grid' THEN cf.grid_code END AS child
+  SELECT cf.*, CASE $5::text WHEN 'prefecture' THEN rpad(left(t.code, 4), 12, '0') WHEN 'county' THEN rpad(left(t.code, 6), 12, '0')
+                     WHEN 'township' THEN t.code WHEN 'community' THEN com.code WHEN 'grid' THEN cf.grid_code END AS child
   FROM case_figures($1, $2, $3, $4) cf
   JOIN regions t ON t.id = cf.township_id
   JOIN regions com ON com.id = cf.community_id

@@ -1,5 +1,5 @@
 -- Current grids as one GeoJSON FeatureCollection (text, sent as it is), optionally within a bbox,
--- under a region (its community, township or city), of one kind. $1..$4 bbox min lon, min lat,
+-- under a region of any level (the grids its code's prefix begins), of one kind. $1..$4 bbox min lon, min lat,
 -- max lon, max lat, $5 region code, $6 kind (each NULL for no filter). Uses grids_current_geom_idx.
 -- Each feature from grid_feature (migration 009).
 WITH wanted AS (
@@ -7,10 +7,9 @@ WITH wanted AS (
   FROM grids g
   JOIN regions c ON c.id = g.community_id
   JOIN regions t ON t.id = c.parent_id
-  JOIN regions city ON city.id = t.parent_id
   WHERE g.valid_to IS NULL
     AND ($1::float8 IS NULL OR ST_Intersects(g.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)))
-    AND ($5::text IS NULL OR $5 IN (c.code, t.code, city.code))
+    AND ($5::text IS NULL OR g.code LIKE region_prefix($5) || '%')
     AND ($6::text IS NULL OR g.kind = $6)
 )
 SELECT json_build_object('type', 'FeatureCollection', 'features',

@@ -4,5 +4,5 @@
 SELECT count(r.id)::int AS awaiting, count(r.id) FILTER (WHERE r.sign_due_at < $1)::int AS overdue
 FROM case_routes r JOIN cases c ON c.id = r.case_id
 WHERE r.ended_at IS NULL AND r.signed_at IS NULL AND c.state <> 'closed'
-  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id) OR c.township_id = ANY (area_townships($2))
        OR c.grid_id IN (SELECT id FROM grids WHERE code = $2))

@@ -7,6 +7,6 @@ SELECT l.level, count(c.id) AS open, count(c.id) FILTER (WHERE c.due_at < $1) AS
        count(c.id) FILTER (WHERE c.escalations > 0) AS escalated, count(c.id) FILTER (WHERE c.signed_at IS NULL) AS "waitingToSign"
 FROM (VALUES ('grid'), ('community'), ('township'), ('city')) AS l (level)
 LEFT JOIN cases c ON c.level = l.level AND c.state <> 'closed'
-  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id)
+  AND ($2::text IS NULL OR (SELECT id FROM regions WHERE code = $2) IN (c.township_id, c.community_id) OR c.township_id = ANY (area_townships($2))
        OR c.grid_id IN (SELECT id FROM grids WHERE code = $2))
 GROUP BY l.level

@@ -1,4 +1,4 @@
--- Cases under a region or in a grid, of a kind, by state, overdue or not. Open ones first: overdue ones
+-- Cases under a region (of any level: the grids its code's prefix begins) or in a grid, of a kind, by state, overdue or not. Open ones first: overdue ones
 -- first, the most overdue first, then the oldest; closed ones after, the newest closed first.
 -- $1 region code, $2 grid code, $3 state ('open' for any but closed), $4 overdue (bool), $5 now,
 -- $6 limit, $7 kind, $8 closed within how many days (closed cases closed before that are left out)
@@ -10,7 +10,7 @@ FROM case_public p
 JOIN grids g ON g.id = p.grid_id
 JOIN regions com ON com.id = p.community_id
 JOIN regions t ON t.id = p.township_id
-WHERE ($1::text IS NULL OR $1 IN (com.code, t.code, (SELECT code FROM regions WHERE level = 'city')))
+WHERE ($1::text IS NULL OR g.code LIKE region_prefix($1) || '%')
   AND ($2::text IS NULL OR g.code = $2)
   AND ($3::text IS NULL OR ($3 = 'open' AND p.state <> 'closed') OR p.state = $3)
   AND ($4::boolean IS NULL OR ($4 = (p.state <> 'closed' AND p.due_at < $5)))

@@ -7,7 +7,7 @@ WITH open AS (
   WHERE c.state <> 'closed' AND (c.escalations > 0 OR c.due_at < $1)
     AND ($2::text IS NULL
       OR (length($2) = 15 AND c.grid_id IN (SELECT g.id FROM grids g WHERE g.code = $2))
-      OR (length($2) = 12 AND (SELECT r.id FROM regions r WHERE r.code = $2) IN (c.township_id, c.community_id)))
+      OR (length($2) = 12 AND ((SELECT r.id FROM regions r WHERE r.code = $2) IN (c.township_id, c.community_id) OR c.township_id = ANY (area_townships($2)))))
 ), marked AS (
   SELECT o.*, (SELECT max(h.at) FROM case_history h WHERE h.case_id = o.id AND h.step = 'supervise') AS escalated_at,
          CASE WHEN o.due_at < $1 THEN o.due_at END AS overdue_since
