@@ -6,20 +6,22 @@ import { faultsBench } from './faults'
 import { foundationBench, type Row } from './foundation'
 import { liveBench } from './live'
 import { placesBench } from './places'
+import { provinceBench } from './province'
 import { reportBench } from './report'
 import { similarBench } from './similar'
 import { tilesBench } from './tiles'
 import { wallBench } from './wall'
 
 /**
- * `npm run bench [-- foundation|live|wall|drill|desk|editor|faults|places|similar|report|tiles]`: every benchmark (or the one named), each measure
+ * `npm run bench [-- foundation|live|wall|drill|desk|editor|faults|places|similar|report|tiles|province]`: every benchmark (or the one named), each measure
  * beside its baseline from the same run, as one table. The wall's and the address search's run on the PostGIS server
- * when one is named (the wall measures the browser, not the store), else on the embedded engine.
+ * when one is named (the wall measures the browser, not the store), else on the embedded engine. The province's runs
+ * only when named (it seeds Guizhou's 134,500 grids: about ten minutes), on the PostGIS server.
  */
 const only = process.argv[2]
 const runs = (part: string) => only === undefined || only === part
 // The address search reads the store alone; every other part serves the client.
-if (only !== 'places' && only !== 'similar' && only !== 'report' && only !== 'tiles') await ensureClientBuilt()
+if (only !== 'places' && only !== 'similar' && only !== 'report' && only !== 'tiles' && only !== 'province') await ensureClientBuilt()
 const rows: Row[] = runs('foundation') ? await foundationBench() : []
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 if (runs('live')) {
@@ -45,6 +47,10 @@ if (runs('places')) rows.push(...(await placesBench(pgUrl)))
 if (runs('similar')) rows.push(...(await similarBench(pgUrl)))
 if (runs('report')) rows.push(...(await reportBench(pgUrl ? 'pg' : 'pglite')))
 if (runs('tiles')) rows.push(...(await tilesBench()))
+if (only === 'province') {
+  if (pgUrl) rows.push(...(await provinceBench(pgUrl)))
+  else process.stderr.write('bench province: skipped, it needs BENCH_DATABASE_URL (a PostGIS server)\n')
+}
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
 const width = (k: keyof Row) => Math.max(...table.map((r) => (r[k] ?? '').length))

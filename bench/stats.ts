@@ -10,3 +10,6 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   await work()
   return performance.now() - t
 }
+
+/** The 99th percentile of a sample, by rank. */
+export const p99 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!

@@ -24,8 +24,8 @@ export const DEFAULT_SEED = 'anda-2026'
 /** How much patrol history a new city starts with: one fix a minute over the last six hours. */
 const HISTORY = { hours: 6, stepSeconds: 60 }
 
-/** The tables the demo city fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
-const CITY_TABLES = [
+/** The tables the demo city (or a province) fills; a reset empties them (the append-only triggers fire on UPDATE and DELETE, not TRUNCATE). */
+export const CITY_TABLES = [
   'case_mediations', 'mediation_bodies', 'place_grams', 'places', 'change_log', 'party_access_log', 'case_parties', 'case_routes', 'case_history', 'cases', 'departments', 'grid_patrol_visits', 'grid_camera_cover',
   'patrol_fixes', 'patrol_units', 'cameras', 'roads', 'grids', 'regions',
 ]

@@ -23,8 +23,14 @@ export type CasePlan = CaseFacts & {
   parties: PartyPlan[]
 }
 
-/** Where a township or the city may route a case: the city's bureaus, and each township's offices by the township's store id. */
-export type Routing = { bureaus: readonly string[]; offices: ReadonlyMap<number, readonly string[]> }
+/**
+ * Where a township or the city may route a case: the city's bureaus, and each township's offices by the township's
+ * store id; in a province, each township's county bureaus by its store id (`bureausOf`) instead of one city's.
+ */
+export type Routing = { bureaus: readonly string[]; offices: ReadonlyMap<number, readonly string[]>; bureausOf?: ReadonlyMap<number, readonly string[]> }
+
+/** How many cases a year, and over how many years back from now. */
+export type CaseVolume = { disputesPerYear: number; hazardsPerYear: number; years: number }
 
 /** Where a closed case was settled: most at the grid (网格办小事), few at the city. */
 const SETTLED_AT: Record<CaseLevel, number> = { grid: 80, community: 11, township: 7, city: 2 }
@@ -42,26 +48,33 @@ const DESCRIPTIONS: Record<DisputeKind | HazardKind, string> = {
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-/** How many years of history the city starts with: this year's figures have last year's to be compared with (同比). */
-const YEARS = 2
+/** The city's: how many years of history it starts with, so this year's figures have last year's to be compared with (同比). */
+const CITY_VOLUME: CaseVolume = { disputesPerYear: ANDA.disputesPerYear, hazardsPerYear: ANDA.hazardsPerYear, years: 2 }
 
 /**
  * Two years of cases shaped like the reports: each year Tongliao's 7,444 disputes (its 2022 count, applied
  * to the demo city; the year before is laid out at the same rate, as no report gives its own) and our 2,300
  * hazards, more by day than by night; most verified and settled at the grid, some reported up and routed to
  * a department, some moved up by the platform when a level ran out of time; about 93 % of disputes resolved
- * (Tongliao's 化解率); satisfaction recorded at close. The youngest are still open.
+ * (Tongliao's 化解率); satisfaction recorded at close. The youngest are still open. A province passes its own volume.
  */
-export function layOutCases(rng: Rng, grids: readonly CaseGrid[], routing: Routing, now: Date): CasePlan[] {
-  const totalHouseholds = grids.reduce((s, g) => s + g.households, 0)
+export function layOutCases(rng: Rng, grids: readonly CaseGrid[], routing: Routing, now: Date, volume = CITY_VOLUME): CasePlan[] {
+  // Each grid by its households: the first grid whose running total passes a draw (a binary search, for a province's grids).
+  const upTo: number[] = []
+  for (const g of grids) upTo.push((upTo.at(-1) ?? 0) + g.households)
   const pickGrid = () => {
-    let x = rng.range(0, totalHouseholds)
-    for (const g of grids) if ((x -= g.households) < 0) return g
-    return grids.at(-1)!
+    const x = rng.range(0, upTo.at(-1)!)
+    let [lo, hi] = [0, grids.length - 1]
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (upTo[mid]! > x) hi = mid
+      else lo = mid + 1
+    }
+    return grids[lo]!
   }
   const plans: CasePlan[] = []
-  const counts: [CaseCategory, number][] = [['dispute', ANDA.disputesPerYear], ['hazard', ANDA.hazardsPerYear]]
-  for (let year = 0; year < YEARS; year++) {
+  const counts: [CaseCategory, number][] = [['dispute', volume.disputesPerYear], ['hazard', volume.hazardsPerYear]]
+  for (let year = 0; year < volume.years; year++) {
     for (const [category, n] of counts) {
       for (let k = 0; k < n; k++) plans.push(oneCase(rng, category, pickGrid(), reportTime(rng, now, year), routing, now))
     }
@@ -132,7 +145,8 @@ function oneCase(rng: Rng, category: CaseCategory, grid: CaseGrid, reportedAt: D
 
   /** Routes to a lead (and now and then an assisting) department, which report and handle; the router checks the result. */
   const summon = (): boolean => {
-    const choices = facts.level === 'township' ? [...(routing.offices.get(grid.townshipId) ?? []), ...routing.bureaus] : routing.bureaus
+    const bureaus = routing.bureausOf?.get(grid.townshipId) ?? routing.bureaus
+    const choices = facts.level === 'township' ? [...(routing.offices.get(grid.townshipId) ?? []), ...bureaus] : bureaus
     const [lead, helper] = rng.shuffle([...choices])
     if (!act({ step: 'route', note: '', lead: lead!, ...(helper && rng.chance(0.3) ? { assisting: [helper] } : {}) }, rng.range(1, 12))) return false
     for (const r of facts.routes) if (!act({ step: 'sign_for', note: '' }, rng.range(1, 20), r.department)) return false
