@@ -103,6 +103,7 @@ describe('GET /api/v1/areas/grid/:code', () => {
       parents: [
         { code: g!.comCode, name: g!.comName, level: 'community', kind: 'community' },
         { code: g!.tCode, name: g!.tName, level: 'township', kind: g!.tKind },
+        { code: '231281000000', name: '安达市', level: 'county', kind: 'city' },
       ],
       responsible: {
         households: g!.households, grids: 1, leaders: g!.leaders, fulltimeWorkers: g!.fulltime, parttimeWorkers: g!.parttime,
@@ -111,7 +112,7 @@ describe('GET /api/v1/areas/grid/:code', () => {
       },
       cover: { cameras, cameraStates: stateCounts(cameras), patrols, lastWalkedAt: now.toISOString() },
     })
-    expect(p.parents.map((r) => r.code)).toEqual([X.slice(0, 12), STREET])
+    expect(p.parents.map((r) => r.code)).toEqual([X.slice(0, 12), STREET, '231281000000'])
     expect(iso(g!.lastAt)).toBe(now.toISOString())
     // Both kinds of camera are there: standing in the grid, and outside with a view reaching in.
     expect(cameras.some((c) => c.inside) && cameras.some((c) => !c.inside)).toBe(true)
@@ -147,7 +148,7 @@ describe('GET /api/v1/areas/township/:code', () => {
     const [walked] = await rows<{ at: Date }>('SELECT max(last_at) AS at FROM grid_patrol_visits WHERE grid_code = ANY ($1)', [grids.map((g) => g.code)])
     expect(p).toEqual({
       at: clock.now().toISOString(), level: 'township', code: STREET, name: t!.name, kind: 'street', bbox: t!.bbox, geometry: t!.geometry,
-      parents: [{ code: t!.cityCode, name: t!.cityName, level: 'city', kind: 'city' }],
+      parents: [{ code: t!.cityCode, name: t!.cityName, level: 'county', kind: 'city' }],
       responsible: {
         households: t!.households, grids: grids.length, leaders: sum('leaders'), fulltimeWorkers: sum('fulltime'), parttimeWorkers: sum('parttime'),
         mediationCommittee: `${t!.name}人民调解委员会`, specialisedCommittees: await specialisedServing(STREET),
@@ -184,7 +185,7 @@ describe('GET /api/v1/areas/township/:code', () => {
 describe('an area’s bad requests', () => {
   it('names the field and the reason of a bad level, code or window', async () => {
     for (const [path, issue] of [
-      ['village/231281001001', { field: 'level', reason: 'must be township or grid' }],
+      ['village/231281001001', { field: 'level', reason: 'must be province, prefecture, county, township or grid' }],
       [`grid/${STREET}`, { field: 'code', reason: 'must be a 15-digit grid code' }],
       [`township/${X}`, { field: 'code', reason: 'must be a 12-digit region code' }],
       [`grid/${X}?patrolHours=0`, { field: 'patrolHours', reason: 'must be at least 1' }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { drillPath, drillTarget } from '../../client/src/drill/drillRoute'
 import { caseNear } from '../../client/src/drill/caseNear'
+import { childHolding, clickedArea } from '../../client/src/drill/clickedArea'
 import { placeOf } from '../../client/src/cases/placeNames'
 import { timeLeft } from '../../client/src/cases/timeLeft'
 import { changedText } from '../../client/src/cases/stepTexts'
@@ -13,6 +14,10 @@ describe('drill-down addresses', () => {
     expect(drillTarget('/drill')).toBeNull()
     expect(drillPath({ level: 'grid', code: '231281001001001' })).toBe('/drill/grid/231281001001001')
     expect(drillPath(null)).toBe('/drill')
+    for (const [level, code] of [['county', '231281000000'], ['prefecture', '520100000000'], ['province', '520000000000']] as const) {
+      expect(drillTarget(`/drill/${level}/${code}`)).toEqual({ level, code })
+      expect(drillPath({ level, code })).toBe(`/drill/${level}/${code}`)
+    }
   })
 
   it('refuses what is not a drill-down: another page, a code of the wrong length for its level, another level', () => {
@@ -20,6 +25,30 @@ describe('drill-down addresses', () => {
     expect(drillTarget('/drill/grid/231281001000')).toBeUndefined()
     expect(drillTarget('/drill/township/231281001001001')).toBeUndefined()
     expect(drillTarget('/drill/community/231281001001')).toBeUndefined()
+  })
+})
+
+describe('the area a click further out opens', () => {
+  it('is the one a level below the area on screen that holds the grid clicked, by the codes’ nesting', () => {
+    expect(childHolding('231281000000', '231281001001001')).toBe('231281001000')
+    expect(childHolding('520000000000', '520102001001003')).toBe('520100000000')
+    expect(childHolding('520100000000', '520102001001003')).toBe('520102000000')
+    expect(childHolding('231281001000', '231281001001001')).toBe('231281001001')
+    expect(childHolding('231281000000', '230604001001001')).toBeNull()
+  })
+
+  it('goes down a level above the township, to the grid on a township or closer in, and to a neighbour outside the area', () => {
+    const grid = { code: '520102001001003', townshipCode: '520102001000' }
+    expect(clickedArea({ level: 'province', code: '520000000000' }, null, grid, 13)).toEqual({ level: 'prefecture', code: '520100000000' })
+    expect(clickedArea({ level: 'prefecture', code: '520100000000' }, null, grid, 13)).toEqual({ level: 'county', code: '520102000000' })
+    expect(clickedArea({ level: 'county', code: '520102000000' }, null, grid, 13)).toEqual({ level: 'township', code: '520102001000' })
+    expect(clickedArea({ level: 'county', code: '520121000000' }, null, grid, 9)).toEqual({ level: 'county', code: '520102000000' })
+    expect(clickedArea({ level: 'township', code: '520102001000' }, null, grid, 9)).toEqual({ level: 'grid', code: grid.code })
+    expect(clickedArea({ level: 'township', code: '520102101000' }, null, grid, 9)).toEqual({ level: 'township', code: '520102001000' })
+    // The first screen: the scope's own area one level down, or the grid closer in.
+    expect(clickedArea(null, { level: 'province', code: '520000000000' }, grid, 9)).toEqual({ level: 'prefecture', code: '520100000000' })
+    expect(clickedArea(null, { level: 'province', code: '520000000000' }, grid, 11)).toEqual({ level: 'grid', code: grid.code })
+    expect(clickedArea(null, null, grid, 9)).toEqual({ level: 'township', code: '520102001000' })
   })
 })
 

@@ -1,27 +1,31 @@
-import { type AreaProfile, type Kpis, labels } from '../../../contract'
+import { type AnyAreaProfile, type AreaLevel, type AreaProfile, type Kpis, labels, type RegionKind, type RegionRef } from '../../../contract'
 import { clockTime, count, percent } from '../ui/format'
 import type { DrillTarget } from './drillRoute'
 
 const FIX_FRESH_MS = 30 * 60_000
 
+/** A region the drill-down opens (not a community: a township's panel opens its grids). */
+const drillable = (r: RegionRef): NonNullable<DrillTarget> | null => (r.level === 'community' ? null : { level: r.level, code: r.code })
+
 /**
- * The area's name and where it sits, with its parents one click away (a grid's township) when they lie in
- * the account's scope; `root` names the desk's whole area (全市, or a township officer's township), null
- * when the area on screen is already the whole of it.
+ * The area's name and where it sits: its parents from the store's top region down, each one click away when it
+ * lies in the account's scope; `root` names the desk's first screen (首页), null when the area on screen is the
+ * scope's home already (a township officer's township).
  */
 export function AreaHeader({ profile, onOpen, reaches, root }: {
-  profile: AreaProfile; onOpen: (t: DrillTarget) => void; reaches: (t: NonNullable<DrillTarget>) => boolean; root: string | null
+  profile: AnyAreaProfile; onOpen: (t: DrillTarget) => void; reaches: (t: NonNullable<DrillTarget>) => boolean; root: string | null
 }) {
-  const kind = profile.level === 'grid' ? labels.gridKind[profile.kind as 'urban' | 'rural'] : labels.regionKind[profile.kind as 'township' | 'street']
+  const kind = profile.level === 'grid' ? labels.gridKind[profile.kind as 'urban' | 'rural'] : labels.regionKind[profile.kind as RegionKind]
   return (
     <header className="area-header">
       <nav className="crumbs" aria-label="所属">
         {root && <button type="button" onClick={() => onOpen(null)} data-testid="crumb-root">{root}</button>}
-        {[...profile.parents].reverse().filter((p) => p.level !== 'city').map((p) => (
-          p.level === 'township' && reaches({ level: 'township', code: p.code })
-            ? <button key={p.code} type="button" onClick={() => onOpen({ level: 'township', code: p.code })}>{p.name}</button>
+        {[...profile.parents].reverse().map((p) => {
+          const t = drillable(p)
+          return t && reaches(t)
+            ? <button key={p.code} type="button" onClick={() => onOpen(t)} data-testid={`crumb-${p.level}`}>{p.name}</button>
             : <span key={p.code}>{p.name}</span>
-        ))}
+        })}
       </nav>
       <h1 data-testid="area-name">{profile.name}</h1>
       <p className="area-kind">{kind} · {profile.code}</p>
@@ -29,18 +33,21 @@ export function AreaHeader({ profile, onOpen, reaches, root }: {
   )
 }
 
+/** What every level's profile says of who answers for it. */
+type Answering = { level: AreaLevel; responsible: Pick<AreaProfile['responsible'], 'households' | 'grids' | 'leaders' | 'fulltimeWorkers' | 'parttimeWorkers'> }
+
 /** Who answers for the area: its households and grids, and the posts by role. */
-export function Responsible({ profile }: { profile: AreaProfile }) {
+export function Responsible({ profile }: { profile: Answering }) {
   const r = profile.responsible
   return (
     <section className="responsible" data-testid="responsible" aria-labelledby="responsible-title">
       <h2 id="responsible-title">责任体系</h2>
       <dl>
-        {profile.level === 'township' && <><dt>网格</dt><dd>{count(r.grids)} 个</dd></>}
+        {profile.level !== 'grid' && <><dt>网格</dt><dd data-testid="grids">{count(r.grids)} 个</dd></>}
         <dt>户数</dt><dd>{count(r.households)}</dd>
-        <dt>{labels.workerRole.leader}</dt><dd data-testid="leaders">{r.leaders}</dd>
-        <dt>{labels.workerRole.fulltime}</dt><dd data-testid="fulltime">{r.fulltimeWorkers}</dd>
-        <dt>{labels.workerRole.parttime}</dt><dd data-testid="parttime">{r.parttimeWorkers}</dd>
+        <dt>{labels.workerRole.leader}</dt><dd data-testid="leaders">{count(r.leaders)}</dd>
+        <dt>{labels.workerRole.fulltime}</dt><dd data-testid="fulltime">{count(r.fulltimeWorkers)}</dd>
+        <dt>{labels.workerRole.parttime}</dt><dd data-testid="parttime">{count(r.parttimeWorkers)}</dd>
       </dl>
     </section>
   )

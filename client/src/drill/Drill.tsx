@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { CaseSummary, GridProps, Me } from '../../../contract'
+import { type AnyAreaProfile, type CaseSummary, type GridProps, isWideLevel, type Me, type WideAreaProfile } from '../../../contract'
 import { coversArea, may, reachOf } from '../../../domain/access'
 import { needingAttention } from '../../../domain/triage'
 import { LiveStatus } from '../live/LiveStatus'
@@ -8,6 +8,7 @@ import { displayScale } from '../map/displayScale'
 import { areaCamerasLayer } from '../map/layers/areaCamerasLayer'
 import { areaMaskLayer } from '../map/layers/areaMaskLayer'
 import { areaOutlineLayer } from '../map/layers/areaOutlineLayer'
+import { childAreasLayers } from '../map/layers/childAreasLayer'
 import { casesLayer } from '../map/layers/casesLayer'
 import { mediationBodiesLayer } from '../map/layers/mediationBodiesLayer'
 import { selectedCaseLayer } from '../map/layers/selectedCaseLayer'
@@ -28,9 +29,11 @@ import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
 import { placeNames } from '../cases/placeNames'
 import { useMediationBodies } from '../cases/useMediationBodies'
+import { clickedArea } from './clickedArea'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import './drill.css'
 import { DrillPicking } from './DrillPicking'
+import { LocalNames } from './LocalNames'
 import { MapNoTabStop } from './MapNoTabStop'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
 import { SignedInBar } from '../session/SignedInBar'
@@ -38,22 +41,25 @@ import { CLOSED_DAYS, shownOf, useArea } from './useArea'
 import { useDepartmentCases } from './useDepartmentCases'
 import { useOpenCases } from './useOpenCases'
 import { Triage } from './Triage'
+import { ChildAreas, WideCover, WideMediation } from './WideArea'
 
-/** Below this zoom a click on the city opens the township under it; closer in, the grid. */
-const GRID_CLICK_ZOOM = 11
+const isWide = (p: AnyAreaProfile): p is WideAreaProfile => isWideLevel(p.level)
 
 /**
  * The desks' drill-down screen (duty leaders, and officers of a township, community, grid or department).
  * Before an area is chosen it answers "what needs me now": the scope's overdue, nearly due, moved-up and urgent
  * cases by time left, and its open cases on the map, live from the scope's room. Click a case point or a row to
- * open the case. Type an area's name, or click a township or a grid (or open its link, `/drill/grid/<code>`),
- * and the map flies there with the rest of the city dimmed, while the panel shows who answers for it, its cases,
- * what watches over it and its figures against the whole scope's, live from its room; a case opened there can be taken through the loop,
- * and by a duty leader escalated, assigned, and its parties read (logged). Only inside the account's scope:
- * a township officer starts on their township, which is their "whole city", and is offered nothing outside it.
+ * open the case. Type an area's name, or click one on the map (or open its link, `/drill/county/<code>`,
+ * `/drill/grid/<code>`), and the map flies there with the rest dimmed, while the panel shows who answers for it,
+ * its cases, what watches over it and its figures against the whole scope's, live from its room; a case opened
+ * there can be taken through the loop, and by a duty leader escalated, assigned, and its parties read (logged).
+ * It goes down a level at a time, province → prefecture → county → township → grid: an area above the township
+ * lists and outlines its areas one level down, and a click on one (in the list or on the map) opens it; its
+ * parents above are one click away in the header. Only inside the account's scope: a township officer starts on
+ * their township, which is their "whole city", and is offered nothing outside it.
  */
 export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
-  const scope = useMemo(() => deskScope(me.scope), [me.scope])
+  const scope = useMemo(() => deskScope(me), [me])
   const [target, setTarget] = useState(() => withinScope(scope, initial))
   const [notice, setNotice] = useState<Notice | null>(null)
   const open = useCallback((asked: DrillTarget) => {
@@ -96,16 +102,16 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const data = shownOf(status)
   // The bodies serving a township, or a grid's community (its own, the township's, the city's); an account
   // whose area is smaller than the community (a grid's) asks for those serving its own area, which are the same.
-  const bodiesArea = !data ? null : data.profile.level === 'township' ? data.profile.code
-    : coversArea(reachOf(me.scope), data.profile.parents[0]!.code) ? data.profile.parents[0]!.code : ''
+  // An area above the township counts its bodies in its profile: a province's would be thousands of rings.
+  const bodiesArea = !data || isWide(data.profile) ? null : data.profile.level === 'township' ? data.profile.code
+    : coversArea(reachOf(me.scope, me.whole), data.profile.parents[0]!.code) ? data.profile.parents[0]!.code : ''
   const bodies = useMediationBodies(bodiesArea)
   const bodyList = bodies?.kind === 'ready' ? bodies.bodies : null
   useEffect(() => setSelected(null), [target?.code])
 
   const onPick = useCallback((grid: GridProps, zoom: number) => {
-    const inTownship = target?.level === 'township' && grid.townshipCode === target.code
     const gridTarget = { level: 'grid', code: grid.code } as const
-    const asked = zoom >= GRID_CLICK_ZOOM || inTownship || target?.level === 'grid' ? gridTarget : { level: 'township', code: grid.townshipCode } as const
+    const asked = clickedArea(target, scope.area, grid, zoom)
     // Outside the scope a click opens nothing; a township beyond it may still hold a grid inside (a community's officer).
     const shown = scope.reaches(asked) ? asked : scope.reaches(gridTarget) ? gridTarget : null
     if (shown) open(shown)
@@ -124,7 +130,11 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const selectedAt = selectedCase?.location ?? null
   // A click finds a case by its point on screen (DrillPicking), not by deck.gl's picking pass.
   const over = useCallback(() => [
-    ...(data ? [
+    ...(data && isWide(data.profile) ? [
+      ...childAreasLayers({ children: data.profile.children, named: data.profile.level !== 'county', scale }),
+      areaOutlineLayer({ area: data.profile.geometry, scale }),
+    ] : []),
+    ...(data && !isWide(data.profile) ? [
       areaOutlineLayer({ area: data.profile.geometry, scale }),
       areaCamerasLayer({ cameras: data.profile.cover.cameras, scale }),
       mediationBodiesLayer({ bodies: bodyList ?? [], scale }),
@@ -143,6 +153,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         <ShowPoint at={selectedAt} />
         <ReadyMark complete={city !== null} />
         <MapNoTabStop />
+        <LocalNames shown={!(data && (data.profile.level === 'province' || data.profile.level === 'prefecture'))} />
       </MapView>
       <aside className="drill-panel" data-testid="drill-panel" data-loaded={data ? data.profile.code : ''} aria-busy={status.kind === 'loading'}>
         <div className="drill-top">
@@ -154,7 +165,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         {!byDepartment && <AreaPicker options={areas} onOpen={open} />}
         <NoticeLine notice={notice} />
         {!target && !byDepartment && (
-          <Triage scopeName={me.scopeName} status={triage.status} hint={noneHint(me)}>
+          <Triage scopeName={me.scopeName} status={triage.status} hint={noneHint(me)} onArea={scope.area && (() => open(scope.area))}>
             {needing && <CaseList title="需要处理" cases={needing} now={now} selected={selected} onSelect={setSelected} places={places} />}
             {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={triage.reload} />}
           </Triage>
@@ -171,15 +182,28 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
         )}
         {status.kind === 'failed' && <NoticeLine notice={{ kind: 'error', text: status.message }} />}
         {data && (
+          <AreaHeader profile={data.profile} onOpen={open} reaches={scope.reaches} root={scope.home ? null : '首页'} />
+        )}
+        {data && isWide(data.profile) && (
           <>
-            <AreaHeader profile={data.profile} onOpen={open} reaches={scope.reaches} root={scope.cityWide ? '全市' : null} />
+            <ChildAreas profile={data.profile} onOpen={open} reaches={scope.reaches} />
+            <CaseList title="在办案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} places={places} />
+            {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={reload} />}
+            <Responsible profile={data.profile} />
+            <WideMediation profile={data.profile} />
+            <WideCover profile={data.profile} />
+            <Numbers area={data.kpis} city={data.profile.code === scope.area?.code ? data.kpis : cityKpis} wholeName={me.scopeName} />
+          </>
+        )}
+        {data && !isWide(data.profile) && (
+          <>
             <CaseList title="案件" cases={data.cases} now={now} selected={selected} onSelect={setSelected} places={places} closedDays={CLOSED_DAYS} />
             {selected !== null && <CasePane id={selected} version={selectedCase?.version} me={me} grids={grids} onActed={reload} />}
             <Responsible profile={data.profile} />
             <AreaMediation profile={data.profile} bodies={bodies} />
             <Cover profile={data.profile} />
             {/* The scope's own area on screen (a township officer's township): its figures are the whole's. */}
-            <Numbers area={data.kpis} city={data.profile.code === scope.home?.code ? data.kpis : cityKpis} wholeName={scope.cityWide ? '全市' : me.scopeName} />
+            <Numbers area={data.kpis} city={data.profile.code === scope.home?.code ? data.kpis : cityKpis} wholeName={me.scopeName} />
           </>
         )}
       </aside>
@@ -189,6 +213,8 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
 
 /** What the panel says before an area is chosen, by what the scope reaches. */
 function noneHint(me: Me): string {
-  if (deskScope(me.scope).cityWide) return '在地图上点击案件打开它；点击乡镇（街道）或网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。'
+  const { area } = deskScope(me)
+  if (area && area.level !== 'county') return '在地图上点击案件打开它；逐级点击下辖区域直至网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。'
+  if (area) return '在地图上点击案件打开它；点击乡镇（街道）或网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。'
   return `在地图上点击案件打开它；点击${me.scopeName}的网格，或在上方输入其名称，查看其责任体系、案件、视频巡防与指标。`
 }

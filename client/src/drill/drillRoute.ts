@@ -1,13 +1,13 @@
 import type { AreaLevel } from '../../../contract'
 
-/** What a drill-down shows: a township or a grid, or nothing yet (the whole city, pick one). */
+/** What a drill-down shows: a province, prefecture, county, township or grid, or nothing yet (the whole scope, pick one). */
 export type DrillTarget = { level: AreaLevel; code: string } | null
 
-const PATH = /^\/drill(?:\/(township|grid)\/(\d+))?\/?$/
+const PATH = /^\/drill(?:\/(province|prefecture|county|township|grid)\/(\d+))?\/?$/
 
 /**
- * `/drill`, `/drill/township/231281100000` or `/drill/grid/231281001001001` → what to show, so a
- * link can be sent to a colleague; `undefined` for an address that is not a drill-down (or a code of
+ * `/drill`, `/drill/county/231281000000`, `/drill/township/231281100000` or `/drill/grid/231281001001001` → what
+ * to show, so a link can be sent to a colleague; `undefined` for an address that is not a drill-down (or a code of
  * the wrong length for its level).
  */
 export function drillTarget(pathname: string): DrillTarget | undefined {

@@ -7,7 +7,10 @@ import { coversArea } from '../../../domain/access'
 import { allow, outsideScope } from './auth'
 import { HttpError, parseOr400 } from './errors'
 
-/** `GET /areas/:level/:code?patrolHours=`: a township or a grid as a desk drills into it, inside the caller's scope. */
+/**
+ * `GET /areas/:level/:code?patrolHours=`: a province, prefecture, county, township or grid as a desk drills into it,
+ * inside the caller's scope (the store's top region too, for a scope of the whole store).
+ */
 export function areasRouter(db: Db, clock: Clock): Router {
   return Router().get('/:level/:code', allow('read'), async (req, res) => {
     const { level, code } = parseOr400(AreaParams, req.params, 'path')

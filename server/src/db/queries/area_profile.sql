@@ -6,22 +6,24 @@
 -- nothing, while each keeps its index (grids_current_code_idx, the regions' code).
 -- The people's mediation committee (人民调解委员会) serving the area is a grid's community's or the township's
 -- own (null if the store holds none); the specialised committees serving it are those of the regions it
--- lies in or holds (`served`, as GET /mediation-bodies finds them), read by mediation_bodies_region_idx.
-WITH area AS (
-  SELECT 'grid' AS level, g.code, g.name, g.kind, g.geom, g.households,
+-- holds (`own`) or lies in (`up`), as GET /mediation-bodies finds them, read by mediation_bodies_region_idx.
+WITH RECURSIVE area AS (
+  SELECT 'grid' AS level, g.code, g.name, g.kind, g.geom, g.households, com.id AS parent_id,
          (SELECT b.name FROM mediation_bodies b WHERE b.region_id = com.id AND b.kind = 'community' ORDER BY b.id LIMIT 1) AS committee,
-         ARRAY[com.id, t.id, t.parent_id] AS served,
-         json_build_array(json_build_object('code', com.code, 'name', com.name, 'level', com.level, 'kind', com.kind),
-                          json_build_object('code', t.code, 'name', t.name, 'level', t.level, 'kind', t.kind)) AS parents
-  FROM grids g JOIN regions com ON com.id = g.community_id JOIN regions t ON t.id = com.parent_id
+         ARRAY[com.id] AS own
+  FROM grids g JOIN regions com ON com.id = g.community_id
   WHERE $1 = 'grid' AND g.code = $2 AND g.valid_to IS NULL
   UNION ALL
-  SELECT 'township', t.code, t.name, t.kind, t.geom, t.households,
+  SELECT 'township', t.code, t.name, t.kind, t.geom, t.households, t.parent_id,
          (SELECT b.name FROM mediation_bodies b WHERE b.region_id = t.id AND b.kind = 'township' ORDER BY b.id LIMIT 1),
-         ARRAY[t.id, city.id] || ARRAY(SELECT com.id FROM regions com WHERE com.parent_id = t.id),
-         json_build_array(json_build_object('code', city.code, 'name', city.name, 'level', city.level, 'kind', city.kind))
-  FROM regions t JOIN regions city ON city.id = t.parent_id
+         ARRAY[t.id] || ARRAY(SELECT com.id FROM regions com WHERE com.parent_id = t.id)
+  FROM regions t
   WHERE $1 = 'township' AND t.code = $2 AND t.level = 'township'
+), up AS (
+  -- The regions the area lies in, nearest first, up to the store's top region.
+  SELECT p.id, p.code, p.name, p.level, p.kind, p.parent_id, 1 AS depth FROM area a JOIN regions p ON p.id = a.parent_id
+  UNION ALL
+  SELECT p.id, p.code, p.name, p.level, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN regions p ON p.id = u.parent_id
 ), area_grids AS (
   SELECT g.code, g.leaders, g.fulltime_workers, g.parttime_workers
   FROM grids g
@@ -53,13 +55,14 @@ SELECT json_build_object(
   'bbox', json_build_array(round(ST_XMin(a.geom)::numeric, 6), round(ST_YMin(a.geom)::numeric, 6),
                            round(ST_XMax(a.geom)::numeric, 6), round(ST_YMax(a.geom)::numeric, 6)),
   'geometry', ST_AsGeoJSON(a.geom, 6)::json,
-  'parents', a.parents,
+  'parents', coalesce((
+    SELECT json_agg(json_build_object('code', u.code, 'name', u.name, 'level', u.level, 'kind', u.kind) ORDER BY u.depth) FROM up u), '[]'::json),
   'responsible', (
     SELECT json_build_object(
       'households', a.households, 'grids', count(*), 'leaders', coalesce(sum(ag.leaders), 0),
       'fulltimeWorkers', coalesce(sum(ag.fulltime_workers), 0), 'parttimeWorkers', coalesce(sum(ag.parttime_workers), 0),
       'mediationCommittee', a.committee,
-      'specialisedCommittees', (SELECT count(*) FROM mediation_bodies b WHERE b.region_id = ANY (a.served) AND b.kind = 'specialised'),
+      'specialisedCommittees', (SELECT count(*) FROM mediation_bodies b WHERE b.region_id = ANY (a.own || ARRAY(SELECT id FROM up)) AND b.kind = 'specialised'),
       'roster', coalesce((
         SELECT json_agg(json_build_object('code', r.code, 'gridCode', r.grid_code, 'role', r.role) ORDER BY r.grid_code, r.rank, r.post_no)
         FROM grid_worker_roster r JOIN area_grids ag2 ON ag2.code = r.grid_code), '[]'::json))
