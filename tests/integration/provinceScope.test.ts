@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type Change, type Figures, type Kpis, type Me, PROTOCOL_VERSION, type Rankings } from '../../contract'
+import { type Change, type Figures, type Kpis, type LiveSnapshot, type Me, PROTOCOL_VERSION, type Rankings } from '../../contract'
 import { seedProvince } from '../../data/seedProvince'
 import { manualClock } from '../../server/src/clock'
 import type { Db } from '../../server/src/db/Db'
@@ -97,6 +97,11 @@ describe('a province store, read at every level', () => {
     expect(figures.body.byArea.map((a) => a.code)).toEqual(counties)
     const ranked = await get<Rankings>('/api/v1/rankings?unit=county&period=year', keys.prefecture)
     expect(ranked.body.rows.map((r) => r.code).sort()).toEqual(counties)
+
+    const snapshot = await get<LiveSnapshot>('/api/v1/live/snapshot', keys.prefecture)
+    expect(snapshot.body.cameras.length).toBeGreaterThan(0)
+    expect(snapshot.body.cameras.every((c) => c.gridCode?.startsWith(own.slice(0, 4)))).toBe(true)
+    expect(snapshot.body.covers.every((c) => c.gridCode.startsWith(own.slice(0, 4)))).toBe(true)
 
     // A county account sees its own county only.
     expect((await get(`/api/v1/kpis?region=${counties[1]}`, keys.county)).status).toBe(403)

@@ -13,7 +13,9 @@ const sql = sqlFiles(['snapshot_cases', 'snapshot_cameras', 'snapshot_patrols', 
  * rooms a client of that reach may join carry.
  */
 export async function liveSnapshot(db: Db, now: Date, reach: Reach): Promise<LiveSnapshot> {
-  const all = await wholeSnapshot(db, now)
+  // Read in SQL for an area's reach (a county's screen inside a province reads its county, not the province);
+  // whole for the whole store and for a department, whose cases are found below.
+  const all = await storedSnapshot(db, now, reach.whole ? null : reach.prefix)
   // A scope of the city (or above) sees it all, including what stands outside every grid.
   const inArea = (code: string | null) => citywide(reach) || coversCode(reach, code)
   return {
@@ -26,18 +28,18 @@ export async function liveSnapshot(db: Db, now: Date, reach: Reach): Promise<Liv
   }
 }
 
-function wholeSnapshot(db: Db, now: Date): Promise<LiveSnapshot> {
+function storedSnapshot(db: Db, now: Date, prefix: string | null): Promise<LiveSnapshot> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
     const { newest } = await logPosition(tx)
     const read = async <T>(q: string, params: unknown[] = []) => (await tx.query<{ summary: T }>(q, params)).map((r) => r.summary)
     return {
       seq: newest,
-      cases: await read<LiveSnapshot['cases'][number]>(sql.snapshot_cases),
-      cameras: await read<LiveSnapshot['cameras'][number]>(sql.snapshot_cameras),
-      patrols: await read<LiveSnapshot['patrols'][number]>(sql.snapshot_patrols, [now, TRAIL.hours, TRAIL.sampleSeconds]),
-      covers: await read<LiveSnapshot['covers'][number]>(sql.snapshot_covers),
-      visits: await read<LiveSnapshot['visits'][number]>(sql.snapshot_visits),
+      cases: await read<LiveSnapshot['cases'][number]>(sql.snapshot_cases, [prefix]),
+      cameras: await read<LiveSnapshot['cameras'][number]>(sql.snapshot_cameras, [prefix]),
+      patrols: await read<LiveSnapshot['patrols'][number]>(sql.snapshot_patrols, [now, TRAIL.hours, TRAIL.sampleSeconds, prefix]),
+      covers: await read<LiveSnapshot['covers'][number]>(sql.snapshot_covers, [prefix]),
+      visits: await read<LiveSnapshot['visits'][number]>(sql.snapshot_visits, [prefix]),
     }
   })
 }

@@ -1,4 +1,5 @@
--- Each patrol unit's trail, for a screen's starting state: over the $2 hours before $1 (now), the
+-- Each patrol unit's trail, for a screen's starting state ($4 an area's code prefix: the units whose latest fix
+-- lies in it; NULL: all): over the $2 hours before $1 (now), the
 -- latest fix of each $3-second step back from now, and the unit's latest fix wherever it lies, oldest
 -- first. One probe of patrol_fixes_unit_at_idx a unit and step, so the cost does not grow with how
 -- often units report.
@@ -27,4 +28,5 @@ SELECT json_build_object('unitId', u.id, 'code', u.code, 'kind', u.kind, 'townsh
            JOIN patrol_fixes f ON f.id = picked.id)) AS summary
 FROM patrol_unit_public u
 JOIN LATERAL (SELECT id, grid_code FROM patrol_fixes WHERE unit_id = u.id ORDER BY at DESC, id DESC LIMIT 1) latest ON true
+WHERE $4::text IS NULL OR latest.grid_code LIKE $4 || '%'
 ORDER BY u.id
