@@ -20,7 +20,7 @@ import { SignedIn } from './session/SignedIn'
 import { pageTitle } from './session/pageTitle'
 import { SignInScreen } from './session/SignInScreen'
 import { Wall } from './wall/Wall'
-import { wallConfig } from './wall/wallConfig'
+import { areaParam, wallConfig } from './wall/wallConfig'
 
 const { pathname, search } = window.location
 const isWall = pathname === '/' || /^\/wall\/?$/.test(pathname)
@@ -63,9 +63,10 @@ if (title) document.title = title
 
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
 // does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a
-// kiosk that has yet to trade its key: it loads again once signed in.
+// kiosk that has yet to trade its key: it loads again once signed in. A wall of an area (`?area=`) reads only
+// that area's, or draws it from tiles: the whole store's GeoJSON is not for it.
 if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|desk\/?|intake\/?|editor\/?)?$/.test(pathname)) {
-  cityRead.start()
+  if (!(isWall && areaParam(search))) cityRead.start()
   prewarmMap()
 }
 if (!kioskKey && isWall) snapshotRead.start()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CaseSummary, type GridCover } from '../../contract'
+import { CaseSummary, type GridCover, type Me } from '../../contract'
 import { caseLoadShades, coverLossShades, patrolShades, sameShades } from '../../client/src/wall/gridShades'
 import { rankedUnitFor } from '../../client/src/wall/rankedUnitFor'
 import { themeAt, wallConfig } from '../../client/src/wall/wallConfig'
@@ -13,7 +13,9 @@ import { cameraChangeOf, type CameraChange, overdueItems, type TickerItem, ticke
 import { cameraChangesSummary } from '../../client/src/wall/cameraChanges'
 import { HOLD_MS, LINE_GAP_EMS, nextShown, noneShown, type TickerShown } from '../../client/src/wall/tickerHold'
 import { lineEms, tickerLine } from '../../client/src/wall/tickerLine'
-import { wallOverLayers } from '../../client/src/wall/wallLayers'
+import { CASE_POINTS_ZOOM, wallOverLayers } from '../../client/src/wall/wallLayers'
+import { askedArea, isTiled, wallRooms } from '../../client/src/wall/wallArea'
+import { childLabels, childLoads, overdueShades } from '../../client/src/wall/childShades'
 
 const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => CaseSummary.parse({
   id, code: `AD${id}`, category: 'dispute', kind: 'neighbour', source: 'grid_worker', location: [125.32, 46.4], gridCode,
@@ -76,6 +78,8 @@ describe('when the shading is redrawn', () => {
   })
 
   it('ranks the units one level below the wall\'s scope, and nothing below a grid or for a department', () => {
+    expect(rankedUnitFor({ region: '520000000000' })).toBe('prefecture')
+    expect(rankedUnitFor({ region: '520100000000' })).toBe('county')
     expect(rankedUnitFor({ region: '231281000000' })).toBe('township')
     expect(rankedUnitFor({ region: '231281001000' })).toBe('community')
     expect(rankedUnitFor({ region: '231281001001' })).toBe('grid')
@@ -87,13 +91,19 @@ describe('when the shading is redrawn', () => {
 describe('the wall set up from its URL', () => {
   it('reads the patrol window, a pinned theme and a view, and knows /wall is the kiosk', () => {
     expect(wallConfig('/wall', '?patrolHours=8&theme=cameras&center=125.33,46.41&zoom=13')).toEqual({
-      patrolHours: 8, theme: 'cameras', cycleSeconds: 30, view: { center: [125.33, 46.41], zoom: 13 }, kiosk: true,
+      patrolHours: 8, theme: 'cameras', cycleSeconds: 30, view: { center: [125.33, 46.41], zoom: 13 }, area: null, kiosk: true,
     })
+  })
+
+  it('reads the area asked for by its 12-digit code, and nothing else as one', () => {
+    expect(wallConfig('/wall', '?area=520000000000').area).toBe('520000000000')
+    expect(wallConfig('/wall', '?area=231281001001001').area).toBeNull()
+    expect(wallConfig('/wall', '?area=52').area).toBeNull()
   })
 
   it('falls back to the defaults on values out of range rather than blank a wall', () => {
     expect(wallConfig('/', '?patrolHours=99&theme=weather&center=500,46&zoom=13&cycle=1')).toEqual({
-      patrolHours: 4, theme: null, cycleSeconds: 30, view: null, kiosk: false,
+      patrolHours: 4, theme: null, cycleSeconds: 30, view: null, area: null, kiosk: false,
     })
   })
 })
@@ -172,10 +182,71 @@ describe('what the wall\'s map draws', () => {
 
   it('stacks the layers: trails, cameras and patrols under the township names, the cases and their marks over everything', () => {
     const ids = wallOverLayers(
-      { live: { ...emptyLive, cases }, trails: trailColumns(new Map(), now), now, scale: 1, theme: 'cases', labels: [{ name: '安达镇', at: [125.3, 46.4] }] },
+      { live: { ...emptyLive, cases }, trails: trailColumns(new Map(), now), now, scale: 1, theme: 'cases', labels: [{ name: '安达镇', at: [125.3, 46.4] }], binned: null, units: true },
       { time: now, zoom: 10 },
     ).map((l) => l.id)
     expect(ids).toEqual(['trails', 'cameras', 'patrols', 'place-labels', 'cases-awaiting', 'case-halos', 'cases', 'case-levels', 'pulses'])
+  })
+
+  it('bins a tiled area\'s cases in hexagons under the names further out than the townships, and draws them as points closer in', () => {
+    const scene = { live: { ...emptyLive, cases }, trails: trailColumns(new Map(), now), now, scale: 1, theme: 'cases' as const, labels: [], binned: { latitude: 26.9 }, units: false }
+    const at = (zoom: number) => wallOverLayers(scene, { time: now, zoom })
+    expect(at(7).map((l) => l.id)).toEqual(['case-hexagons', 'place-labels'])
+    expect(at(CASE_POINTS_ZOOM - 0.01).map((l) => l.id)).toEqual(['case-hexagons', 'place-labels'])
+    // Closer in, the cases' points as on a county's wall, without the patrols and cameras a wide area's room does not carry.
+    expect(at(CASE_POINTS_ZOOM).map((l) => l.id)).toEqual(['place-labels', 'cases-awaiting', 'case-halos', 'cases', 'case-levels', 'pulses'])
+    // The same hexagons on screen at each whole zoom: half the radius on the ground a zoom further in.
+    const radius = (zoom: number) => (at(zoom)[0]!.props as unknown as { radius: number }).radius
+    expect(radius(7.2)).toBe(radius(7.9))
+    expect(radius(8)).toBeCloseTo(radius(7) / 2, 6)
+  })
+})
+
+describe('a wall of any area', () => {
+  const now = Date.parse('2026-11-24T00:00:00Z')
+  const me = (scope: Me['scope'], whole: boolean): Me => ({ login: 'wall', displayName: '大屏', role: 'wall_display', scope, scopeName: '贵州省', whole, via: 'session' })
+  const province = me({ region: '520000000000' }, true)
+  const city = me({ region: '231281000000' }, true)
+
+  it('shows an area asked for inside the scope, and the scope\'s own for one outside it or the scope itself', () => {
+    expect(askedArea('520100000000', province)).toBe('520100000000')
+    expect(askedArea('520000000000', province)).toBeNull()
+    expect(askedArea('230000000000', city)).toBeNull()
+    expect(askedArea('231281001000', city)).toBe('231281001000')
+    expect(askedArea(null, city)).toBeNull()
+  })
+
+  it('listens in the area\'s own room: a province\'s or prefecture\'s (cases only) even as the whole store; a county\'s own scope as before', () => {
+    expect(wallRooms(province, null)).toEqual(['province:520000000000'])
+    expect(wallRooms(province, '520100000000')).toEqual(['prefecture:520100000000'])
+    expect(wallRooms(province, '520102000000')).toEqual(['county:520102000000'])
+    expect(wallRooms(city, null)).toEqual(['city'])
+    expect(wallRooms(city, '231281001000')).toEqual(['township:231281001000'])
+  })
+
+  it('draws a province or prefecture from tiles, and a county only when it has more than 5,000 grids', () => {
+    expect([isTiled('province', 300), isTiled('prefecture', 300), isTiled('county', 1011), isTiled('county', 5001)]).toEqual([true, true, false, true])
+  })
+
+  it('counts each child\'s open and overdue cases by its code, and shades only those with overdue ones, deeper with more', () => {
+    const children = [
+      { code: '520100000000', name: '云岭市', at: [106.7, 26.6] as [number, number] },
+      { code: '520200000000', name: '清江市', at: [104.8, 26.6] as [number, number] },
+      { code: '520300000000', name: '凤台市', at: [106.9, 27.7] as [number, number] },
+    ]
+    const at = (id: number, grid: string, overdue: boolean) => aCase(id, grid, overdue ? '2026-11-23T00:00:00Z' : '2026-11-25T00:00:00Z')
+    const loads = childLoads([
+      at(1, '520102001001001', true), at(2, '520102001001002', false), at(3, '520201001001001', true), at(4, '520201001001001', true),
+      at(5, '520201002001001', false), at(6, '520301001001001', false), at(7, '530101001001001', true),
+    ], children, (c) => Date.parse(c.dueAt!) < now)
+    expect(Object.fromEntries(loads)).toEqual({
+      '520100000000': { open: 2, overdue: 1 }, '520200000000': { open: 3, overdue: 2 }, '520300000000': { open: 1, overdue: 0 },
+    })
+    const shades = overdueShades(loads)
+    expect(rgb(shades.get('520200000000'))).toEqual(rgb(COLOR.overdue))
+    expect(shades.get('520200000000')![3]).toBeGreaterThan(shades.get('520100000000')![3])
+    expect(shades.has('520300000000')).toBe(false)
+    expect(childLabels(children, loads)[1]!.name).toBe('清江市\n在办 3 · 超期 2')
   })
 })
 

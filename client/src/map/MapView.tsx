@@ -24,9 +24,19 @@ export type Padding = { top: number; right: number; bottom: number; left: number
 /** A desk screen's margin round what it frames; its panel sits beside the map, not over it. */
 export const DESK_PADDING: Padding = { top: 40, right: 40, bottom: 40, left: 40 }
 
+/** `[minLon, minLat, maxLon, maxLat]`. */
+export type Bounds = [number, number, number, number]
+
+/** A base map other than the city's GeoJSON: a style of its own (a province's, from the vector tiles) and the box it frames. */
+export type MapBase = { style: maplibregl.StyleSpecification; bounds: Bounds }
+
 export type MapViewProps = {
   /** The city's regions, grids and roads; null while they load (the map is made once they are here). */
   city: City | null
+  /** Instead of a city, a base of its own (`city` then null): the map is made with it. */
+  base?: MapBase | null
+  /** Frame this box instead of the whole city (an area of it), unless `view` is given. */
+  bounds?: Bounds | null
   /** Whether grids take a shade (`GridShading`): their fill then mixes in a colour from feature state. */
   shaded?: boolean
   /** Frame the map there; null: the whole city. */
@@ -46,7 +56,7 @@ export type MapViewProps = {
  * moves, so a pulse redraws points, not the map. Each behaviour of a screen's map is a part of its own
  * (layers, shading, picking, flying, the ready mark), given as children; each owns its effect.
  */
-export function MapView({ city, shaded = false, view, padding, interactive, children, inset = false }: MapViewProps) {
+export function MapView({ city, base = null, bounds = null, shaded = false, view, padding, interactive, children, inset = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const [handle, setHandle] = useState<MapHandle | null>(null)
 
@@ -54,12 +64,12 @@ export function MapView({ city, shaded = false, view, padding, interactive, chil
   // worker starts cutting them into tiles at once, while the page compiles its deck.gl shaders and
   // loads the live state, instead of after a first empty frame (a second of a 4K wall in software).
   useEffect(() => {
-    if (!city) return
-    const whole = turf.bbox(city.regions as GeoJSON.FeatureCollection) as [number, number, number, number]
+    const made = base ?? (city && { style: cityStyle(city, { scale: displayScale(), shaded }), bounds: turf.bbox(city.regions as GeoJSON.FeatureCollection) as Bounds })
+    if (!made) return
     const map = new maplibregl.Map({
       container: container.current!,
-      style: cityStyle(city, { scale: displayScale(), shaded }),
-      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: whole, fitBoundsOptions: { padding } }),
+      style: made.style,
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: bounds ?? made.bounds, fitBoundsOptions: { padding } }),
       interactive,
       attributionControl: false,
       pixelRatio: 1,
@@ -82,9 +92,9 @@ export function MapView({ city, shaded = false, view, padding, interactive, chil
       setHandle(null)
       map.remove()
     }
-    // Made once, when the city first arrives: view, padding and interactivity are a screen's fixed setup,
-    // and a city read again only replaces the sources' data (below).
-  }, [city !== null])
+    // Made once, when the city (or the base) first arrives: view, bounds, padding and interactivity are a
+    // screen's fixed setup, and a city read again only replaces the sources' data (below).
+  }, [city !== null || base !== null])
 
   // A city read again (grids redrawn and published) replaces the sources' data; the map stays.
   useEffect(() => {

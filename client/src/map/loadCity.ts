@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { featureCollection, GridCollection, RegionCollection } from '../../../contract'
+import { codePrefix } from '../../../domain/access'
 import { earlyRead } from '../api/earlyRead'
 import { fetchJson } from '../api/fetchJson'
 
@@ -19,6 +20,21 @@ export async function loadCity(): Promise<City> {
     fetchJson('/api/v1/roads', RoadCollection),
   ])
   return { regions, grids, roads }
+}
+
+/**
+ * One area of the store as a screen that shows only it needs it: the area's regions (it and those within it),
+ * its current grids, and the roads. In a province's store the whole store is tens of megabytes; a county's part
+ * is the size of the demo city.
+ */
+export async function loadAreaCity(code: string, bbox: readonly [number, number, number, number]): Promise<City> {
+  const prefix = codePrefix(code)
+  const [regions, grids, roads] = await Promise.all([
+    fetchJson(`/api/v1/regions?bbox=${bbox.join(',')}`, RegionCollection),
+    fetchJson(`/api/v1/grids?region=${code}`, GridCollection),
+    fetchJson('/api/v1/roads', RoadCollection),
+  ])
+  return { regions: { ...regions, features: regions.features.filter((f) => f.properties.code.startsWith(prefix)) }, grids, roads }
 }
 
 /**

@@ -8,14 +8,17 @@ export type CityStatus = { kind: 'loading' } | { kind: 'ready'; city: City } | {
 /**
  * The city's regions, grids and roads for the screen; retried every few seconds until the server
  * answers, and read again whenever `version` moves (grids were redrawn), the city on screen kept meanwhile.
+ * `read`: how (the whole city's first read, taken from the page's preload, unless told otherwise); null: not
+ * read at all (not yet known, or a screen drawing its map from tiles).
  */
-export function useCity(version = 0): CityStatus {
+export function useCity(version = 0, read: (() => Promise<City>) | null = cityRead.take): CityStatus {
   const [status, setStatus] = useState<CityStatus>({ kind: 'loading' })
   useEffect(() => {
+    if (!read) return
     let stopped = false
     let timer: ReturnType<typeof setTimeout>
     const attempt = () =>
-      cityRead.take().then(
+      read().then(
         (city) => !stopped && setStatus({ kind: 'ready', city }),
         (err: unknown) => {
           if (stopped) return
@@ -28,6 +31,6 @@ export function useCity(version = 0): CityStatus {
       stopped = true
       clearTimeout(timer)
     }
-  }, [version])
+  }, [version, read])
   return status
 }

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react'
+import { HEXAGON_RAMP } from '../map/layers/caseHexagonsLayer'
 import { COLOR, cssColor, type Rgba, withAlpha } from '../map/style/colors'
 import { COVER_LOSS_SHOWN } from './gridShades'
 import { THEMES, type Theme } from './wallConfig'
@@ -32,11 +33,38 @@ const POINT_KEYS: [string, string, CSSProperties, string][] = [
   ['camera-faulty', 'dot small', dot(COLOR.cameraFaulty), '故障'],
 ]
 
+/** The keys of the cases' own points: a wide area's wall draws no patrols or cameras. */
+const CASE_KEYS = new Set(['dispute', 'hazard', 'urgent', 'overdue', 'escalated', 'awaiting'])
+
+/** What a wide area's wall shades and bins: its children by overdue cases, the open cases in hexagons further out. */
+export type WideLegend = { children: string }
+
 /**
  * What the grid shading shows now (and the themes it cycles through), and the points' colours: each
  * colour one meaning, said in words once. A camera that is down is drawn large only in the 视频覆盖 theme.
+ * A wide area's wall (`wide`) says instead what its children's shading and the hexagons mean, and keys its
+ * cases' points only.
  */
-export function Legend({ theme, cycling, patrolHours }: { theme: Theme; cycling: boolean; patrolHours: number }) {
+export function Legend({ theme, cycling, patrolHours, wide = null }: { theme: Theme; cycling: boolean; patrolHours: number; wide?: WideLegend | null }) {
+  if (wide) {
+    const [low, high] = [HEXAGON_RAMP[0]!, HEXAGON_RAMP.at(-1)!]
+    return (
+      <div className="legend" data-testid="legend" data-theme="wide">
+        <ol className="themes"><li className="current">案件聚合</li></ol>
+        <ul className="keys">
+          <li key="child"><i className="swatch swatch-overdue" style={shade(COLOR.overdue, 0.55)} />{wide.children}当前超期（颜色越深越多）</li>
+          <li key="hexagon">
+            <i className="swatch swatch-hexagon" style={{ background: `linear-gradient(90deg, ${cssColor(low)}, ${cssColor(high)})` }} />
+            在办案件（六边形，越亮越多；放大至乡镇显示点位）
+          </li>
+        </ul>
+        <ul className="keys">
+          {POINT_KEYS.filter(([key]) => CASE_KEYS.has(key)).map(([key, shape, style, text]) => <li key={key} data-key={key}><i className={`${shape} ${key}`} style={style} />{text}</li>)}
+        </ul>
+        <p className="note">演示数据：边界为生成数据，非官方地图</p>
+      </div>
+    )
+  }
   return (
     <div className="legend" data-testid="legend" data-theme={theme}>
       <ol className="themes">

@@ -10,9 +10,10 @@ const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
 /**
  * What the screen at `path` reads first, to be fetched with the page (a preload) instead of after its
  * script has loaded and run: most of a second of a 4K wall's start. The same URLs as the client asks for.
+ * A wall of one area (`?area=<12-digit code>`) reads that area's part or its tiles, not the whole store's GeoJSON.
  */
-function screenReads(path: string): string[] {
-  if (path === '/' || /^\/wall\/?$/.test(path)) return ['/api/v1/live/snapshot', ...CITY_READS]
+function screenReads(path: string, area: unknown): string[] {
+  if (path === '/' || /^\/wall\/?$/.test(path)) return ['/api/v1/live/snapshot', ...(typeof area === 'string' && /^\d{12}$/.test(area) ? [] : CITY_READS)]
   if (/^\/(drill|desk|intake|editor)(\/|$)/.test(path)) return CITY_READS
   return []
 }
@@ -68,7 +69,7 @@ export function clientAssets(dir: string): RequestHandler {
     .get(/^(?!\/(api|ogc|open311)(\/|$)).*/, (req, res) => {
       const refused = notAScreen(req.path)
       if (refused) throw refused
-      const reads = screenReads(req.path)
+      const reads = screenReads(req.path, req.query['area'])
       if (reads.length > 0) res.set('Link', reads.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`).join(', '))
       res.set('Cache-Control', 'no-cache').sendFile(index)
     })
