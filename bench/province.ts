@@ -66,7 +66,9 @@ export async function provinceBench(pgUrl: string): Promise<Row[]> {
 
     const [sample] = await db.query<{ points: Pt[]; seats: Pt[] }>(sql.province_points, [POINTS])
     const { points, seats } = sample!
-    for (const [lon, lat] of points.slice(0, 200)) {
+    // A first, untimed pass over every point reads the grids' pages into the cache (the store is fresh from the
+    // seed): the timed pass is the lookup of a running server, whose grids stay in memory, not a cold disk's.
+    for (const [lon, lat] of points) {
       await gridAt(db, lon, lat)
       await db.query(sql.point_bare, [lon, lat])
     }

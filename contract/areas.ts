@@ -44,6 +44,8 @@ export type AreaPatrol = z.infer<typeof AreaPatrol>
 
 const Bbox = z.tuple([z.number(), z.number(), z.number(), z.number()])
 const MultiPolygon = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) })
+/** Who answers for an area: its households, grids and posts (grid leaders, full- and part-time workers), summed. */
+const posts = { households: Count(), grids: Count(), leaders: Count(), fulltimeWorkers: Count(), parttimeWorkers: Count() }
 const CameraStates = z.object(Object.fromEntries(CameraState.options.map((s) => [s, Count()])) as Record<CameraState, ReturnType<typeof Count>>)
 
 /**
@@ -72,11 +74,7 @@ export const AreaProfile = z.object({
   geometry: MultiPolygon,
   parents: z.array(RegionRef),
   responsible: z.object({
-    households: Count(),
-    grids: Count(),
-    leaders: Count(),
-    fulltimeWorkers: Count(),
-    parttimeWorkers: Count(),
+    ...posts,
     /** E.g. `新兴街道人民调解委员会`. */
     mediationCommittee: z.string().nullable(),
     specialisedCommittees: Count(),
@@ -136,11 +134,7 @@ export const WideAreaProfile = z.object({
   geometry: MultiPolygon,
   parents: z.array(RegionRef),
   responsible: z.object({
-    households: Count(),
-    grids: Count(),
-    leaders: Count(),
-    fulltimeWorkers: Count(),
-    parttimeWorkers: Count(),
+    ...posts,
     committees: z.object({ township: Count(), community: Count(), specialised: Count() }),
   }),
   cover: z.object({

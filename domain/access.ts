@@ -1,4 +1,5 @@
 import type { Role, Scope } from '../contract/auth'
+import type { RankedUnit } from '../contract/figures'
 
 /**
  * Who may do what, and where. Division codes nest: a province's 12-digit code is its first 2 digits
@@ -164,3 +165,11 @@ export function homeRooms(scope: Scope, whole: boolean): string[] {
 
 /** The roles that sign in with API keys only, never a password. */
 export const KEY_ONLY: readonly Role[] = ['wall_display', 'service']
+
+/**
+ * The units one level below an area, which its figures are split by and its ranking ranks: a province's
+ * prefectures, a prefecture's counties, a county's townships, a township's communities, a community's grids;
+ * none below a grid.
+ */
+export const unitBelow = (level: CodeLevel | string): RankedUnit | null =>
+  ({ province: 'prefecture', prefecture: 'county', county: 'township', township: 'community', community: 'grid' } as Record<string, RankedUnit>)[level] ?? null

@@ -51,14 +51,14 @@ export function pointIn(rng: Rng, area: Area, accept: (p: Pt) => boolean = () =>
 /**
  * `n` points spread evenly (Mitchell's best candidate: each new point is the candidate farthest from
  * those already chosen and from `keepAway`), so Voronoi cells come out of similar size.
- * `candidate` draws one random candidate.
+ * `candidate` draws one random candidate; `distance` compares two points (squared km on the globe by default).
  */
-export function spreadPoints(candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 10): Pt[] {
+export function spreadPoints(candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 10, distance = distKm2): Pt[] {
   const chosen: Pt[] = []
   const nearest = (p: Pt) => {
     let d = Infinity
-    for (const q of chosen) d = Math.min(d, distKm2(p, q))
-    for (const q of keepAway) d = Math.min(d, distKm2(p, q))
+    for (const q of chosen) d = Math.min(d, distance(p, q))
+    for (const q of keepAway) d = Math.min(d, distance(p, q))
     return d
   }
   for (let i = 0; i < n; i++) {

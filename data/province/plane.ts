@@ -1,4 +1,4 @@
-import type { Pt } from '../city/geo'
+import { type Pt, spreadPoints } from '../city/geo'
 import type { Rng } from '../city/rng'
 
 // A province is laid out on a plane in km around its centre (equirectangular at the centre's latitude:
@@ -50,29 +50,10 @@ export function nearest(p: Pt, among: readonly Pt[]): number {
 }
 
 /**
- * `n` points spread evenly (Mitchell's best candidate: each is the candidate farthest from those chosen and
- * from `keepAway`); `candidate` draws one. For the few seats of a level, not for thousands of points.
+ * `n` points spread evenly on the plane (Mitchell's best candidate, as the city's seats); `candidate` draws one.
+ * For the few seats of a level, not for thousands of points.
  */
-export function spread(candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 12): Pt[] {
-  const chosen: Pt[] = []
-  const gap = (p: Pt) => {
-    let d = Infinity
-    for (const q of chosen) d = Math.min(d, dist2(p, q))
-    for (const q of keepAway) d = Math.min(d, dist2(p, q))
-    return d
-  }
-  for (let i = 0; i < n; i++) {
-    let best = candidate()
-    let bestD = gap(best)
-    for (let c = 1; c < tries; c++) {
-      const p = candidate()
-      const d = gap(p)
-      if (d > bestD) [best, bestD] = [p, d]
-    }
-    chosen.push(best)
-  }
-  return chosen
-}
+export const spread = (candidate: () => Pt, n: number, keepAway: readonly Pt[] = [], tries = 12): Pt[] => spreadPoints(candidate, n, keepAway, tries, dist2)
 
 /** `k` distinct indexes of `points` whose points are spread apart, `first` (an index) among them when given. */
 export function pickSpread(rng: Rng, points: readonly Pt[], k: number, first?: number): number[] {

@@ -1,7 +1,7 @@
 import type {
   AreaRow, CaseCategory, CaseLevel, CaseSource, Figures, MediationBodyKind, MediationKind, Period, RankedUnit,
 } from '../../../contract'
-import { codePrefix } from '../../../domain/access'
+import { codePrefix, unitBelow } from '../../../domain/access'
 import {
   type MeasureCounts, measuresOf, mediationMeasuresOf, type MediationCounts, NO_CASES, NO_MEDIATIONS,
 } from '../../../domain/measures'
@@ -29,9 +29,6 @@ const mediationCountsOf = (r: MediationRow | undefined): MediationCounts => {
   return { referred, concluded, agreements, confirmed, amountYuan }
 }
 
-/** The level one down from an area, which its figures are split by: none below a grid. */
-export const unitBelow = (level: string): RankedUnit | null =>
-  ({ province: 'prefecture', prefecture: 'county', county: 'township', township: 'community', community: 'grid' } as Record<string, RankedUnit>)[level] ?? null
 
 /**
  * Reads figures in one repeatable-read transaction, so that every figure and `seq` agree, without JIT: the
