@@ -1,6 +1,7 @@
-import type { GridKind, RegionKind, RegionLevel } from '../../contract/domain'
+import type { RegionKind, RegionLevel } from '../../contract/domain'
 import { chineseNumber } from '../city/anda'
 import type { Pt } from '../city/geo'
+import type { GridPlan } from '../city/layout'
 import { allocate, type Rng } from '../city/rng'
 import {
   AUTONOMOUS_PEOPLES, AUTONOMOUS_PREFECTURES, COMMUNITY_ROOTS, COUNTY_ROOTS, GRIDS_PER_STREET, GUIZHOU, perGrid, PREFECTURE_CITIES,
@@ -11,18 +12,8 @@ import { DartBoard, dist2, frameAt, inRing, nearest, pickSpread, readingOrder, r
 /** A region as laid out: `parent` is the index of its parent in the layout's `regions` (-1 for the province). */
 export type ProvinceRegion = { code: string; name: string; level: RegionLevel; kind: RegionKind; seat: Pt; parent: number }
 
-export type ProvinceGrid = {
-  code: string
-  name: string
-  kind: GridKind
-  seed: Pt
-  /** Index of its community in the layout's `regions`. */
-  community: number
-  households: number
-  leaders: number
-  fulltimeWorkers: number
-  parttimeWorkers: number
-}
+/** A grid as the city lays one out (`community`: the index of its community in the layout's `regions`). */
+export type ProvinceGrid = GridPlan
 
 /**
  * Where every region and grid of the province goes before any geometry exists. Regions run top-down (the
