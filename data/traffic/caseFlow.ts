@@ -37,7 +37,7 @@ const TYPICAL_HOURS: Record<Move, number> = {
 const REPORTING_HOURS = 6
 
 /** A holder lets one stage in twenty run out of time, and the platform moves the case up. */
-const LAPSE = 0.05
+export const LAPSE = 0.05
 /** One arrival in twelve is sent back as not the level's own (退回), one routing in eight by a department. */
 const LEVEL_SENDS_BACK = 1 / 12
 const DEPARTMENT_SENDS_BACK = 1 / 8
@@ -102,13 +102,13 @@ export function learn(before: Known | undefined, c: CaseSummary, took?: StepRequ
  * The next move on a case, null when nobody has anything left to do. Steps in time stay in time: drawn hours are
  * cut to most of what is left on the case's clock, less the simulator's lag.
  */
-export function planFor(rng: Rng, known: Known, departments: readonly DepartmentInfo[], { now, speed, slack }: Pace): Plan | null {
+export function planFor(rng: Rng, known: Known, departments: readonly DepartmentInfo[], { now, speed, slack }: Pace, lapse = LAPSE): Plan | null {
   const step = likelyStep(rng, known, departments, now)
   if (!step) return null
   const { c } = known
   // The case's clock is real time; what is left of it, in simulated hours.
   const left = c.dueAt === null ? null : ((Date.parse(c.dueAt) - now.getTime()) * speed) / 3_600_000
-  if (left !== null && left > 0 && levelAbove(c.level) && rng.chance(LAPSE)) return { step: null, hours: left }
+  if (left !== null && left > 0 && levelAbove(c.level) && rng.chance(lapse)) return { step: null, hours: left }
   const typical = step.step === 'sign_for' && step.department ? REPORTING_HOURS : TYPICAL_HOURS[step.step as Move]
   const drawn = -Math.log(1 - rng.next()) * typical
   return { step, hours: left !== null && left > 0 ? Math.max(0, Math.min(drawn, 0.8 * left - slack)) : drawn }

@@ -12,7 +12,7 @@ import { linesOf, roadNetwork } from '../city/roadNetwork'
 import { createRng, type Rng } from '../city/rng'
 import type { Logger } from '../../server/src/log'
 import { reportRate } from '../../domain/reportRhythm'
-import { type Known, learn, planFor } from './caseFlow'
+import { type Known, LAPSE, learn, planFor } from './caseFlow'
 import { channelFiler, type Raw } from './channels'
 
 export type SimOptions = {
@@ -25,6 +25,11 @@ export type SimOptions = {
   tickMs: number
   seed: string
   log: Logger
+  /**
+   * The share of stages a holder lets run out of time (default `LAPSE`, one in twenty). A lapsed case is looked at
+   * again when its clock has run out: hours away on a server whose limits are not compressed like the demo's.
+   */
+  lapse?: number
   /** The mini-program backend's Open311 key, to file its reports as it would; without one they go through the API. */
   open311Key?: string | null
 }
@@ -93,7 +98,7 @@ export async function startSimulator(o: SimOptions): Promise<() => Promise<void>
   const planned = new Map<number, Planned>()
   const plan = (known: Known) => {
     const now = Date.now()
-    const p = planFor(rng, known, departments, { now: new Date(now), speed: o.speed, slack })
+    const p = planFor(rng, known, departments, { now: new Date(now), speed: o.speed, slack }, o.lapse ?? LAPSE)
     if (!p) planned.delete(known.c.id)
     else planned.set(known.c.id, { known, step: p.step, at: now + (p.hours * HOUR_MS) / o.speed + (p.step ? 0 : LOOK_AGAIN_MS) })
   }
