@@ -3,6 +3,7 @@ import { CaseSummary } from './cases'
 import { CameraClass, CameraState, CaseSource, DEPARTMENT_NAME, PatrolKind } from './domain'
 import { Geometry } from './geo'
 import { GridProps } from './grids'
+import { AreaCode } from './fields'
 
 /** Bumped on any change a client of the previous version could not read; checked at connect. */
 export const PROTOCOL_VERSION = 1
@@ -158,7 +159,8 @@ export type ClientToServerEvents = {
 /**
  * `GET /api/v1/live/snapshot`: everything live at position `seq`; apply changes after it. Each patrol
  * unit's `fixes` are its trail over the last `TRAIL.hours`, one fix per `TRAIL.sampleSeconds`, oldest
- * first, ending with its latest fix.
+ * first, ending with its latest fix. With `?area=<code>` (in the reader's scope), that area's part, as its room
+ * carries it: a province's or prefecture's is its cases only (`casesOnlyLevel`), its other lists empty.
  */
 export const LiveSnapshot = z.object({
   seq: z.number().int(),
@@ -169,3 +171,7 @@ export const LiveSnapshot = z.object({
   visits: z.array(GridVisit),
 })
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>
+
+/** `?area=231281001000`: the snapshot of one area in the reader's scope, for a screen that follows that area's room. */
+export const LiveSnapshotQuery = z.strictObject({ area: AreaCode.optional() })
+export type LiveSnapshotQuery = z.infer<typeof LiveSnapshotQuery>

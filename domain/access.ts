@@ -156,6 +156,13 @@ export function roomsNest(a: string, b: string): boolean {
   return pa !== null && pb !== null && (pa.startsWith(pb) || pb.startsWith(pa))
 }
 
+/**
+ * Whether an area of this level is followed by its cases only: a province's or prefecture's room carries no patrol
+ * fix or camera change, and its snapshot no patrols or cameras (tens of thousands of workers, hundreds of thousands
+ * of cameras), so a wall that wide gets what it shows (roll-ups, cases) and not what it cannot.
+ */
+export const casesOnlyLevel = (level: string): boolean => level === 'province' || level === 'prefecture'
+
 /** The rooms a client of this scope watches when it asks for none: the whole store's ('city'), its area's, or its department's. */
 export function homeRooms(scope: Scope, whole: boolean): string[] {
   if ('department' in scope) return [`department:${scope.department}`]

@@ -13,6 +13,7 @@ import { Intake } from './intake/Intake'
 import { snapshotRead } from './live/useLive'
 import { cityRead } from './map/loadCity'
 import { prewarmMap } from './map/MapView'
+import { wideStore } from './map/wideStore'
 import { Ranking } from './ranking/Ranking'
 import { CaseFile, caseFileId } from './report/CaseFile'
 import { Report } from './report/Report'
@@ -64,12 +65,14 @@ if (title) document.title = title
 // A screen's first reads start now, not from its effects (the server preloads the same ones), and so
 // does the map's worker: every map screen draws the city, and the wall follows the live city. Not for a
 // kiosk that has yet to trade its key: it loads again once signed in. A wall of an area (`?area=`) reads only
-// that area's, or draws it from tiles: the whole store's GeoJSON is not for it.
+// that area's, or draws it from tiles: the whole store's GeoJSON is not for it. Nor in a province's store
+// (the server names its top level), where what a screen reads depends on the account's area.
+const wide = wideStore()
 if (!kioskKey && /^\/(wall\/?|drill(\/.*)?|desk\/?|intake\/?|editor\/?)?$/.test(pathname)) {
-  if (!(isWall && areaParam(search))) cityRead.start()
+  if (!(isWall && areaParam(search)) && !wide) cityRead.start()
   prewarmMap()
 }
-if (!kioskKey && isWall) snapshotRead.start()
+if (!kioskKey && isWall && !wide) snapshotRead.start()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

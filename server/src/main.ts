@@ -27,7 +27,7 @@ export async function main(client?: RequestHandler): Promise<void> {
   const started = performance.now()
   const { db } = await openDemoStore(config, log)
   const { http, hub, cases, accounts, audit } = await createApp({
-    db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST), limitScale: config.limitScale, retention: config.retention,
+    db, log, clock: systemClock, client: client ?? clientAssets(CLIENT_DIST, db), limitScale: config.limitScale, retention: config.retention,
     security: config.security,
   })
   if (config.limitScale !== 1) log.warn({ scale: config.limitScale }, 'time limits compressed for the demo (LIMIT_SCALE=1 for real ones)')

@@ -72,7 +72,7 @@ let browser: Browser
 beforeAll(async () => {
   db = await seededDb()
   await addProvince(db)
-  server = await serve(db, { client: clientAssets(CLIENT_DIST) })
+  server = await serve(db, { client: clientAssets(CLIENT_DIST, db) })
   // The wall display of the province's command centre: its scope the whole store.
   await db.query(`UPDATE accounts SET scope_region = $1 WHERE login = 'wall'`, [PROVINCE])
   browser = await launchChromium()
@@ -180,6 +180,19 @@ describe('the wall of any area of a province', () => {
     expect(lit).toBeGreaterThan(0.15)
     expect(errors).toEqual([])
     expect(leaks).toEqual([])
+    await page.context().close()
+  })
+
+  it('as the province\'s own wall (/wall) starts no read before its account is known, and follows the province from its cases', async () => {
+    const served = await fetch(`${server.url}/wall`)
+    expect(served.headers.get('link')).toBeNull()
+    expect(await served.text()).toContain('<meta name="store-top" content="province">')
+    const { page, seen } = await openWall('/wall')
+    expect(await page.getByTestId('centre-name').textContent()).toBe('黑龙江省社会治理指挥中心')
+    expect(seen.rooms()).toEqual([`province:${PROVINCE}`])
+    expect(seen.paths.filter((p) => p.startsWith('/api/v1/live/snapshot'))).toEqual([`/api/v1/live/snapshot?area=${PROVINCE}`])
+    expect(seen.paths.filter((p) => /^\/api\/v1\/(grids|roads|regions)$/.test(p))).toEqual([])
+    expect(seen.failed).toEqual([])
     await page.context().close()
   })
 

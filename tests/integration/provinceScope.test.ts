@@ -108,6 +108,31 @@ describe('a province store, read at every level', () => {
     expect((await get(`/api/v1/kpis?region=${own}`, keys.county)).status).toBe(403)
   })
 
+  it("starts a screen that follows an area from that area's snapshot: a prefecture's its cases only, a county's everything in it", async () => {
+    const [own, other] = prefectures as [string, string]
+    const wide = await get<LiveSnapshot>(`/api/v1/live/snapshot?area=${own}`, keys.province)
+    expect(wide.status).toBe(200)
+    const openIn = async (prefix: string) => (await db.query<{ id: number }>(`
+      SELECT c.id::int FROM cases c JOIN grids g ON g.id = c.grid_id WHERE c.state <> 'closed' AND g.code LIKE $1 ORDER BY c.id`, [`${prefix}%`])).map((r) => r.id)
+    expect(wide.body.cases.map((c) => c.id)).toEqual(await openIn(own.slice(0, 4)))
+    expect([wide.body.cameras, wide.body.patrols, wide.body.covers, wide.body.visits]).toEqual([[], [], [], []])
+    const whole = (await get<LiveSnapshot>(`/api/v1/live/snapshot?area=${PROVINCE}`, keys.province)).body
+    expect(whole.cases.length).toBeGreaterThan(wide.body.cases.length)
+    expect(whole.cameras).toEqual([])
+
+    const county = counties[0]!
+    const narrow = await get<LiveSnapshot>(`/api/v1/live/snapshot?area=${county}`, keys.prefecture)
+    expect(narrow.body.cameras.length).toBeGreaterThan(0)
+    expect(narrow.body.cameras.every((c) => c.gridCode?.startsWith(county.slice(0, 6)))).toBe(true)
+    expect(narrow.body.cases.map((c) => c.id)).toEqual(await openIn(county.slice(0, 6)))
+
+    expect((await get(`/api/v1/live/snapshot?area=${other}`, keys.prefecture)).status).toBe(403)
+    expect((await get(`/api/v1/live/snapshot?area=${own}`, keys.county)).status).toBe(403)
+    const malformed = await get<{ issues: { field: string }[] }>('/api/v1/live/snapshot?area=52', keys.province)
+    expect(malformed.status).toBe(400)
+    expect(malformed.body.issues.map((i) => i.field)).toEqual(['area'])
+  })
+
   it("streams a prefecture's room its cases only, and refuses it the whole store's", async () => {
     const [own, other] = prefectures as [string, string]
     const open = (rooms: string[], key: string) => {

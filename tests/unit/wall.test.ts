@@ -14,7 +14,8 @@ import { cameraChangesSummary } from '../../client/src/wall/cameraChanges'
 import { HOLD_MS, LINE_GAP_EMS, nextShown, noneShown, type TickerShown } from '../../client/src/wall/tickerHold'
 import { lineEms, tickerLine } from '../../client/src/wall/tickerLine'
 import { CASE_POINTS_ZOOM, wallOverLayers } from '../../client/src/wall/wallLayers'
-import { askedArea, isTiled, wallRooms } from '../../client/src/wall/wallArea'
+import { isTiled } from '../../client/src/map/mapArea'
+import { askedArea, wallFollows } from '../../client/src/wall/wallArea'
 import { childLabels, childLoads, overdueShades } from '../../client/src/wall/childShades'
 
 const aCase = (id: number, gridCode: string, dueAt: string): CaseSummary => CaseSummary.parse({
@@ -216,12 +217,12 @@ describe('a wall of any area', () => {
     expect(askedArea(null, city)).toBeNull()
   })
 
-  it('listens in the area\'s own room: a province\'s or prefecture\'s (cases only) even as the whole store; a county\'s own scope as before', () => {
-    expect(wallRooms(province, null)).toEqual(['province:520000000000'])
-    expect(wallRooms(province, '520100000000')).toEqual(['prefecture:520100000000'])
-    expect(wallRooms(province, '520102000000')).toEqual(['county:520102000000'])
-    expect(wallRooms(city, null)).toEqual(['city'])
-    expect(wallRooms(city, '231281001000')).toEqual(['township:231281001000'])
+  it('follows the area\'s own room from its own snapshot: a province\'s or prefecture\'s (cases only) even as the whole store; a county\'s own scope as before', () => {
+    expect(wallFollows(province, null)).toEqual({ rooms: ['province:520000000000'], area: '520000000000' })
+    expect(wallFollows(province, '520100000000')).toEqual({ rooms: ['prefecture:520100000000'], area: '520100000000' })
+    expect(wallFollows(province, '520102000000')).toEqual({ rooms: ['county:520102000000'], area: '520102000000' })
+    expect(wallFollows(city, null)).toEqual({ rooms: ['city'], area: null })
+    expect(wallFollows(city, '231281001000')).toEqual({ rooms: ['township:231281001000'], area: '231281001000' })
   })
 
   it('draws a province or prefecture from tiles, and a county only when it has more than 5,000 grids', () => {

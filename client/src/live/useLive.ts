@@ -20,12 +20,12 @@ export type Connection = { live: boolean; since: number; connecting?: boolean }
 
 /**
  * The live city for a screen, as far as its account's scope reaches: a snapshot (the server filters it to
- * the scope), then every change after its position over Socket.IO, in `rooms` (the scope's, see
- * `homeRooms`; the server refuses a room outside it).
+ * the scope, or to `area` in it), then every change after its position over Socket.IO, in `rooms` (the scope's, see
+ * `homeRooms`, or the area's; the server refuses a room outside it).
  * Reconnects by itself and asks for what it missed from the last position it applied; told it is
  * too far behind, or sent a frame that does not parse with the contract, it loads a fresh snapshot. `synced`: a snapshot has been applied (its position may be 0).
  */
-export function useLive(rooms: readonly Room[]): { state: LiveState; connection: Connection; synced: boolean } {
+export function useLive(rooms: readonly Room[], area: string | null = null): { state: LiveState; connection: Connection; synced: boolean } {
   const [state, setState] = useState<LiveState>(emptyLive)
   const [synced, setSynced] = useState(false)
   const [connection, setConnection] = useState<Connection>(() => ({ live: false, since: Date.now(), connecting: true }))
@@ -39,7 +39,7 @@ export function useLive(rooms: readonly Room[]): { state: LiveState; connection:
     let stopped = false
     // A fresh snapshot replaces what the screen knew, but the ticker's lines and the cameras' changes still happened.
     const load = async () => {
-      const snapshot = fromSnapshot(await snapshotRead.take())
+      const snapshot = fromSnapshot(await (area ? fetchJson(`/api/v1/live/snapshot?area=${area}`, LiveSnapshot) : snapshotRead.take()))
       position.current = snapshot.seq
       if (stopped) return
       // A snapshot after a first one follows changes the screen missed, redrawn boundaries among them.
@@ -82,7 +82,7 @@ export function useLive(rooms: readonly Room[]): { state: LiveState; connection:
       clearTimeout(retry)
       live?.close()
     }
-  }, [roomsKey])
+  }, [roomsKey, area])
 
   return { state, connection, synced }
 }

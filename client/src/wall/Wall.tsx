@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { AttentionCases, DutyNow, Figures, HourlyReports, labels, type Me, type Measures, Rankings } from '../../../contract'
-import { codeLevel, codePrefix } from '../../../domain/access'
+import { casesOnlyLevel, codeLevel } from '../../../domain/access'
 import { SignedInBar } from '../session/SignedInBar'
 import { useLive } from '../live/useLive'
 import { useNow } from '../live/useNow'
@@ -19,10 +19,10 @@ import { type City, cityRead, loadAreaCity, seatPoints } from '../map/loadCity'
 import { TILE_SOURCES, tiledStyle } from '../map/tiledStyle'
 import { isOverdue } from '../live/liveState'
 import { pageTitle } from '../session/pageTitle'
-import { liveInArea } from './areaLive'
 import { childLabels, childLoads, overdueShades } from './childShades'
 import { type Shades } from './gridShades'
-import { askedArea, isWide, useWallArea, wallRooms } from './wallArea'
+import { useMapArea } from '../map/mapArea'
+import { askedArea, wallFollows } from './wallArea'
 import type { PlaceLabel } from '../map/layers/placeLabelsLayer'
 import { overdueItems } from '../live/ticker'
 import { useCity } from '../map/useCity'
@@ -80,19 +80,16 @@ const NO_SHADES: Shades = new Map()
 export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   // An area asked for that the store does not hold (a mistyped address) shows the scope's own, as one outside the scope does.
   const wanted = useMemo(() => askedArea(config.area, me), [config.area, me])
-  const askedStatus = useWallArea(wanted)
+  const askedStatus = useMapArea(wanted)
   const asked = askedStatus.kind === 'missing' ? null : wanted
   // The scope's own area is read only when it is wide: a county's own wall takes what it needs from its GeoJSON, read with the page.
-  const own = 'region' in me.scope && isWide(codeLevel(me.scope.region)) ? me.scope.region : null
-  const ownStatus = useWallArea(asked === null && askedStatus.kind !== 'loading' ? own : null)
+  const own = 'region' in me.scope && casesOnlyLevel(codeLevel(me.scope.region)) ? me.scope.region : null
+  const ownStatus = useMapArea(asked === null && askedStatus.kind !== 'loading' ? own : null)
   const areaStatus = asked ? askedStatus : ownStatus
   const area = areaStatus.kind === 'ready' ? areaStatus.area : null
   const tiled = area?.tiled ?? false
-  const rooms = useMemo(() => wallRooms(me, asked), [me, asked])
-  const live = useLive(rooms)
-  const { connection, synced } = live
-  // The snapshot is the scope's: an area inside it keeps to its own.
-  const state = useMemo(() => (asked ? liveInArea(live.state, codePrefix(asked)) : live.state), [live.state, asked])
+  const follows = useMemo(() => wallFollows(me, asked), [me, asked])
+  const { state, connection, synced } = useLive(follows.rooms, follows.area)
   // The map's GeoJSON once the area is known: the scope's own as the page preloaded it, an area's own part, or none (tiles).
   const cityLoad = useMemo(() => {
     if (areaStatus.kind === 'loading' || tiled) return null
@@ -126,7 +123,7 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   const judgedAt = Math.floor(now / JUDGE_STEP_MS) * JUDGE_STEP_MS
   const shades = useGridShading(theme, state, synced, now, config.patrolHours)
   // A wide area's room carries cases only: its patrols and cameras are not drawn (the snapshot's would stand still).
-  const units = !(area && isWide(area.level))
+  const units = !(area && casesOnlyLevel(area.level))
   // Camera views are drawn under the map's lines only closer in; further out a camera going down must not redraw the map.
   const [viewsShown, setViewsShown] = useState((config.view?.zoom ?? 0) >= VIEWS_MIN_ZOOM)
   // Binned cases are binned anew at each whole zoom (and turn to points at CASE_POINTS_ZOOM): the layers are redrawn when it changes.

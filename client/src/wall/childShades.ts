@@ -3,7 +3,7 @@ import { codePrefix } from '../../../domain/access'
 import type { PlaceLabel } from '../map/layers/placeLabelsLayer'
 import { COLOR, withAlpha } from '../map/style/colors'
 import type { Shades } from './gridShades'
-import type { AreaChild } from './wallArea'
+import type { AreaChild } from '../map/mapArea'
 
 /** A child's open cases, and how many of them are past their due time. */
 export type ChildLoad = { open: number; overdue: number }

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import express, { type RequestHandler, Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
+import { casesOnlyLevel } from '../../../domain/access'
+import type { Db } from '../db/Db'
+import { sqlFiles } from '../db/sqlFiles'
 import { HttpError } from './errors'
+
+const sql = sqlFiles(['city_region'])
+/** How long the store's top level is taken as read: it changes only when a store is seeded. */
+const STORE_TOP_MS = 30_000
 
 /** The city's base layers, read by every map screen. */
 const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
@@ -12,7 +20,10 @@ const CITY_READS = ['/api/v1/regions', '/api/v1/grids', '/api/v1/roads']
  * script has loaded and run: most of a second of a 4K wall's start. The same URLs as the client asks for.
  * A wall of one area (`?area=<12-digit code>`) reads that area's part or its tiles, not the whole store's GeoJSON.
  */
-function screenReads(path: string, area: unknown): string[] {
+function screenReads(path: string, area: unknown, wideStore: boolean): string[] {
+  // A province's store: what a screen reads depends on the account (a province's wall reads tiles and its cases,
+  // a county's its GeoJSON), which the page learns once signed in; the whole store's would be tens of megabytes.
+  if (wideStore) return []
   if (path === '/' || /^\/wall\/?$/.test(path)) return ['/api/v1/live/snapshot', ...(typeof area === 'string' && /^\d{12}$/.test(area) ? [] : CITY_READS)]
   if (/^\/(drill|desk|intake|editor)(\/|$)/.test(path)) return CITY_READS
   return []
@@ -41,11 +52,22 @@ function notAScreen(path: string): HttpError | undefined {
  * The built client: files as they are (hashed assets cached for a year, sent as the brotli or gzip
  * file the build wrote beside each when the browser takes it), m.html for the phone page (`/m…`), and index.html
  * for every other GET outside /api and /ogc that names a screen, so that deep links (/wall, /drill/grid/…) load the app,
- * naming the screen's first reads to preload. A file that was not built is a 404, never the page.
+ * naming the screen's first reads to preload. A file that was not built is a 404, never the page. With the store
+ * `db`, the page is told the level of the store's top region (`<meta name="store-top">`): in a province's store
+ * neither it nor the server starts any read before the account is known.
  */
-export function clientAssets(dir: string): RequestHandler {
+export function clientAssets(dir: string, db?: Db): RequestHandler {
   const index = join(dir, 'index.html')
   if (!existsSync(index)) throw new Error(`no built client at ${dir}: run npm run build`)
+  let top: { level: string | null; at: number } = { level: null, at: -Infinity }
+  const storeTop = async (): Promise<string | null> => {
+    if (!db) return null
+    if (Date.now() - top.at > STORE_TOP_MS) {
+      const [root] = await db.query<{ level: string }>(sql.city_region)
+      top = { level: root?.level ?? null, at: Date.now() }
+    }
+    return top.level
+  }
   const phone = join(dir, 'm.html')
   const phoneWorker = join(dir, 'm-sw.js')
   return Router()
@@ -66,11 +88,13 @@ export function clientAssets(dir: string): RequestHandler {
     })
     // No directory redirects: a path that resolves to one (`/drill/%2e%2e` is the build's root) is no file.
     .use(express.static(dir, { index: false, redirect: false }))
-    .get(/^(?!\/(api|ogc|open311)(\/|$)).*/, (req, res) => {
+    .get(/^(?!\/(api|ogc|open311)(\/|$)).*/, async (req, res) => {
       const refused = notAScreen(req.path)
       if (refused) throw refused
-      const reads = screenReads(req.path, req.query['area'])
+      const level = await storeTop()
+      const reads = screenReads(req.path, req.query['area'], level !== null && casesOnlyLevel(level))
       if (reads.length > 0) res.set('Link', reads.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`).join(', '))
-      res.set('Cache-Control', 'no-cache').sendFile(index)
+      const page = await readFile(index, 'utf8')
+      res.set('Cache-Control', 'no-cache').type('html').send(level ? page.replace('<head>', `<head><meta name="store-top" content="${level}">`) : page)
     })
 }

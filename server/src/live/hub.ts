@@ -4,7 +4,7 @@ import {
   type Change, clientEvents, type ClientToServerEvents, LiveHandshake, PROTOCOL_VERSION, type Room, type ServerToClientEvents,
 } from '../../../contract/live'
 import { issuesOf } from '../../../contract/api'
-import { type Reach, roomsNest, roomWithin } from '../../../domain/access'
+import { casesOnlyLevel, type Reach, roomsNest, roomWithin } from '../../../domain/access'
 import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
@@ -70,6 +70,9 @@ function gridsOf(change: Change): (string | null)[] {
   }
 }
 
+/** The levels above the township, by the digits of a code that name them. */
+const ABOVE_TOWNSHIP = [['province', 2], ['prefecture', 4], ['county', 6]] as const
+
 /**
  * The rooms a change goes to: the whole store first; for a case its province's and prefecture's; its
  * county, township, its grids' communities, its grids; a case's department. Codes above the township are
@@ -79,8 +82,10 @@ export function roomsOf(change: Change): Room[] {
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
   if (township) {
-    if (change.entity === 'case') rooms.push(`province:${township.slice(0, 2).padEnd(12, '0')}`, `prefecture:${township.slice(0, 4).padEnd(12, '0')}`)
-    rooms.push(`county:${township.slice(0, 6).padEnd(12, '0')}`, `township:${township}`)
+    for (const [level, digits] of ABOVE_TOWNSHIP) {
+      if (change.entity === 'case' || !casesOnlyLevel(level)) rooms.push(`${level}:${township.slice(0, digits).padEnd(12, '0')}`)
+    }
+    rooms.push(`township:${township}`)
   }
   // A change logged before its payload named a grid has none (undefined).
   const grids = [...new Set(gridsOf(change))].filter((g): g is string => !!g)
