@@ -11,25 +11,62 @@ import { sqlFiles } from '../server/src/db/sqlFiles'
 import { createLogger } from '../server/src/log'
 import { createTileSource } from '../server/src/tiles/tileSource'
 import type { Row } from './foundation'
+import { launchChromium } from '../tests/support/browser'
+import { accountCommands } from '../server/src/accounts/accounts'
+import { systemClock } from '../server/src/clock'
+import { GUIZHOU } from '../data/province/guizhou'
+import { benchKeys, startServer, stopServer } from './processes'
 import { median, p95, p99, timed } from './stats'
+import { openWall } from './wall'
 
 const sql = sqlFiles(['point_bare', 'province_points', 'tile_bare'], join(import.meta.dirname, 'sql'))
 const log = createLogger('silent')
 const POINTS = 10_000
+/** The issue asks for Guizhou's counts (1); BENCH_PROVINCE_SCALE shrinks the province while working on the bench itself. */
+const SCALE = Number(process.env.BENCH_PROVINCE_SCALE ?? 1)
 /** At most this many tiles a zoom over the province, the first met by the random points. */
 const TILES = 300
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`
 const minutes = (x: number) => `${Math.floor(x / 60_000)} min ${Math.round((x % 60_000) / 1000)} s`
 
 /** A database of this bench's own on the server `pgUrl` names, made empty (one left by a run that died is dropped). */
-async function ownDatabase(pgUrl: string, name: string): Promise<{ db: Db; drop(): Promise<void> }> {
+async function ownDatabase(pgUrl: string, name: string): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
   const admin = pgDb(pgUrl, log, 1)
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await admin.exec(`CREATE DATABASE ${name}`)
   const url = new URL(pgUrl)
   url.pathname = `/${name}`
   const db = pgDb(url.toString(), log, 4)
-  return { db, drop: async () => { await db.close(); await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`); await admin.close() } }
+  return { db, url: url.toString(), drop: async () => { await db.close(); await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`); await admin.close() } }
+}
+
+/**
+ * Each wall's first complete frame at 4K (as bench/wall.ts times the city's), its server a process of its own
+ * as `npm start` runs it: the first load after the server started, then the median of three more, the two walls
+ * taking turns. The province's is its own centre's wall display (`/wall` of an account scoped to the province).
+ */
+async function wallFirstFrames(walls: { url: string; key: (base: string, db: Db) => Promise<string>; db: Db; demoAccounts: boolean }[]) {
+  const browser = await launchChromium()
+  const servers = await Promise.all(walls.map(async (w, i) => {
+    const port = 21_000 + (process.pid % 1000) + i
+    const server = await startServer('server/src/main.ts', { DATABASE_URL: w.url, DEMO_ACCOUNTS: w.demoAccounts ? '1' : '0' }, port)
+    const base = `http://127.0.0.1:${port}`
+    return { server, base, key: await w.key(base, w.db) }
+  }))
+  try {
+    const times = walls.map(() => [] as number[])
+    for (let round = 0; round < 4; round++) {
+      for (const [i, s] of servers.entries()) {
+        const { page, firstFrameMs } = await openWall(browser, s.base, s.key)
+        times[i]!.push(firstFrameMs)
+        await page.context().close()
+      }
+    }
+    return times.map(([first, ...rest]) => ({ first: first!, median: median(rest), runs: rest }))
+  } finally {
+    await browser.close()
+    for (const s of servers) await stopServer(s.server)
+  }
 }
 
 /**
@@ -43,18 +80,12 @@ async function ownDatabase(pgUrl: string, name: string): Promise<{ db: Db; drop(
 export async function provinceBench(pgUrl: string): Promise<Row[]> {
   const rows: Row[] = []
   const city = await ownDatabase(pgUrl, 'province_bench_city')
-  let cityMs: number
+  const { db, url, drop } = await ownDatabase(pgUrl, 'province_bench')
   try {
     await migrate(city.db)
-    cityMs = (await seedCity(city.db)).ms
-  } finally {
-    await city.drop()
-  }
-
-  const { db, drop } = await ownDatabase(pgUrl, 'province_bench')
-  try {
+    const cityMs = (await seedCity(city.db)).ms
     await migrate(db)
-    const report = await seedProvince(db)
+    const report = await seedProvince(db, { scale: SCALE })
     rows.push({
       measure: `seeding the province (${report.regions.prefecture} prefectures, ${report.regions.county} counties, ${report.regions.township.toLocaleString('en')} townships, `
         + `${report.regions.community.toLocaleString('en')} communities, ${report.grids.toLocaleString('en')} grids, ${report.cameras.toLocaleString('en')} cameras, `
@@ -109,8 +140,28 @@ export async function provinceBench(pgUrl: string): Promise<Row[]> {
         })
       }
     }
+
+    const [cityWall, provinceWall] = await wallFirstFrames([
+      { url: city.url, db: city.db, demoAccounts: true, key: async (base) => (await benchKeys(base)).wall },
+      {
+        url, db, demoAccounts: false,
+        key: async (_base, store) => {
+          const accounts = accountCommands({ db: store, clock: systemClock })
+          await accounts.add({ login: 'gz-wall', displayName: `${GUIZHOU.name}指挥中心大屏`, role: 'wall_display', scope: { region: GUIZHOU.code } })
+          return (await accounts.issueKey('gz-wall', 'bench')).key
+        },
+      },
+    ])
+    const s = (x: number) => `${(x / 1000).toFixed(2)} s`
+    rows.push({
+      measure: `/wall of the province's centre → first complete frame at 4K (tiles, its cases binned), first load after start / median of 3 more`,
+      engine: 'pg',
+      value: `${s(provinceWall!.first)} / ${s(provinceWall!.median)}`,
+      baseline: `${s(cityWall!.first)} / ${s(cityWall!.median)} the demo city's /wall (GeoJSON) in turn with it; target ≤ 3 s`,
+    })
   } finally {
     await drop()
+    await city.drop()
   }
   return rows
 }

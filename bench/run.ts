@@ -21,7 +21,7 @@ import { wallBench } from './wall'
 const only = process.argv[2]
 const runs = (part: string) => only === undefined || only === part
 // The address search reads the store alone; every other part serves the client.
-if (only !== 'places' && only !== 'similar' && only !== 'report' && only !== 'tiles' && only !== 'province') await ensureClientBuilt()
+if (only !== 'places' && only !== 'similar' && only !== 'report' && only !== 'tiles') await ensureClientBuilt()
 const rows: Row[] = runs('foundation') ? await foundationBench() : []
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 if (runs('live')) {

@@ -8,7 +8,7 @@ import { build } from 'vite'
 import { LiveSnapshot, type StepRequest } from '../contract'
 import { launchChromium } from '../tests/support/browser'
 import type { Row } from './foundation'
-import { type BenchKeys, benchKeys, benchStore, poster, startServer, stopServer } from './processes'
+import { benchKeys, benchStore, poster, startServer, stopServer } from './processes'
 import { median } from './stats'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -89,13 +89,13 @@ function frameTimes(page: Page, seconds: number): Promise<number[]> {
   })`)
 }
 
-/** The wall as a kiosk that paired once: its session cookie is already there, as on every start after the first. */
-async function openWall(browser: Browser, base: string, keys: BenchKeys): Promise<{ page: Page; firstFrameMs: number }> {
+/** The wall (of the account `key` names) as a kiosk that paired once: its session cookie is already there, as on every start after the first. */
+export async function openWall(browser: Browser, base: string, key: string, path = '/wall'): Promise<{ page: Page; firstFrameMs: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
-  const paired = await context.request.post(`${base}/api/v1/session/key`, { data: { key: keys.wall } })
+  const paired = await context.request.post(`${base}/api/v1/session/key`, { data: { key } })
   if (!paired.ok()) throw new Error(`bench: the wall's key was refused (${paired.status()})`)
   const page = await context.newPage()
-  await page.goto(`${base}/wall`)
+  await page.goto(`${base}${path}`)
   await page.waitForFunction(() => performance.getEntriesByName('first-complete-frame').length > 0, null, { timeout: 120_000 })
   const firstFrameMs = await page.evaluate(() => performance.getEntriesByName('first-complete-frame')[0]!.startTime)
   return { page, firstFrameMs }
@@ -153,7 +153,7 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
   try {
     const firstFrames: number[] = []
     for (let i = 0; i < 3; i++) {
-      const { page, firstFrameMs } = await openWall(browser, base, keys)
+      const { page, firstFrameMs } = await openWall(browser, base, keys.wall)
       firstFrames.push(firstFrameMs)
       await page.context().close()
     }
@@ -162,7 +162,7 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const load = traffic(base, keys.simulator, snapshot)
     await sleep(10_000)
 
-    const wall = await openWall(browser, base, keys)
+    const wall = await openWall(browser, base, keys.wall)
     const view = await wall.page.evaluate(() => {
       const { map } = (window as unknown as { commandCentre: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).commandCentre
       return { longitude: map.getCenter().lng, latitude: map.getCenter().lat, zoom: map.getZoom() }
@@ -173,7 +173,7 @@ export async function wallBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const bareFrames = await bareFrameTimes(browser, bare.url, base, keys.wall, view, false)
     const bareWallContextFrames = await bareFrameTimes(browser, bare.url, base, keys.wall, view, true)
 
-    const soak = await openWall(browser, base, keys)
+    const soak = await openWall(browser, base, keys.wall)
     await sleep(60_000)
     const heapAtOne = await heapMb(soak.page)
     await sleep((HEAP_MINUTES - 1) * 60_000)

@@ -122,7 +122,7 @@ export const labels = {
     bodyId: '调解组织', 'ReferToMediation.kind': '调解类型', mode: '调解方式', sessions: '调解次数', outcome: '调解结果', amountYuan: '协议金额',
     confirmedAt: '司法确认日期', mediationId: '调解编号',
     // Figures, areas and the map.
-    area: '区域', region: '区域', period: '统计周期', at: '日期', from: '开始时间', to: '结束时间', unit: '排名单位', days: '统计天数', level: '层级',
+    area: '区域', region: '区域', within: '区域', period: '统计周期', at: '日期', from: '开始时间', to: '结束时间', unit: '排名单位', days: '统计天数', level: '层级',
     code: '编码', patrolHours: '巡逻统计时长', bbox: '地图范围', parent: '上级区域', community: '社区', status: '状态',
     layer: '图层', z: '缩放级别', x: '瓦片列号', y: '瓦片行号',
     // Drafts of a community's grids.

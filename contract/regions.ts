@@ -20,6 +20,16 @@ export type RegionProps = z.infer<typeof RegionProps>
 export const RegionCollection = featureCollection(RegionProps)
 export type RegionCollection = z.infer<typeof RegionCollection>
 
+/** A region named, without its shape: `GET /api/v1/regions/names?within=520000000000` lists them, in code order. */
+export const RegionName = RegionProps.pick({ code: true, name: true, level: true, parentCode: true })
+export type RegionName = z.infer<typeof RegionName>
+export const RegionNames = z.array(RegionName)
+export type RegionNames = z.infer<typeof RegionNames>
+
+/** `?within=520100000000`: the regions in that area (itself included); without it, the whole store's. */
+export const RegionNamesQuery = z.strictObject({ within: RegionCode().optional() })
+export type RegionNamesQuery = z.infer<typeof RegionNamesQuery>
+
 /** `GET /api/v1/regions?level=township&parent=231281000000&bbox=…` */
 export const RegionsQuery = z.strictObject({
   level: RegionLevel.optional(),

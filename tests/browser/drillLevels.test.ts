@@ -61,7 +61,7 @@ describe('the drill-down of a small province at 1080p', () => {
   beforeAll(async () => {
     db = await seededDb()
     // Served first: the demo accounts are made for the city they name, then given areas of the small province.
-    server = await serve(db, { client: clientAssets(CLIENT_DIST) })
+    server = await serve(db, { client: clientAssets(CLIENT_DIST, db) })
     await seedProvince(db, { scale: 0, replace: true })
     // The centre's duty leader sees the province; the analyst one prefecture of it.
     await db.query(`UPDATE accounts SET scope_region = $1 WHERE login = $2`, [PROVINCE, LOGINS.dutyLeader])
@@ -79,6 +79,8 @@ describe('the drill-down of a small province at 1080p', () => {
     const context = await signedInContext(browser, server.url, LOGINS.dutyLeader)
     const page = await context.newPage()
     const leaks = offMachineRequests(page)
+    const paths: string[] = []
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname + new URL(r.url()).search))
     const dir = screenshotDir()
 
     // The first screen, then the province's own panel.
@@ -140,6 +142,10 @@ describe('the drill-down of a small province at 1080p', () => {
     await page.keyboard.type(other.name)
     await page.keyboard.press('Enter')
     await shows(page, { level: 'prefecture', code: other.code })
+    // The province's desk drew its map from the tiles and named places from the regions' names: not a byte of the store's GeoJSON.
+    expect(paths.some((p) => p.startsWith('/tiles/grids/'))).toBe(true)
+    expect(paths.filter((p) => /^\/api\/v1\/(grids|roads)(\?|$)/.test(p) || p === '/api/v1/regions')).toEqual([])
+    expect(paths).toContain(`/api/v1/regions/names?within=${PROVINCE}`)
     expect(leaks).toEqual([])
     await context.close()
   })

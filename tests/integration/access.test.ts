@@ -143,6 +143,8 @@ const ROWS: Row[] = [
   { name: 'live snapshot', method: 'GET', path: () => '/api/v1/live/snapshot', expect: only(WHO, 200) },
   { name: 'grids (published boundaries)', method: 'GET', path: () => `/api/v1/grids?region=${TOWNSHIP}`, expect: only(WHO, 200) },
   { name: 'regions', method: 'GET', path: () => '/api/v1/regions?level=township', expect: only(WHO, 200) },
+  { name: 'region names', method: 'GET', path: () => `/api/v1/regions/names?within=${TOWNSHIP}`, expect: only(WHO, 200) },
+  { name: 'snapshot of another township', method: 'GET', path: () => `/api/v1/live/snapshot?area=${outTownship}`, expect: only(CITY_WIDE, 200) },
   { name: 'departments', method: 'GET', path: () => '/api/v1/departments', expect: only(WHO, 200) },
   { name: 'add a department', method: 'POST', path: () => '/api/v1/departments', body: () => ({}), expect: only(['admin'], 400) },
   { name: 'disable a department', method: 'PATCH', path: () => `/api/v1/departments/${encodeURIComponent(DEPARTMENT)}`, body: () => ({}), expect: only(['admin'], 400) },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { type AnyAreaProfile, type CaseSummary, type GridProps, isWideLevel, type Me, type WideAreaProfile } from '../../../contract'
-import { coversArea, may, reachOf } from '../../../domain/access'
+import { type AnyAreaProfile, type CaseSummary, isWideLevel, type Me, type WideAreaProfile } from '../../../contract'
+import { casesOnlyLevel, codeLevel, coversArea, may, reachOf } from '../../../domain/access'
 import { needingAttention } from '../../../domain/triage'
 import { LiveStatus } from '../live/LiveStatus'
 import { useNow } from '../live/useNow'
@@ -18,21 +18,24 @@ import { OverLayers } from '../map/parts/OverLayers'
 import { ReadyMark } from '../map/parts/ReadyMark'
 import { ShowPoint } from '../map/parts/ShowPoint'
 import { UnderLayers } from '../map/parts/UnderLayers'
+import { cityRead } from '../map/loadCity'
+import { tiledStyle } from '../map/tiledStyle'
 import { useCity } from '../map/useCity'
+import { useMapArea } from '../map/mapArea'
 import { type Notice, NoticeLine } from '../ui/Notice'
 import { useKpis } from '../api/useKpis'
 import { AreaHeader, Cover, Numbers, Responsible } from './AreaPanel'
 import { AreaMediation } from './AreaMediation'
-import { areaOptions } from './areaOptions'
+import { areaOptions, namedAreaOptions } from './areaOptions'
 import { AreaPicker } from './AreaPicker'
 import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
 import { placeNames } from '../cases/placeNames'
 import { useMediationBodies } from '../cases/useMediationBodies'
-import { clickedArea } from './clickedArea'
+import { childHolding, clickedArea } from './clickedArea'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import './drill.css'
-import { DrillPicking } from './DrillPicking'
+import { DrillPicking, type PickedGrid } from './DrillPicking'
 import { LocalNames } from './LocalNames'
 import { MapNoTabStop } from './MapNoTabStop'
 import { type DrillTarget, drillPath, drillTarget } from './drillRoute'
@@ -40,6 +43,7 @@ import { SignedInBar } from '../session/SignedInBar'
 import { CLOSED_DAYS, shownOf, useArea } from './useArea'
 import { useDepartmentCases } from './useDepartmentCases'
 import { useOpenCases } from './useOpenCases'
+import { useRegionNames } from './useRegionNames'
 import { Triage } from './Triage'
 import { ChildAreas, WideCover, WideMediation } from './WideArea'
 
@@ -76,11 +80,16 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
     return () => window.removeEventListener('popstate', back)
   }, [scope])
 
-  const cityStatus = useCity()
+  // A province's or prefecture's desk draws its map from the tiles and names places from the regions' names:
+  // its GeoJSON would be tens of megabytes. Its grids are not listed to dispatch to (a case is dispatched in its county).
+  const tiledScope = 'region' in me.scope && casesOnlyLevel(codeLevel(me.scope.region)) ? me.scope.region : null
+  const cityStatus = useCity(0, tiledScope ? null : cityRead.take)
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
+  const regionNames = useRegionNames(tiledScope)
+  const scopeArea = useMapArea(tiledScope)
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
-  const places = useMemo(() => placeNames(city), [city])
-  const areas = useMemo(() => areaOptions(city, scope.reaches), [city, scope])
+  const places = useMemo(() => (regionNames ? new Map(regionNames.map((r) => [r.code, r.name])) : placeNames(city)), [city, regionNames])
+  const areas = useMemo(() => (regionNames ? namedAreaOptions(regionNames, scope.reaches) : areaOptions(city, scope.reaches)), [city, regionNames, scope])
   // A department's desk has no area: its cases are those routed to it, live from its room.
   const byDepartment = 'department' in me.scope
   const area = useArea(target, byDepartment || !target ? null : roomOf(scope, target))
@@ -109,7 +118,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const bodyList = bodies?.kind === 'ready' ? bodies.bodies : null
   useEffect(() => setSelected(null), [target?.code])
 
-  const onPick = useCallback((grid: GridProps, zoom: number) => {
+  const onPick = useCallback((grid: PickedGrid, zoom: number) => {
     const gridTarget = { level: 'grid', code: grid.code } as const
     const asked = clickedArea(target, scope.area, grid, zoom)
     // Outside the scope a click opens nothing; a township beyond it may still hold a grid inside (a community's officer).
@@ -118,10 +127,28 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
     else setNotice({ kind: 'error', text: `${grid.name}不在本账号的辖区（${me.scopeName}）内` })
   }, [open, target, scope, me.scopeName])
 
+  // Zoomed out past the grids on the tiles: the area one level down of the one on screen (or of the scope's) that holds the region clicked.
+  const onRegion = useCallback((code: string) => {
+    const shown = target ?? scope.area
+    const child = shown && childHolding(shown.code, code)
+    const level = child && codeLevel(child)
+    // A township's communities are not a level of their own: its grids are clicked, drawn by then.
+    if (!child || !level || level === 'community' || level === 'grid') return
+    const asked = { level, code: child }
+    if (scope.reaches(asked)) open(asked)
+  }, [open, target, scope])
+
   const scale = displayScale()
+  const base = useMemo(
+    () => (scopeArea.kind === 'ready' ? { style: tiledStyle({ area: scopeArea.area.code, origin: window.location.origin, scale }), bounds: scopeArea.area.bbox } : null),
+    [scopeArea, scale],
+  )
   const shownCode = data?.profile.code
-  // The mask changes with the area, not with every read of it: each new one redraws the map.
-  const under = useMemo(() => (data ? [areaMaskLayer({ area: data.profile.geometry, beforeId: 'community-label' })] : []), [shownCode])
+  // The mask changes with the area, not with every read of it: each new one redraws the map. Under the names, or the tiles' outlines.
+  const under = useMemo(
+    () => (data ? [areaMaskLayer({ area: data.profile.geometry, beforeId: tiledScope ? 'community-line' : 'community-label' })] : []),
+    [shownCode],
+  )
   const openCases = useMemo(
     () => triageCases ?? new Map((data?.cases ?? departmentCases ?? []).filter((c) => c.state !== 'closed').map((c) => [c.id, c] as [number, CaseSummary])),
     [data, departmentCases, triageCases],
@@ -145,13 +172,13 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
 
   return (
     <div className="drill">
-      <MapView city={city} view={null} padding={DESK_PADDING} interactive>
+      <MapView city={city} base={base} view={null} padding={DESK_PADDING} interactive>
         <UnderLayers layers={under} />
         <OverLayers layers={over} animating={false} />
         <FlyTo bbox={data?.profile.bbox ?? null} padding={DESK_PADDING} />
-        <DrillPicking cases={openCases} scale={scale} onCase={setSelected} onGrid={onPick} />
+        <DrillPicking cases={openCases} scale={scale} onCase={setSelected} onGrid={onPick} onRegion={onRegion} />
         <ShowPoint at={selectedAt} />
-        <ReadyMark complete={city !== null} />
+        <ReadyMark complete={city !== null || base !== null} />
         <MapNoTabStop />
         <LocalNames shown={!(data && (data.profile.level === 'province' || data.profile.level === 'prefecture'))} />
       </MapView>

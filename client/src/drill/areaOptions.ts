@@ -1,4 +1,4 @@
-import type { GridCollection, RegionCollection } from '../../../contract'
+import type { GridCollection, RegionCollection, RegionName } from '../../../contract'
 import type { DrillTarget } from './drillRoute'
 
 /** An area the picker offers: its path of names as typed and read (乡镇 › 村(社区) › 网格), and what it opens. */
@@ -16,14 +16,25 @@ const isWide = (level: string): level is Wide => (WIDE as readonly string[]).inc
 export function areaOptions(city: { regions: RegionCollection; grids: GridCollection } | null, reaches: (t: NonNullable<DrillTarget>) => boolean): AreaOption[] {
   if (!city) return []
   const names = new Map(city.regions.features.map((f) => [f.properties.code, f.properties.name]))
-  const regions = (wanted: (level: string) => boolean): AreaOption[] => city.regions.features.flatMap(({ properties: r }) => {
-    const level = r.level
-    return wanted(level) && (isWide(level) || level === 'township') ? [{ label: r.name, target: { level, code: r.code } }] : []
-  })
   const grids: AreaOption[] = city.grids.features.map(({ properties: g }) => ({
     label: [names.get(g.townshipCode), names.get(g.communityCode), g.name].filter(Boolean).join(' › '),
     target: { level: 'grid' as const, code: g.code },
   }))
-  const byCode = (a: AreaOption, b: AreaOption) => a.target.code.localeCompare(b.target.code)
-  return [...regions(isWide).sort(byCode), ...regions((l) => l === 'township').sort(byCode), ...grids.sort(byCode)].filter((o) => reaches(o.target))
+  return [...regionOptions(city.regions.features.map((f) => f.properties)), ...grids.sort(byCode)].filter((o) => reaches(o.target))
+}
+
+/** The areas inside the scope from the regions' names alone (a province's desk, whose grids are tiles): prefectures, counties and townships. */
+export function namedAreaOptions(regions: readonly RegionName[], reaches: (t: NonNullable<DrillTarget>) => boolean): AreaOption[] {
+  return regionOptions(regions).filter((o) => reaches(o.target))
+}
+
+const byCode = (a: AreaOption, b: AreaOption) => a.target.code.localeCompare(b.target.code)
+
+/** The wider areas, then the townships, each in code order. */
+function regionOptions(regions: readonly Pick<RegionName, 'code' | 'name' | 'level'>[]): AreaOption[] {
+  const of = (wanted: (level: string) => boolean): AreaOption[] => regions.flatMap((r) => {
+    const level = r.level
+    return wanted(level) && (isWide(level) || level === 'township') ? [{ label: r.name, target: { level, code: r.code } }] : []
+  })
+  return [...of(isWide).sort(byCode), ...of((l) => l === 'township').sort(byCode)]
 }

@@ -47,6 +47,10 @@ export function tiledStyle({ area, origin, scale }: { area: string; origin: stri
       id: 'child-fill', type: 'fill', source: regions, 'source-layer': regions, filter: ['==', ['get', 'parent'], area],
       paint: { 'fill-color': shadedGround, 'fill-antialias': false },
     },
+    // Unseen: the regions under a click, at zooms the grids are not drawn at (the drill-down goes down from them).
+    {
+      id: 'region-hit', type: 'fill', source: regions, 'source-layer': regions, paint: { 'fill-opacity': 0 },
+    },
     {
       id: 'grid-fill', type: 'fill', source: grids, 'source-layer': grids, minzoom: TILE_LAYERS.grids.minZoom,
       paint: { 'fill-color': ['match', ['get', 'kind'], 'urban', palette.gridUrban, palette.gridRural], 'fill-antialias': false },

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express'
-import { GridAtQuery, GridsQuery, RegionsQuery } from '../../../contract'
-import { gridAt, gridsGeoJson, regionByCode, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
+import { GridAtQuery, GridsQuery, RegionNamesQuery, RegionsQuery } from '../../../contract'
+import { codePrefix } from '../../../domain/access'
+import { gridAt, gridsGeoJson, regionByCode, regionNames, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
 import type { Db } from '../db/Db'
 import { allow } from './auth'
 import { HttpError, parseOr400 } from './errors'
@@ -9,7 +10,7 @@ import { noQuery } from './noQuery'
 const sendGeoJson = (res: Response, body: string) => res.type('application/geo+json').send(body)
 
 /**
- * The city's regions, grids and roads: `GET /regions`, `GET /grids`, `GET /grids/at`, `GET /roads`. Published
+ * The city's regions, grids and roads: `GET /regions`, `GET /regions/names`, `GET /grids`, `GET /grids/at`, `GET /roads`. Published
  * boundaries, the same for every signed-in caller whatever their scope: a desk draws its area on the city's map.
  */
 export function cityRouter(db: Db): Router {
@@ -19,6 +20,11 @@ export function cityRouter(db: Db): Router {
   router.get('/regions', async (req, res) => {
     const q = parseOr400(RegionsQuery, req.query, 'query')
     sendGeoJson(res, await regionsGeoJson(db, q))
+  })
+
+  router.get('/regions/names', async (req, res) => {
+    const { within } = parseOr400(RegionNamesQuery, req.query, 'query')
+    res.json(await regionNames(db, within ? codePrefix(within) : ''))
   })
 
   router.get('/grids', async (req, res) => {

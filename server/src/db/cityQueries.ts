@@ -1,12 +1,15 @@
-import type { Bbox, GridAt, Health, RegionLevel, RegionRef } from '../../../contract'
+import type { Bbox, GridAt, Health, RegionLevel, RegionNames, RegionRef } from '../../../contract'
 import type { Db } from './Db'
 import { sqlFiles } from './sqlFiles'
 
-const sql = sqlFiles(['regions_geojson', 'grids_geojson', 'roads_geojson', 'grid_at', 'region_by_code', 'grid_by_code', 'health'])
+const sql = sqlFiles(['regions_geojson', 'grids_geojson', 'roads_geojson', 'grid_at', 'region_by_code', 'grid_by_code', 'health', 'region_names'])
 
 const bboxParams = (bbox?: Bbox) => (bbox ? [...bbox] : [null, null, null, null])
 
 /** Regions as GeoJSON text, straight from PostGIS. */
+/** The regions whose codes begin with `prefix` ('' every one), named without their shapes. */
+export const regionNames = (db: Db, prefix: string): Promise<RegionNames> => db.query(sql.region_names, [prefix])
+
 export async function regionsGeoJson(db: Db, f: { level?: RegionLevel; parent?: string; bbox?: Bbox }): Promise<string> {
   const [row] = await db.query<{ body: string }>(sql.regions_geojson, [f.level ?? null, f.parent ?? null, ...bboxParams(f.bbox)])
   return row!.body
