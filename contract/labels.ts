@@ -94,7 +94,7 @@ export const labels = {
     invalid_path: '访问的地址有误', invalid_query: '查询条件有误', locked: '该登录名连续登录失败次数过多，已被暂时锁定，请稍后再试',
     login_taken: '该登录名已被使用', mediation_ended: '这次调解的结果已经记录', mediation_open: '本案已有进行中的调解，请先记录其调解结果',
     method_not_allowed: '不支持此操作', no_session: '当前以密钥访问，没有可退出的登录', not_a_dispute: '只有矛盾纠纷可以移交调解',
-    not_an_agreement: '只有达成的调解协议可以司法确认', not_found: '要找的记录不存在或已被删除', not_urgent: '只有紧急隐患需要确认收到', out_of_scope: '超出本账号的管辖范围',
+    not_an_agreement: '只有达成的调解协议可以司法确认', not_found: '要找的记录不存在或已被删除', not_urgent: '只有紧急隐患需要确认收到', out_of_scope: '超出本账号的管辖范围', too_many_grids: '网格太多，不能一次载入：请选择较小的区域，地图按矢量瓦片显示',
     sign_in_refused: '登录名或密码不正确', stale_case: '案件已被他人更新，请刷新后重新确认', stale_draft: '草稿已被他人修改，请刷新后重试',
     store_unavailable: '数据库暂时无法访问，请稍后重试', ticket_taken: '该工单号已经受理过', too_large: '提交的内容过大',
     too_many_attempts: '本机登录失败次数过多，请稍后再试', unauthenticated: '尚未登录或登录已过期，请重新登录', unreachable: '无法连接服务器，请检查网络后重试',

@@ -20,13 +20,16 @@ export type RegionProps = z.infer<typeof RegionProps>
 export const RegionCollection = featureCollection(RegionProps)
 export type RegionCollection = z.infer<typeof RegionCollection>
 
-/** A region named, without its shape: `GET /api/v1/regions/names?within=520000000000` lists them, in code order. */
-export const RegionName = RegionProps.pick({ code: true, name: true, level: true, parentCode: true })
+/**
+ * A region (or, inside a township, a current grid) named, without its shape: `GET /api/v1/regions/names?within=520000000000`
+ * lists them, in code order.
+ */
+export const RegionName = z.object({ code: z.string(), name: z.string(), level: z.union([RegionLevel, z.literal('grid')]), parentCode: z.string().nullable() })
 export type RegionName = z.infer<typeof RegionName>
 export const RegionNames = z.array(RegionName)
 export type RegionNames = z.infer<typeof RegionNames>
 
-/** `?within=520100000000`: the regions in that area (itself included); without it, the whole store's. */
+/** `?within=520100000000`: the regions in that area (itself included), and its grids when it is a township or a community; without it, the whole store's regions. */
 export const RegionNamesQuery = z.strictObject({ within: RegionCode().optional() })
 export type RegionNamesQuery = z.infer<typeof RegionNamesQuery>
 

@@ -69,6 +69,8 @@ export type AppDeps = {
   retention?: Pick<Retention, 'patrolFixHours'>
   /** Sign-in limits, CORS, proxies and OpenID Connect; the defaults when not given. */
   security?: Partial<SecuritySettings>
+  /** The most grids one GeoJSON answer carries (`GEOJSON_MAX_GRIDS` when not given). */
+  geoJsonMaxGrids?: number
 }
 
 export type SecuritySettings = {
@@ -92,7 +94,7 @@ async function sessionSecret(db: Db): Promise<string> {
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */
-export async function createApp({ db, log, clock, client, live, limitScale = 1, retention, security = {} }: AppDeps) {
+export async function createApp({ db, log, clock, client, live, limitScale = 1, retention, security = {}, geoJsonMaxGrids }: AppDeps) {
   const app = express()
   const http: Server = createServer(app)
   // An idle connection is kept longer than clients keep theirs (undici 4 s, proxies 60 s): a server that closes
@@ -163,7 +165,7 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use('/api/v1/desk', deskRouter(db, cases, clock))
   app.use('/api/v1', devicesRouter(devices))
   app.use('/api/v1/live', liveRouter(db, clock))
-  app.use('/api/v1', cityRouter(db))
+  app.use('/api/v1', cityRouter(db, geoJsonMaxGrids))
   app.use('/ogc', ogcRouter(db))
   app.use('/tiles', tilesRouter(tiles))
   app.use('/api/v1/export', exportRouter(db))

@@ -226,7 +226,12 @@ describe('the wall at 4K', () => {
   })
 
   it('holds a card for an urgent hazard until a seat acknowledges it, then lets it go', async () => {
-    const page = await openWall('/wall?theme=cases')
+    const page = await wallPage()
+    // The page's clock is Playwright's (running at the real pace), so that an hour can pass on the wall in a moment.
+    await page.clock.install()
+    await page.goto(`${city.server.url}/wall?theme=cases`)
+    await expect.poll(() => page.getByTestId('city-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 10_000 }).toBe('true')
     const filed = await call(`${city.server.url}/api/v1/cases`, 'POST', {
       category: 'hazard', kind: 'gas', source: 'hotline_12345', location: await pointInGrid(city.db, '231281001001001'),
     }, as.dutyLeader)
@@ -237,12 +242,14 @@ describe('the wall at 4K', () => {
     expect(await card.locator('.kind').textContent()).toBe('燃气安全')
     // Readable from the floor: the kind's type at least 2 % of the screen's height.
     expect(await card.locator('.kind').evaluate((e) => parseFloat(getComputedStyle(e).fontSize) / window.innerHeight)).toBeGreaterThanOrEqual(0.02)
-    // Time passing does not take it down: only an acknowledgement does.
-    await page.waitForTimeout(3000)
+    // An hour passing does not take it down, it says how long it has waited: only an acknowledgement takes it down.
+    await page.clock.fastForward('01:00:00')
+    await expect.poll(() => card.locator('.age time').textContent()).toBe('1 小时前')
     expect(await card.count()).toBe(1)
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-live'), { timeout: 20_000 }).toBe('true')
     await page.screenshot({ path: join(screenshotDir(), 'wall-urgent-card-4k.png') })
     expect((await call(`${city.server.url}/api/v1/cases/${id}/acknowledge`, 'POST', {}, as.operator)).status).toBe(200)
-    await expect.poll(() => card.count(), { timeout: 2000 }).toBe(0)
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(0)
     await page.context().close()
   })
 

@@ -35,7 +35,10 @@ async function account(login: string, region: string): Promise<string> {
 beforeAll(async () => {
   db = await emptyDb()
   await seedProvince(db, { seed: 'province-scope', scale: 0, now: new Date(SEEDED_AT) })
-  server = await serve(db, { demoAccounts: false, clock: manualClock(new Date(SEEDED_AT)) })
+  // One GeoJSON answer carries the largest county's grids here (20,000 in the app): a prefecture's, two counties', are more.
+  const [{ most }] = await db.query<{ most: number }>(`
+    SELECT max(n)::int AS most FROM (SELECT count(*) AS n FROM grids WHERE valid_to IS NULL GROUP BY left(code, 6)) c`) as [{ most: number }]
+  server = await serve(db, { demoAccounts: false, clock: manualClock(new Date(SEEDED_AT)), geoJsonMaxGrids: most })
   prefectures = await codes(`SELECT code FROM regions WHERE level = 'prefecture' ORDER BY code`)
   counties = await codes(`SELECT code FROM regions WHERE level = 'county' AND code LIKE $1 ORDER BY code`, [`${prefectures[0]!.slice(0, 4)}%`])
   keys.province = await account('gz-leader', PROVINCE)
@@ -106,6 +109,19 @@ describe('a province store, read at every level', () => {
     // A county account sees its own county only.
     expect((await get(`/api/v1/kpis?region=${counties[1]}`, keys.county)).status).toBe(403)
     expect((await get(`/api/v1/kpis?region=${own}`, keys.county)).status).toBe(403)
+  })
+
+  it('answers grids as GeoJSON up to the most one answer carries, and past it names the tiles instead', async () => {
+    const whole = await get<{ code: string; issues: { field: string; reason: string }[] }>('/api/v1/grids', keys.province)
+    expect(whole.status).toBe(400)
+    expect(whole.body.code).toBe('too_many_grids')
+    expect(whole.body.issues).toEqual([{ field: 'bbox', reason: expect.stringContaining('/tiles/grids/{z}/{x}/{y}.mvt') }])
+    expect((await get(`/api/v1/grids?region=${prefectures[0]}`, keys.province)).status).toBe(400)
+    const county = await get<{ features: { properties: { code: string } }[] }>(`/api/v1/grids?region=${counties[0]}`, keys.province)
+    expect(county.status).toBe(200)
+    const inCounty = await codes(`SELECT code FROM grids WHERE valid_to IS NULL AND code LIKE $1 ORDER BY code`, [`${counties[0]!.slice(0, 6)}%`])
+    expect(inCounty.length).toBeGreaterThan(0)
+    expect(county.body.features.map((f) => f.properties.code)).toEqual(inCounty)
   })
 
   it("starts a screen that follows an area from that area's snapshot: a prefecture's its cases only, a county's everything in it", async () => {

@@ -41,12 +41,14 @@ export async function serve(
   db: Db,
   options: {
     client?: RequestHandler; clock?: Clock; port?: number; live?: Partial<HubOptions>; security?: Partial<SecuritySettings>; demoAccounts?: boolean
+    geoJsonMaxGrids?: number
   } = {},
 ): Promise<Served> {
   const app = await createApp({
     db, log: createLogger('silent'), clock: options.clock ?? systemClock,
     ...(options.client ? { client: options.client } : {}), ...(options.live ? { live: options.live } : {}),
     ...(options.security ? { security: options.security } : {}),
+    ...(options.geoJsonMaxGrids ? { geoJsonMaxGrids: options.geoJsonMaxGrids } : {}),
   })
   if (options.demoAccounts !== false) {
     await ensureDemoAccounts(app.accounts)

@@ -80,10 +80,12 @@ describe('where a listed case is', () => {
   const a = { townshipCode: '231281001000', communityCode: '231281001001', gridCode: '231281001001001' }
   const b = { townshipCode: '231281002000', communityCode: '231281002001', gridCode: '231281002001001' }
 
-  it('names the township and community across the city, the community and grid inside one township, a code for a name not known', () => {
+  it('names the township and community across the city, the community and grid inside one township, the township again for a grid not known, a code for a region not known', () => {
     expect(placeOf([a, b], names)(a)).toBe('新兴街道 · 幸福社区')
     expect(placeOf([a], names)(a)).toBe('幸福社区 · 幸福一网格')
-    expect(placeOf([b], names)(b)).toBe('五站村 · 231281002001001')
+    expect(placeOf([b], names)(b)).toBe('五站镇 · 五站村')
+    const c = { townshipCode: '231281003000', communityCode: '231281003001', gridCode: '231281003001001' }
+    expect(placeOf([a, c], names)(c)).toBe('231281003000 · 231281003001')
   })
 })
 

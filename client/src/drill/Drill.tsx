@@ -32,7 +32,7 @@ import { CaseList } from '../cases/CaseList'
 import { CasePane } from '../cases/CasePane'
 import { placeNames } from '../cases/placeNames'
 import { useMediationBodies } from '../cases/useMediationBodies'
-import { childHolding, clickedArea } from './clickedArea'
+import { childHolding, clickedArea, holdingAt } from './clickedArea'
 import { deskScope, roomOf, withinScope } from './deskScope'
 import './drill.css'
 import { DrillPicking, type PickedGrid } from './DrillPicking'
@@ -86,9 +86,15 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   const cityStatus = useCity(0, tiledScope ? null : cityRead.take)
   const city = cityStatus.kind === 'ready' ? cityStatus.city : null
   const regionNames = useRegionNames(tiledScope)
+  // A township's (or a grid's) case list names grids too: the township's are read as it is opened.
+  const shownTownship = tiledScope && (target?.level === 'township' || target?.level === 'grid') ? holdingAt(target.code, 'township') : null
+  const gridNames = useRegionNames(shownTownship)
   const scopeArea = useMapArea(tiledScope)
   const grids = useMemo(() => city?.grids.features.map((f) => f.properties) ?? [], [city])
-  const places = useMemo(() => (regionNames ? new Map(regionNames.map((r) => [r.code, r.name])) : placeNames(city)), [city, regionNames])
+  const places = useMemo(
+    () => (regionNames ? new Map([...regionNames, ...(gridNames ?? [])].map((r) => [r.code, r.name])) : placeNames(city)),
+    [city, regionNames, gridNames],
+  )
   const areas = useMemo(() => (regionNames ? namedAreaOptions(regionNames, scope.reaches) : areaOptions(city, scope.reaches)), [city, regionNames, scope])
   // A department's desk has no area: its cases are those routed to it, live from its room.
   const byDepartment = 'department' in me.scope
@@ -158,7 +164,8 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
   // A click finds a case by its point on screen (DrillPicking), not by deck.gl's picking pass.
   const over = useCallback(() => [
     ...(data && isWide(data.profile) ? [
-      ...childAreasLayers({ children: data.profile.children, named: data.profile.level !== 'county', scale }),
+      // A county's townships are named by the city's base map; the tiles' map names nothing.
+      ...childAreasLayers({ children: data.profile.children, named: data.profile.level !== 'county' || tiledScope !== null, scale }),
       areaOutlineLayer({ area: data.profile.geometry, scale }),
     ] : []),
     ...(data && !isWide(data.profile) ? [
@@ -168,7 +175,7 @@ export function Drill({ initial, me }: { initial: DrillTarget; me: Me }) {
     ] : []),
     casesLayer({ cases: openCases, now, scale, pickable: false }),
     selectedCaseLayer({ at: selectedAt, scale }),
-  ], [data, bodyList, openCases, now, scale, selectedAt?.join()])
+  ], [data, bodyList, openCases, now, scale, selectedAt?.join(), tiledScope])
 
   return (
     <div className="drill">

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express'
 import { GridAtQuery, GridsQuery, RegionNamesQuery, RegionsQuery } from '../../../contract'
-import { codePrefix } from '../../../domain/access'
+import { codeLevel, codePrefix } from '../../../domain/access'
 import { gridAt, gridsGeoJson, regionByCode, regionNames, regionsGeoJson, roadsGeoJson } from '../db/cityQueries'
 import type { Db } from '../db/Db'
 import { allow } from './auth'
@@ -9,11 +9,14 @@ import { noQuery } from './noQuery'
 
 const sendGeoJson = (res: Response, body: string) => res.type('application/geo+json').send(body)
 
+/** The most grids one GeoJSON answer carries: a large county's (the demo city has 1,011); a province's are read as tiles. */
+export const GEOJSON_MAX_GRIDS = 20_000
+
 /**
  * The city's regions, grids and roads: `GET /regions`, `GET /regions/names`, `GET /grids`, `GET /grids/at`, `GET /roads`. Published
  * boundaries, the same for every signed-in caller whatever their scope: a desk draws its area on the city's map.
  */
-export function cityRouter(db: Db): Router {
+export function cityRouter(db: Db, maxGrids = GEOJSON_MAX_GRIDS): Router {
   const router = Router()
   router.use(['/regions', '/grids', '/roads'], allow('read'))
 
@@ -24,7 +27,8 @@ export function cityRouter(db: Db): Router {
 
   router.get('/regions/names', async (req, res) => {
     const { within } = parseOr400(RegionNamesQuery, req.query, 'query')
-    res.json(await regionNames(db, within ? codePrefix(within) : ''))
+    const level = within ? codeLevel(within) : null
+    res.json(await regionNames(db, within ? codePrefix(within) : '', level === 'township' || level === 'community'))
   })
 
   router.get('/grids', async (req, res) => {
@@ -38,7 +42,12 @@ export function cityRouter(db: Db): Router {
         ])
       }
     }
-    sendGeoJson(res, await gridsGeoJson(db, q))
+    const body = await gridsGeoJson(db, q, maxGrids)
+    if (body === null) {
+      const reason = `more than ${maxGrids.toLocaleString('en')} grids${q.region ? ` in region ${q.region}` : ''}: ask for a smaller region or a bbox, or read the vector tiles /tiles/grids/{z}/{x}/{y}.mvt`
+      throw new HttpError(400, 'too_many_grids', reason, [{ field: q.region ? 'region' : 'bbox', reason }])
+    }
+    sendGeoJson(res, body)
   })
 
   router.get('/grids/at', async (req, res) => {

@@ -1,14 +1,11 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers'
 import type { ChildArea } from '../../../../contract'
-import { LABEL_FONT, palette } from '../style/darkStyle'
-import { COLOR, type Rgba, withAlpha } from '../style/colors'
+import { withAlpha } from '../style/colors'
+import { LABEL_INK, namePlate } from '../style/namePlate'
 
 type Ring = [number, number][]
 
-const hex = (h: string): Rgba => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), 255]
-const INK = hex(palette.label)
-const LINE = withAlpha(INK, 0.9)
-const PLATE: Rgba = [...COLOR.outline.slice(0, 3), 210] as Rgba
+const LINE = withAlpha(LABEL_INK, 0.9)
 
 /**
  * The areas one level down from the one a drill-down shows (a county's townships, a province's prefectures):
@@ -34,15 +31,8 @@ export function childAreasLayers({ children, named, scale }: { children: readonl
       data: children as ChildArea[],
       getPosition: (c) => c.at,
       getText: (c) => c.name,
-      characterSet: 'auto',
-      fontFamily: `${LABEL_FONT[0]}, sans-serif`,
       getSize: 15,
-      sizeScale: scale,
-      getColor: INK,
-      background: true,
-      getBackgroundColor: PLATE,
-      backgroundPadding: [5 * scale, 2 * scale],
-      backgroundBorderRadius: 4 * scale,
+      ...namePlate(scale),
     }),
   ]
 }
