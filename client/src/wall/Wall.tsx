@@ -102,11 +102,16 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
   const rankedUnit = rankedUnitFor(asked ? { region: asked } : me.scope)
   const areaQuery = asked ? `&area=${asked}` : ''
   const regionQuery = asked ? `?region=${asked}` : ''
-  const rankings = useMinutely(rankedUnit && `/api/v1/rankings?unit=${rankedUnit}&period=month${areaQuery}`, Rankings)
+  // What the first frame can do without (the ranking, the rates' arrows against last month and last year) is read once it
+  // is drawn: a province's year of figures takes the store seconds, which the KPIs and the map would wait behind.
+  const [drawn, setDrawn] = useState(false)
+  const onDrawn = useCallback(() => setDrawn(true), [])
+  const later = (url: string | null) => (drawn ? url : null)
+  const rankings = useMinutely(later(rankedUnit && `/api/v1/rankings?unit=${rankedUnit}&period=month${areaQuery}`), Rankings)
   const day = useFollowing(`/api/v1/figures?period=day${areaQuery}`, Figures, state.seq, FOLLOW_READ_MS.day)
   const ranOverToday = day?.totals.current.ranOver ?? null
   const directions = rateDirections(
-    useMinutely(`/api/v1/figures?period=year${areaQuery}`, Figures), useMinutely(`/api/v1/figures?period=month${areaQuery}`, Figures),
+    useMinutely(later(`/api/v1/figures?period=year${areaQuery}`), Figures), useMinutely(later(`/api/v1/figures?period=month${areaQuery}`), Figures),
   )
   const hourly = useFollowing(`/api/v1/wall/hourly${regionQuery}`, HourlyReports, state.seq, FOLLOW_READ_MS.hourly)
   const attention = useFollowing(`/api/v1/wall/attention${regionQuery}`, AttentionCases, state.seq, FOLLOW_READ_MS.attention)
@@ -197,7 +202,7 @@ export function Wall({ config, me }: { config: WallConfig; me: Me }) {
         {tiled ? <TileShading source={TILE_SOURCES.regions} shades={childShades} /> : <GridShading shades={shades} />}
         <OverLayers layers={over} animating={animating} />
         <ZoomWatch onZoom={onZoom} />
-        <ReadyMark complete={synced && kpis !== null} />
+        <ReadyMark complete={synced && kpis !== null} onDrawn={onDrawn} />
         <FirstFrame onDrawn={() => setInsetWanted(true)} />
       </MapView>
       {/* The inset does not animate the pulses: on a wall drawn in software a second animated canvas would slow the city's frames.

@@ -4,9 +4,9 @@ import { useMapHandle } from '../mapHandle'
 /**
  * Once `complete` (the screen's live data has arrived), at the first frame drawn with the style and every
  * source loaded: the performance mark `first-complete-frame`, then on the map's element `data-rendered-grids`
- * (how many grids are on screen) and `data-ready`, the signal browser tests and the bench wait for.
+ * (how many grids are on screen) and `data-ready`, the signal browser tests and the bench wait for; then `onDrawn`.
  */
-export function ReadyMark({ complete }: { complete: boolean }) {
+export function ReadyMark({ complete, onDrawn }: { complete: boolean; onDrawn?: () => void }) {
   const { map } = useMapHandle()
   useEffect(() => {
     if (!complete) return
@@ -17,6 +17,7 @@ export function ReadyMark({ complete }: { complete: boolean }) {
       const codes = new Set(map.queryRenderedFeatures({ layers: ['grid-fill'] }).map((f) => f.properties['code']))
       el.dataset.renderedGrids = String(codes.size)
       el.dataset.ready = 'true'
+      onDrawn?.()
     }
     // Not 'idle': while a new report pulses the map never stops drawing.
     const onRender = () => {
@@ -27,6 +28,6 @@ export function ReadyMark({ complete }: { complete: boolean }) {
     map.on('render', onRender)
     map.triggerRepaint()
     return () => void map.off('render', onRender)
-  }, [map, complete])
+  }, [map, complete, onDrawn])
   return null
 }

@@ -18,7 +18,8 @@ layered AS (
   FROM r, grids g
   JOIN regions c ON c.id = g.community_id
   JOIN regions t ON t.id = c.parent_id
-  WHERE $2::boolean AND g.valid_to IS NULL AND g.code LIKE r.prefix || '%'
+  -- A range on grids_code_prefix_idx, as regions_geojson.sql counts a region's grids.
+  WHERE $2::boolean AND g.valid_to IS NULL AND g.code ~>=~ r.prefix AND g.code ~<~ (r.prefix || ':')
   UNION ALL
   SELECT 2, cam.code, json_build_object(
     'type', 'Feature',

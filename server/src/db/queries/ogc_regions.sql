@@ -14,7 +14,7 @@ WITH matched AS (
 ),
 page AS (
   SELECT r.*, p.code AS parent_code,
-         (SELECT count(*) FROM grids g WHERE g.valid_to IS NULL AND g.code LIKE region_prefix(r.code) || '%') AS grid_count
+         (SELECT count(*) FROM grids g WHERE g.valid_to IS NULL AND g.code ~>=~ region_prefix(r.code) AND g.code ~<~ (region_prefix(r.code) || ':')) AS grid_count
   FROM regions r LEFT JOIN regions p ON p.id = r.parent_id
   WHERE r.id IN (SELECT id FROM matched ORDER BY code LIMIT $5 OFFSET $6)
 )
