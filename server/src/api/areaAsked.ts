@@ -21,12 +21,12 @@ export async function areaByCode(db: Db, code: string): Promise<AreaRef> {
 }
 
 /**
- * The area a caller's figures are read for: the one asked for if it lies in their scope, else their own
- * (null: the whole city, for a scope of the city or above). A department's figures are not an area's.
+ * The area a caller's figures (or live snapshot) are read for: the one asked for if it lies in their scope, else
+ * their own (null: the whole city, for a scope of the city or above). A department's scope is not an area.
  */
 export function areaAsked(caller: Caller, region: string | undefined): string | null {
   const { reach, scope } = caller
-  if (!('region' in scope) || reach.prefix === null) throw new HttpError(403, 'out_of_scope', 'figures are read for an area; a department\'s scope has none')
+  if (!('region' in scope) || reach.prefix === null) throw new HttpError(403, 'out_of_scope', 'figures and areas are read by an account with an area; a department\'s scope has none')
   if (region) {
     if (!coversArea(reach, region)) throw outsideScope(caller, region)
     return region

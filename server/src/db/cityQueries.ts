@@ -6,17 +6,16 @@ const sql = sqlFiles(['regions_geojson', 'grids_geojson', 'roads_geojson', 'grid
 
 const bboxParams = (bbox?: Bbox) => (bbox ? [...bbox] : [null, null, null, null])
 
-/** Regions as GeoJSON text, straight from PostGIS. */
 /** The regions whose codes begin with `prefix` ('' every one), and with `grids` the current grids too, named without their shapes. */
 export const regionNames = (db: Db, prefix: string, grids: boolean): Promise<RegionNames> => db.query(sql.region_names, [prefix, grids])
 
+/** Regions as GeoJSON text, straight from PostGIS. */
 export async function regionsGeoJson(db: Db, f: { level?: RegionLevel; parent?: string; bbox?: Bbox }): Promise<string> {
   const [row] = await db.query<{ body: string }>(sql.regions_geojson, [f.level ?? null, f.parent ?? null, ...bboxParams(f.bbox)])
   return row!.body
 }
 
-/** Current grids as GeoJSON text, straight from PostGIS. */
-/** The current grids `f` asks for as GeoJSON text; null when there are more than `max` of them. */
+/** The current grids `f` asks for as GeoJSON text, straight from PostGIS; null when there are more than `max` of them. */
 export async function gridsGeoJson(db: Db, f: { bbox?: Bbox; region?: string; kind?: string }, max: number): Promise<string | null> {
   const [row] = await db.query<{ body: string | null }>(sql.grids_geojson, [...bboxParams(f.bbox), f.region ?? null, f.kind ?? null, max])
   return row!.body
