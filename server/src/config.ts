@@ -28,6 +28,8 @@ const Env = z.object({
   LIMIT_SCALE: z.coerce.number().min(1).max(100_000).optional(),
   RETAIN_CHANGES_HOURS: z.coerce.number().positive().default(24),
   RETAIN_FIXES_HOURS: z.coerce.number().positive().default(24),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  REDIS_URL: z.string().url().optional(),
 })
 
 export type Config = {
@@ -49,6 +51,10 @@ export type Config = {
   limitScale: number
   /** How long changes stay replayable and patrol fixes stay as trails. */
   retention: Retention
+  /** How many server processes share the port (Node's cluster); more than one needs PostgreSQL and Redis. */
+  workers: number
+  /** Where the processes reach one another (Socket.IO's Redis Streams adapter); none for one process alone. */
+  redisUrl: string | undefined
 }
 
 /** OpenID Connect sign-in when its issuer is set; then the client's id, secret and redirect URI must be too. */
@@ -70,6 +76,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`bad configuration:\n${lines.join('\n')}`)
   }
   const e = result.data
+  if (e.WORKERS > 1 && (!e.DATABASE_URL || !e.REDIS_URL)) {
+    throw new Error(`bad configuration:\n  WORKERS: ${e.WORKERS} processes share one store and reach one another: DATABASE_URL (PostgreSQL) and REDIS_URL are required (the embedded store belongs to one process)`)
+  }
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: resolve(e.DATA_DIR), seed: e.SEED, logLevel: e.LOG_LEVEL,
     demoAccounts: e.DEMO_ACCOUNTS ? e.DEMO_ACCOUNTS === '1' : !e.DATABASE_URL,
@@ -84,5 +93,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulate: e.SIMULATE === '1', simSpeed: e.SIM_SPEED, simTickMs: e.SIM_TICK_MS,
     limitScale: e.LIMIT_SCALE ?? (e.SIMULATE === '1' ? e.SIM_SPEED : 1),
     retention: { changeLogHours: e.RETAIN_CHANGES_HOURS, patrolFixHours: e.RETAIN_FIXES_HOURS },
+    workers: e.WORKERS, redisUrl: e.REDIS_URL,
   }
 }

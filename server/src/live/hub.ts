@@ -9,6 +9,7 @@ import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
+import type { Peers } from './peers'
 import { bufferedBytes, dropConnection } from './socketBuffer'
 
 /**
@@ -24,7 +25,17 @@ export type LiveAuthenticator = (request: IncomingMessage, key: string | undefin
 export type CredentialCheck = (credentials: string[]) => Promise<Set<string>>
 
 type SocketData = { rooms: Room[]; since: number | undefined; caller: LiveCaller }
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>
+
+/**
+ * What server processes tell one another through the adapter. `live:batch`: the changes after position
+ * `after` that the leader read from the log, for each process to send its own sockets. `live:committed`:
+ * a process committed something, for the leader to number and read.
+ */
+type PeerEvents = {
+  'live:batch': (batch: { after: number; changes: Change[] }) => void
+  'live:committed': () => void
+}
 
 export type HubOptions = {
   /** A client further behind than this many positions gets `live:resync` and loads a snapshot. */
@@ -46,10 +57,12 @@ export type HubOptions = {
   pollMs: number
   /** How often open sockets' credentials are checked against the store (signed out, disabled, revoked elsewhere). */
   credentialCheckMs: number
+  /** The other server processes; none when this is the only one. */
+  peers: Peers | null
 }
 
 const DEFAULTS: HubOptions = {
-  maxReplay: 50_000, batch: 2000, replayBatch: 500, maxBufferedBytes: 8 * 1024 * 1024, replayLowWaterBytes: 512 * 1024, replayStallMs: 30_000, pollMs: 1000, credentialCheckMs: 1000,
+  maxReplay: 50_000, batch: 2000, replayBatch: 500, maxBufferedBytes: 8 * 1024 * 1024, replayLowWaterBytes: 512 * 1024, replayStallMs: 30_000, pollMs: 1000, credentialCheckMs: 1000, peers: null,
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -107,18 +120,29 @@ const overlapping = (rooms: readonly Room[]): boolean => rooms.some((a, i) => ro
  * last position it applied and first gets everything after it from the log, then joins its rooms
  * and gets live changes: no gap, no duplicate, and nothing depends on server memory, so a restart
  * loses nothing. Rooms may not overlap, so a client receives each change once.
+ *
+ * With other processes (`peers`), the leader (`lead`) numbers and reads the log and hands each batch to
+ * the others through the adapter; every process sends its own sockets. A process takes its changes in
+ * log order from whichever comes first, a peer's batch or its own read of the log: a batch that starts
+ * past what it has sent (Redis lost messages) is preceded by the gap read from the log, and what it has
+ * sent already is skipped. It reads the log itself every `pollMs` too, so a dead leader or a dead Redis
+ * delays changes by that much and loses none.
  */
 export class LiveHub {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>
   private sent = 0
   private readonly listeners: ((changes: readonly Change[]) => Promise<void>)[] = []
-  private pumping: Promise<void> | null = null
-  private pending = false
+  /** Everything that moves `sent` runs here, one after another: pumps and peers' batches. */
+  private queue: Promise<void> = Promise.resolve()
+  /** A pump queued and not started yet, which a further notify joins. */
+  private queuedPump: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
   private readonly options: HubOptions
   /** Whether the last read of the log failed because the store was unreachable: an outage is logged once, not every poll. */
   private storeDown = false
   private guard: NodeJS.Timeout | null = null
+  /** Whether this process numbers the log and hands batches to the others; every process does without peers. */
+  private leading: boolean
 
   constructor(
     http: HttpServer,
@@ -128,7 +152,14 @@ export class LiveHub {
     options: Partial<HubOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options }
-    this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 })
+    const peers = this.options.peers
+    this.leading = !peers
+    // WebSocket only (the client connects so): any process behind one address can take any frame, no sticky sessions.
+    this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, transports: ['websocket'], ...(peers ? { adapter: peers.adapter } : {}) })
+    if (peers) {
+      this.io.on('live:batch', (batch) => void this.enqueue(() => this.fromPeer(batch)).catch(() => {}))
+      this.io.on('live:committed', () => { if (this.leading) this.notify() })
+    }
     this.io.use((socket, next) => {
       const parsed = LiveHandshake.safeParse(socket.handshake.auth)
       if (!parsed.success) return next(new Error(`invalid handshake: ${issuesOf(parsed.error).map((i) => `${i.field} ${i.reason}`).join('; ')}`))
@@ -178,7 +209,7 @@ export class LiveHub {
   async start(): Promise<void> {
     while ((await sequenceChanges(this.db, this.options.batch)) === this.options.batch);
     this.sent = (await logPosition(this.db)).newest
-    this.timer = setInterval(() => this.notify(), this.options.pollMs)
+    this.timer = setInterval(() => void this.pumpSoon(this.leading).catch(() => {}), this.options.pollMs)
     this.timer.unref()
     this.guard = setInterval(() => {
       this.checkCredentials().catch((err: unknown) => {
@@ -193,43 +224,29 @@ export class LiveHub {
     return this.sent
   }
 
-  /** Something was committed: read the log and broadcast it (calls coalesce while a pump runs). */
-  notify(): void {
-    if (this.pumping) {
-      this.pending = true
-      return
-    }
-    this.pumping = this.pump()
-      .then(() => {
-        if (this.storeDown) this.log.info('store reachable again: live stream resumed')
-        this.storeDown = false
-      })
-      .catch((err: unknown) => {
-        if (!(err instanceof StoreUnavailable)) return this.log.error({ err }, 'live pump failed')
-        // The log is the truth: what commits while the store is away is sent once it is back, in order.
-        if (!this.storeDown) this.log.warn({ err: err.message }, 'store unreachable: live stream paused, retrying every poll')
-        this.storeDown = true
-      })
-      .finally(() => {
-        this.pumping = null
-        if (this.pending) {
-          this.pending = false
-          this.notify()
-        }
-      })
+  /** Makes this process the one that numbers the log and hands batches to the others, or stops it being so. */
+  lead(leading: boolean): void {
+    if (!this.options.peers) return
+    this.leading = leading
+    if (leading) this.notify()
   }
 
-  /** Resolves once everything committed before the call has been broadcast; rejects while the store is away. */
+  /** Something was committed: the leader reads the log and broadcasts it (calls coalesce while a pump runs); another process tells the leader. */
+  notify(): void {
+    if (this.leading) void this.pumpSoon(true).catch(() => {})
+    else if (this.options.peers?.reachable) this.io.serverSideEmit('live:committed')
+  }
+
+  /** Resolves once everything committed before the call has been broadcast here; rejects while the store is away. */
   async flush(): Promise<void> {
-    this.notify()
-    while (this.pumping) await this.pumping
+    await this.pumpSoon(this.leading)
     if (this.storeDown) throw new StoreUnavailable(new Error('the live pump could not read the log'))
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     if (this.guard) clearInterval(this.guard)
-    while (this.pumping) await this.pumping
+    await this.queue
     await this.io.close()
   }
 
@@ -242,32 +259,74 @@ export class LiveHub {
     this.listeners.push(listener)
   }
 
-  private async pump(): Promise<void> {
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task)
+    this.queue = run.catch(() => {})
+    return run
+  }
+
+  /** A pump after whatever is queued; one already waiting to start takes this call too. Resolves when it has run. */
+  private pumpSoon(publish: boolean): Promise<void> {
+    this.queuedPump ??= this.enqueue(async () => {
+      this.queuedPump = null
+      await this.pump(publish)
+    }).then(() => {
+      if (this.storeDown) this.log.info('store reachable again: live stream resumed')
+      this.storeDown = false
+    }, (err: unknown) => {
+      if (!(err instanceof StoreUnavailable)) return this.log.error({ err }, 'live pump failed')
+      // The log is the truth: what commits while the store is away is sent once it is back, in order.
+      if (!this.storeDown) this.log.warn({ err: err.message }, 'store unreachable: live stream paused, retrying every poll')
+      this.storeDown = true
+    })
+    return this.queuedPump
+  }
+
+  private async pump(publish: boolean): Promise<void> {
     for (;;) {
       const numbered = await sequenceChanges(this.db, this.options.batch)
-      for (;;) {
-        const changes = await readChanges(this.db, this.sent, Number.MAX_SAFE_INTEGER, this.options.batch)
-        if (changes.length === 0) break
-        for (const listener of this.listeners) await listener(changes)
-        this.broadcast(changes)
-        this.sent = changes.at(-1)!.seq
-        this.cutOffSlowClients()
-      }
+      await this.readLog(Number.MAX_SAFE_INTEGER, publish)
       if (numbered < this.options.batch) return
     }
+  }
+
+  /** Sends what the log holds after `sent` up to `upTo`, batch by batch. */
+  private async readLog(upTo: number, publish: boolean): Promise<void> {
+    for (;;) {
+      const changes = await readChanges(this.db, this.sent, upTo, this.options.batch)
+      if (changes.length === 0) return
+      await this.deliver(changes, publish)
+    }
+  }
+
+  /** A peer's batch: the gap before it from the log first, then what of it this process has not sent. */
+  private async fromPeer({ after, changes }: { after: number; changes: Change[] }): Promise<void> {
+    if (after > this.sent) await this.readLog(after, false)
+    const fresh = changes.filter((c) => c.seq > this.sent)
+    if (fresh.length > 0) await this.deliver(fresh, false)
+  }
+
+  private async deliver(changes: Change[], publish: boolean): Promise<void> {
+    for (const listener of this.listeners) await listener(changes)
+    const after = this.sent
+    this.broadcast(changes)
+    this.sent = changes.at(-1)!.seq
+    if (publish && this.options.peers?.reachable) this.io.serverSideEmit('live:batch', { after, changes })
+    this.cutOffSlowClients()
   }
 
   /**
    * Consecutive changes bound for the same rooms go out as one frame to all of those rooms at once:
    * a client in two of them (a patrol leaving one grid for the next) gets each change once, and every
-   * client gets its changes in log order.
+   * client gets its changes in log order. Only this process's sockets: the others send their own.
    */
   private broadcast(changes: Change[]): void {
-    this.io.to('city').emit('live:changes', changes)
+    const here = this.io.local
+    here.to('city').emit('live:changes', changes)
     let run: Change[] = []
     let rooms: Room[] = []
     const send = () => {
-      if (run.length > 0 && rooms.length > 0) this.io.to(rooms).except('city').emit('live:changes', run)
+      if (run.length > 0 && rooms.length > 0) here.to(rooms).except('city').emit('live:changes', run)
     }
     for (const change of changes) {
       const next = roomsOf(change).slice(1)
