@@ -136,7 +136,7 @@ export const labels = {
     'NewDepartment.level': '部门层级', townshipCode: '所属乡镇(街道)', holder: '办理层级', signHours: '签收时限', handleHours: '办理时限',
     'TimeLimitTable.(root)': '时限表',
     // Patrol fixes and cameras.
-    fixes: '定位点', 'fixes.at': '定位时间', speedMps: '速度', heading: '方向',
+    fixes: '定位点', 'fixes.at': '定位时间', speedMps: '速度', heading: '方向', units: '巡逻单元', 'units.unitId': '巡逻单元编号',
     // Exports and the interfaces other systems call (OGC API, Open311).
     regionCode: '区域编码', layers: '图层', f: '格式', datetime: '时间', offset: '起始位置', jurisdiction_id: '辖区', api_key: '接口密钥',
     service_code: '事项类别', long: '经度', address_string: '地址', address_id: '地址编号', email: '电子邮箱', device_id: '设备编号',

@@ -205,3 +205,61 @@ describe('patrol fixes and visits', () => {
     expect(visits.filter((v) => Date.parse(v.lastAt) <= seeded).every((v) => Date.parse(v.lastAt) >= seeded - 6 * 3_600_000)).toBe(true)
   })
 })
+
+describe('many units’ fixes in one request, as a device gateway sends them', () => {
+  const postMany = (units: { unitId: number; fixes: { at: string; location: [number, number] }[] }[], who = as.simulator) =>
+    call(`${city.server.url}/api/v1/patrols/fixes`, 'POST', { units }, who)
+  const gridsOf = async (unit: number, at: string) =>
+    (await city.db.query<{ grid: string | null }>('SELECT grid_code AS grid FROM patrol_fixes WHERE unit_id = $1 AND at = $2 ORDER BY ST_X(geom)', [unit, at])).map((r) => r.grid)
+
+  it('finds each fix’s grid as one unit’s batch does (a point on a shared edge goes to the lower code even when the unit was in the other grid) and streams one change a unit to its grid’s room', async () => {
+    const [edge] = await city.db.query<{ lon: number; lat: number; low: string; high: string }>(`
+      SELECT ST_X(d.geom) AS lon, ST_Y(d.geom) AS lat, c.low, c.high
+      FROM grids a, LATERAL ST_DumpPoints(a.geom) d,
+           LATERAL (SELECT count(*) AS n, min(g.code) AS low, max(g.code) AS high FROM grids g
+                    WHERE g.valid_to IS NULL AND ST_Covers(g.geom, d.geom)) c
+      WHERE a.valid_to IS NULL AND c.n = 2
+      LIMIT 1`)
+    const inHigh = await pointInGrid(city.db, edge!.high)
+    const grid = '231281001001001'
+    const inside = await pointInGrid(city.db, grid)
+    const first = new Date(clock.now().getTime() - 2 * MINUTE).toISOString()
+    const then = new Date(clock.now().getTime() - MINUTE).toISOString()
+    expect((await postMany([{ unitId: 7, fixes: [{ at: first, location: inHigh }] }, { unitId: 8, fixes: [{ at: first, location: inside }] }])).body).toEqual({ units: 2, fixes: 2 })
+
+    const room = watch(city.server.url, [`grid:${grid}`])
+    await room.hello
+    const res = await postMany([
+      { unitId: 7, fixes: [{ at: then, location: [edge!.lon, edge!.lat] }, { at: then, location: [126.5, 46.4] }] },
+      { unitId: 8, fixes: [{ at: then, location: inside }] },
+    ])
+    expect(res.status).toBe(202)
+    expect(res.body).toEqual({ units: 2, fixes: 3 })
+    expect(await gridsOf(7, then)).toEqual([edge!.low, null])
+    expect(await gridsOf(8, then)).toEqual([grid])
+    await city.server.hub.flush()
+    await room.synced()
+    const patrols = room.received.filter((c): c is Extract<Change, { entity: 'patrol' }> => c.entity === 'patrol')
+    expect(patrols.map((c) => [c.data.unitId, c.data.gridCode, c.data.fixes.length])).toEqual([[8, grid, 1]])
+  })
+
+  it('refuses the whole batch when one unit is outside the caller’s scope or one fix is out of time, naming it, and writes nothing', async () => {
+    const [mine, other] = await city.db.query<{ id: number }>(`
+      (SELECT id FROM patrol_unit_public WHERE township_code = '231281001000' ORDER BY id LIMIT 1)
+      UNION ALL (SELECT id FROM patrol_unit_public WHERE township_code <> '231281001000' ORDER BY id LIMIT 1)`)
+    const at = clock.now().toISOString()
+    const count = async () => (await city.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patrol_fixes'))[0]!.n
+    const before = await count()
+    const point: [number, number] = [125.32, 46.4]
+    const outside = await postMany([{ unitId: mine!.id, fixes: [{ at, location: point }] }, { unitId: other!.id, fixes: [{ at, location: point }] }], as.gridWorker)
+    expect(outside.status).toBe(404)
+    expect(JSON.stringify(outside.body)).toContain(`id ${other!.id}`)
+    const late = await postMany([{ unitId: mine!.id, fixes: [{ at, location: point }] }, { unitId: other!.id, fixes: [{ at: '2020-01-01T00:00:00Z', location: point }] }])
+    expect(late.status).toBe(400)
+    expect(JSON.stringify(late.body)).toContain('units.1.fixes.0.at')
+    const twice = await postMany([{ unitId: mine!.id, fixes: [{ at, location: point }] }, { unitId: mine!.id, fixes: [{ at, location: point }] }])
+    expect(twice.status).toBe(400)
+    expect(JSON.stringify(twice.body)).toContain('units.1.unitId')
+    expect(await count()).toBe(before)
+  })
+})

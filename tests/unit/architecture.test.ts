@@ -42,6 +42,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'server/accountsCli': ['contract', 'server/accounts', 'server/clock', 'server/config', 'server/commands', 'server/db', 'server/log'],
   // The composition root: the one module of the server that may use the demo (seeding, simulated traffic).
   'server/main': ['server/*', 'data'],
+  'server/cluster': ['server/config', 'server/log'],
   'server/start': ['server/clientBuild', 'server/main'],
   'server/dev': ['server/main'],
   'server/clientBuild': [],

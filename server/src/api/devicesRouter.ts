@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { CameraStateRequest, DeviceIdParam, FixBatch } from '../../../contract'
+import { CameraStateRequest, DeviceIdParam, FixBatch, FixBatches } from '../../../contract'
 import type { DeviceCommands } from '../commands/devices'
 import { allow } from './auth'
 import { parseOr400 } from './errors'
@@ -8,6 +8,9 @@ import { noQuery } from './noQuery'
 /** Patrol fixes and camera states, from devices, grid workers' phones and the simulator. */
 export function devicesRouter(devices: DeviceCommands): Router {
   const router = Router()
+  router.post('/patrols/fixes', allow('patrol_fixes'), noQuery, async (req, res) => {
+    res.status(202).json(await devices.fixesOfMany(parseOr400(FixBatches, req.body, 'body'), req.caller!))
+  })
   router.post('/patrols/:id/fixes', allow('patrol_fixes'), noQuery, async (req, res) => {
     const { id } = parseOr400(DeviceIdParam, req.params, 'path')
     const batch = parseOr400(FixBatch, req.body, 'body')

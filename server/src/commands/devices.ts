@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ApiIssue } from '../../../contract/api'
-import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch } from '../../../contract/devices'
+import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch, type FixBatches, type FixBatchesTaken } from '../../../contract/devices'
 import type { CameraView, GridCover, PatrolFixes } from '../../../contract/live'
 import { citywide, codePrefix, coversCode } from '../../../domain/access'
 import type { Db } from '../db/Db'
@@ -10,23 +10,27 @@ import type { PendingChange } from '../live/outbox'
 import type { Identity } from './identity'
 import { invalid, notFound } from './serviceErrors'
 
-const sql = sqlFiles(['record_fixes', 'set_camera_state', 'camera_summary', 'refresh_camera_cover', 'unit_township'])
+const sql = sqlFiles(['record_fixes', 'record_fix_batches', 'set_camera_state', 'camera_summary', 'refresh_camera_cover', 'unit_township', 'unit_townships'])
 
 /**
  * Refuses a batch holding a fix dated more than FIX_MAX_AHEAD_MS after `now` or more than `maxAgeHours` before
  * it, naming each: a fix from the future would stay its unit's latest and keep its grid patrolled for good, and
  * one older than the retention window would be pruned as soon as it was stored.
  */
-function refuseFixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours: number): void {
+function refuseFixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours: number, prefix = ''): void {
+  const issues = fixesOutOfTime(fixes, now, maxAgeHours, prefix)
+  if (issues.length > 0) throw invalid(issues)
+}
+
+function fixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours: number, prefix: string): ApiIssue[] {
   const latest = now.getTime() + FIX_MAX_AHEAD_MS
   const earliest = now.getTime() - maxAgeHours * 3_600_000
-  const issues = fixes.flatMap(({ at }, i): ApiIssue[] => {
+  return fixes.flatMap(({ at }, i): ApiIssue[] => {
     const t = Date.parse(at)
-    if (t > latest) return [{ field: `fixes.${i}.at`, reason: `is more than ${FIX_MAX_AHEAD_MS / 60_000} minutes ahead of the server's clock (${now.toISOString()})` }]
-    if (t < earliest) return [{ field: `fixes.${i}.at`, reason: `is more than ${maxAgeHours} hours before the server's clock (${now.toISOString()}), the retention window of patrol fixes` }]
+    if (t > latest) return [{ field: `${prefix}fixes.${i}.at`, reason: `is more than ${FIX_MAX_AHEAD_MS / 60_000} minutes ahead of the server's clock (${now.toISOString()})` }]
+    if (t < earliest) return [{ field: `${prefix}fixes.${i}.at`, reason: `is more than ${maxAgeHours} hours before the server's clock (${now.toISOString()}), the retention window of patrol fixes` }]
     return []
   })
-  if (issues.length > 0) throw invalid(issues)
 }
 
 /**
@@ -61,6 +65,32 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
       })
       if (!row) throw notFound(`no patrol unit with id ${unitId}`)
       return row.payload
+    },
+
+    /**
+     * Stores many units' fixes in one statement and streams one change a unit, as `fixes` does for one; the
+     * whole batch is refused (400 naming each fix dated out of bounds, 404 naming a unit unknown or outside
+     * the scope) before anything is written.
+     */
+    async fixesOfMany(batch: z.output<typeof FixBatches>, caller: Identity): Promise<FixBatchesTaken> {
+      const ids = batch.units.map((u) => u.unitId)
+      const known = new Map((await db.query<{ unitId: number; townshipCode: string }>(sql.unit_townships, [ids])).map((u) => [u.unitId, u.townshipCode]))
+      const { reach } = caller
+      const outside = ids.find((id) => {
+        const township = known.get(id)
+        return township === undefined || !(citywide(reach) || (reach.prefix !== null && reach.prefix.startsWith(codePrefix(township))))
+      })
+      if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
+      const fixes = batch.units.flatMap((u) => u.fixes.map((f) => ({ unitId: u.unitId, ...f })))
+      const rows = await commit.statement<{ unitId: number }>(sql.record_fix_batches, (now) => {
+        const issues = batch.units.flatMap((u, i) => fixesOutOfTime(u.fixes, now, fixMaxAgeHours, `units.${i}.`))
+        if (issues.length > 0) throw invalid(issues)
+        return [
+          fixes.map((f) => f.unitId), fixes.map((f) => f.at), fixes.map((f) => f.location[0]), fixes.map((f) => f.location[1]),
+          fixes.map((f) => f.speedMps ?? null), fixes.map((f) => f.heading ?? null), now,
+        ]
+      })
+      return { units: rows.length, fixes: fixes.length }
     },
 
     /**
