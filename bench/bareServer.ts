@@ -18,7 +18,9 @@ const http = createServer((req, res) => {
   let body = ''
   req.on('data', (chunk) => (body += chunk))
   req.on('end', async () => {
-    const input = JSON.parse(body) as { location?: [number, number]; fixes?: { at: string; location: [number, number] }[] }
+    const input = JSON.parse(body) as {
+      location?: [number, number]; fixes?: { at: string; location: [number, number] }[]; units?: { unitId: number; fixes: { at: string; location: [number, number] }[] }[]
+    }
     if (req.url === '/api/v1/cases') {
       const [row] = await db.query<{ id: number }>(
         `INSERT INTO cases (code, category, kind, source, geom, grid_id, community_id, township_id, level, state, reported_at, due_at)
@@ -27,6 +29,14 @@ const http = createServer((req, res) => {
         [input.location![0], input.location![1], grid!.id, grid!.c, grid!.t])
       io.emit('row', row)
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(row))
+    } else if (req.url === '/api/v1/patrols/fixes') {
+      const f = input.units!.flatMap((u) => u.fixes.map((x) => ({ unit: u.unitId, ...x })))
+      await db.query(`INSERT INTO patrol_fixes (unit_id, at, geom) SELECT u, t, ST_SetSRID(ST_MakePoint(x, y), 4326)
+                      FROM unnest($1::int[], $2::timestamptz[], $3::float8[], $4::float8[]) AS f (u, t, x, y)`,
+        [f.map((x) => x.unit), f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1])])
+      // One emit a batch, carrying every fix: the clients get the same positions the product streams.
+      io.emit('row', { id: -1, units: input.units })
+      res.writeHead(202, { 'content-type': 'application/json' }).end('{}')
     } else {
       const unit = Number(req.url!.split('/')[4])
       const f = input.fixes!

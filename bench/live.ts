@@ -100,6 +100,36 @@ async function drive(url: string, key: string, event: string, auth: object | und
   return { reports, full, paced, fixes }
 }
 
+const GATEWAY_UNITS = 100
+const GATEWAY_FIXES = 50
+
+/**
+ * A device gateway's batches (`GATEWAY_UNITS` units × `GATEWAY_FIXES` fixes each, 4 in flight) until
+ * every client has heard each of them: fixes/s end to end. `perBatch`: what one batch makes a client hear.
+ */
+async function ingest(url: string, key: string, event: string, auth: object | undefined, location: [number, number], batches: number, perBatch: number): Promise<number> {
+  const live = await listeners(url, event, auth)
+  const { post, close } = poster(url, key, 4)
+  const before = live.count()
+  let next = 0
+  const t = performance.now()
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (next++ < batches) {
+      const at = new Date().toISOString()
+      await post('/api/v1/patrols/fixes', {
+        units: Array.from({ length: GATEWAY_UNITS }, (_, u) => ({
+          unitId: u + 1, fixes: Array.from({ length: GATEWAY_FIXES }, (_, k) => ({ at, location: [location[0] + k * 1e-5, location[1] + u * 1e-5] })),
+        })),
+      })
+    }
+  }))
+  await waitFor(() => live.count() >= before + batches * perBatch)
+  const rate = (batches * GATEWAY_UNITS * GATEWAY_FIXES) / ((performance.now() - t) / 1000)
+  live.close()
+  close()
+  return rate
+}
+
 /** Replay of 10,000 missed changes to one client, beside a bare SELECT of the same rows and one emit. */
 async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
   const app = await createApp({ db, log, clock: systemClock })
@@ -148,13 +178,16 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
   const { env } = store
   try {
     const port = 19_000 + (process.pid % 1000)
-    const [n, batches] = engine === 'pg' ? [3000, 400] : [600, 100]
+    const [n, batches, gateway] = engine === 'pg' ? [3000, 400, 60] : [600, 100, 10]
     const product = await startServer('server/src/main.ts', env, port)
     const keys = await benchKeys(`http://127.0.0.1:${port}`)
-    const ours = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', { protocol: PROTOCOL_VERSION, key: keys.wall }, [125.32, 46.4], n, batches)
+    const wall = { protocol: PROTOCOL_VERSION, key: keys.wall }
+    const ours = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], n, batches)
+    const oursGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], gateway, GATEWAY_UNITS)
     await stopServer(product)
     const baseline = await startServer('bench/bareServer.ts', env, port)
     const bare = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], n, batches)
+    const bareGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], gateway, 1)
     await stopServer(baseline)
     const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir: env.DATA_DIR! })
     const r = await replay(db).finally(() => db.close())
@@ -163,6 +196,10 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
       { measure: `  latency p50 / p99, ${IN_FLIGHT} in flight`, engine, value: ms(ours.full), baseline: ms(bare.full) },
       { measure: '  latency p50 / p99 at 100 reports/s', engine, value: ms(ours.paced), baseline: ms(bare.paced) },
       { measure: `patrol fixes/s, batches of 50 → ${CLIENTS} clients`, engine, value: f0(ours.fixes), baseline: `${f0(bare.fixes)} bare INSERT + emit` },
+      {
+        measure: `patrol fixes/s, a gateway's batches of ${GATEWAY_UNITS} units × ${GATEWAY_FIXES} → ${CLIENTS} clients`, engine, value: f0(oursGateway),
+        baseline: `${f0(bareGateway)} bare INSERT + one emit a batch (${(bareGateway / oursGateway).toFixed(2)}×)`,
+      },
       { measure: 'replay of 10,000 missed changes to one client', engine, value: `${f0(r.ms)} ms`, baseline: `${f0(r.bareMs)} ms bare SELECT + emit` },
     ]
   } finally {
