@@ -24,18 +24,24 @@ const seqs = (changes: Change[]) => changes.map((c) => c.seq)
 function reporter(urls: () => string[], location: [number, number]) {
   let running = true
   const reported: number[] = []
+  const sentAt = new Map<number, number>()
   const done = (async () => {
     for (let i = 0; running; i++) {
       const list = urls()
+      const sent = Date.now()
       const res = await fetch(`${list[i % list.length]}/api/v1/cases`, {
         method: 'POST', headers: { 'content-type': 'application/json', ...as.gridWorker },
         body: JSON.stringify({ category: 'dispute', kind: 'neighbour', source: 'grid_worker', location, description: `跨进程 ${i}` }),
       }).catch(() => null)
-      if (res?.status === 201) reported.push(((await res.json()) as { id: number }).id)
+      if (res?.status === 201) {
+        const { id } = (await res.json()) as { id: number }
+        reported.push(id)
+        sentAt.set(id, sent)
+      }
       await new Promise((r) => setTimeout(r, 15))
     }
   })()
-  return { reported, stop: async () => { running = false; await done } }
+  return { reported, sentAt, stop: async () => { running = false; await done } }
 }
 
 describe.skipIf(engine !== 'pg' || !hasRedisServer())('several server processes over one PostGIS and Redis', () => {
@@ -84,6 +90,11 @@ describe.skipIf(engine !== 'pg' || !hasRedisServer())('several server processes 
     const since = await newest(db)
     const onA = watch(a.url, ['city'], since)
     const onB = watch(b.url, ['city'], since)
+    const arrived = new Map<number, number>()
+    // The later of the two clients' arrivals: a change reaches the other process's clients at once, not at its next read of the log.
+    for (const client of [onA, onB]) client.socket.on('live:changes', (changes) => {
+      for (const c of changes) if (c.entity === 'case' && c.op === 'insert') arrived.set(c.data.id, Date.now())
+    })
     await Promise.all([onA.hello, onB.hello])
     const writes = reporter(() => [a.url, b.url], location)
     await until(() => writes.reported.length >= 30, '30 reports')
@@ -94,6 +105,8 @@ describe.skipIf(engine !== 'pg' || !hasRedisServer())('several server processes 
     expect(seqs(onB.received)).toEqual(expected)
     const created = onB.received.filter((c) => c.entity === 'case' && c.op === 'insert').map((c) => c.entity === 'case' && c.data.id)
     expect(created).toEqual(writes.reported)
+    const delays = writes.reported.map((id) => arrived.get(id)! - writes.sentAt.get(id)!).sort((x, y) => x - y)
+    expect(delays[Math.floor(delays.length / 2)]).toBeLessThan(250)
   })
 
   it('loses nothing when Redis restarts mid-stream: each client gets every change once, in order', async () => {

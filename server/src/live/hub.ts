@@ -9,7 +9,7 @@ import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
-import type { Peers } from './peers'
+import type { PeerBatch, Peers } from './peers'
 import { bufferedBytes, dropConnection } from './socketBuffer'
 
 /**
@@ -25,17 +25,7 @@ export type LiveAuthenticator = (request: IncomingMessage, key: string | undefin
 export type CredentialCheck = (credentials: string[]) => Promise<Set<string>>
 
 type SocketData = { rooms: Room[]; since: number | undefined; caller: LiveCaller }
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>
-
-/**
- * What server processes tell one another through the adapter. `live:batch`: the changes after position
- * `after` that the leader read from the log, for each process to send its own sockets. `live:committed`:
- * a process committed something, for the leader to number and read.
- */
-type PeerEvents = {
-  'live:batch': (batch: { after: number; changes: Change[] }) => void
-  'live:committed': () => void
-}
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 export type HubOptions = {
   /** A client further behind than this many positions gets `live:resync` and loads a snapshot. */
@@ -122,14 +112,14 @@ const overlapping = (rooms: readonly Room[]): boolean => rooms.some((a, i) => ro
  * loses nothing. Rooms may not overlap, so a client receives each change once.
  *
  * With other processes (`peers`), the leader (`lead`) numbers and reads the log and hands each batch to
- * the others through the adapter; every process sends its own sockets. A process takes its changes in
+ * the others through Redis; every process sends its own sockets. A process takes its changes in
  * log order from whichever comes first, a peer's batch or its own read of the log: a batch that starts
  * past what it has sent (Redis lost messages) is preceded by the gap read from the log, and what it has
  * sent already is skipped. It reads the log itself every `pollMs` too, so a dead leader or a dead Redis
  * delays changes by that much and loses none.
  */
 export class LiveHub {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents, PeerEvents, SocketData>
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   private sent = 0
   private readonly listeners: ((changes: readonly Change[]) => Promise<void>)[] = []
   /** Everything that moves `sent` runs here, one after another: pumps and peers' batches. */
@@ -156,10 +146,10 @@ export class LiveHub {
     this.leading = !peers
     // WebSocket only (the client connects so): any process behind one address can take any frame, no sticky sessions.
     this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, transports: ['websocket'], ...(peers ? { adapter: peers.adapter } : {}) })
-    if (peers) {
-      this.io.on('live:batch', (batch) => void this.enqueue(() => this.fromPeer(batch)).catch(() => {}))
-      this.io.on('live:committed', () => { if (this.leading) this.notify() })
-    }
+    peers?.listen({
+      onBatch: (batch) => void this.enqueue(() => this.fromPeer(batch)).catch(() => {}),
+      onCommitted: () => { if (this.leading) this.notify() },
+    })
     this.io.use((socket, next) => {
       const parsed = LiveHandshake.safeParse(socket.handshake.auth)
       if (!parsed.success) return next(new Error(`invalid handshake: ${issuesOf(parsed.error).map((i) => `${i.field} ${i.reason}`).join('; ')}`))
@@ -234,7 +224,7 @@ export class LiveHub {
   /** Something was committed: the leader reads the log and broadcasts it (calls coalesce while a pump runs); another process tells the leader. */
   notify(): void {
     if (this.leading) void this.pumpSoon(true).catch(() => {})
-    else if (this.options.peers?.reachable) this.io.serverSideEmit('live:committed')
+    else this.options.peers?.committed()
   }
 
   /** Resolves once everything committed before the call has been broadcast here; rejects while the store is away. */
@@ -300,7 +290,7 @@ export class LiveHub {
   }
 
   /** A peer's batch: the gap before it from the log first, then what of it this process has not sent. */
-  private async fromPeer({ after, changes }: { after: number; changes: Change[] }): Promise<void> {
+  private async fromPeer({ after, changes }: PeerBatch): Promise<void> {
     if (after > this.sent) await this.readLog(after, false)
     const fresh = changes.filter((c) => c.seq > this.sent)
     if (fresh.length > 0) await this.deliver(fresh, false)
@@ -311,7 +301,7 @@ export class LiveHub {
     const after = this.sent
     this.broadcast(changes)
     this.sent = changes.at(-1)!.seq
-    if (publish && this.options.peers?.reachable) this.io.serverSideEmit('live:batch', { after, changes })
+    if (publish) this.options.peers?.publish({ after, changes })
     this.cutOffSlowClients()
   }
 
