@@ -28,6 +28,18 @@ async function snapshot(): Promise<LiveSnapshot> {
   return LiveSnapshot.parse(res.body)
 }
 
+/** A vertex two current grids share, and their codes, lower first. */
+async function sharedEdgePoint() {
+  const [edge] = await city.db.query<{ lon: number; lat: number; low: string; high: string }>(`
+    SELECT ST_X(d.geom) AS lon, ST_Y(d.geom) AS lat, c.low, c.high
+    FROM grids a, LATERAL ST_DumpPoints(a.geom) d,
+         LATERAL (SELECT count(*) AS n, min(g.code) AS low, max(g.code) AS high FROM grids g
+                  WHERE g.valid_to IS NULL AND ST_Covers(g.geom, d.geom)) c
+    WHERE a.valid_to IS NULL AND c.n = 2
+    LIMIT 1`)
+  return edge!
+}
+
 const coverOf = async (gridCode: string) => (await snapshot()).covers.find((c) => c.gridCode === gridCode)!
 
 describe('what a camera sees', () => {
@@ -169,18 +181,12 @@ describe('patrol fixes and visits', () => {
   })
 
   it('counts a fix on the edge two grids share in the lower-coded grid, as the grid lookup does', async () => {
-    const [edge] = await city.db.query<{ lon: number; lat: number; low: string; high: string }>(`
-      SELECT ST_X(d.geom) AS lon, ST_Y(d.geom) AS lat, c.low, c.high
-      FROM grids a, LATERAL ST_DumpPoints(a.geom) d,
-           LATERAL (SELECT count(*) AS n, min(g.code) AS low, max(g.code) AS high FROM grids g
-                    WHERE g.valid_to IS NULL AND ST_Covers(g.geom, d.geom)) c
-      WHERE a.valid_to IS NULL AND c.n = 2
-      LIMIT 1`)
+    const edge = await sharedEdgePoint()
     const at = clock.now().toISOString()
-    const res = await post(4, [{ at, location: [edge!.lon, edge!.lat] }])
-    expect((res.body as PatrolFixes).fixes[0]!.gridCode).toBe(edge!.low)
-    expect(await visitOf(edge!.low)).toBe(at)
-    expect(await visitOf(edge!.high)).not.toBe(at)
+    const res = await post(4, [{ at, location: [edge.lon, edge.lat] }])
+    expect((res.body as PatrolFixes).fixes[0]!.gridCode).toBe(edge.low)
+    expect(await visitOf(edge.low)).toBe(at)
+    expect(await visitOf(edge.high)).not.toBe(at)
   })
 
   it('starts a screen with each unit’s trail: at most one fix a sample step over the trail hours, oldest first, ending at its latest', async () => {
@@ -213,14 +219,8 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     (await city.db.query<{ grid: string | null }>('SELECT grid_code AS grid FROM patrol_fixes WHERE unit_id = $1 AND at = $2 ORDER BY ST_X(geom)', [unit, at])).map((r) => r.grid)
 
   it('finds each fix’s grid as one unit’s batch does (a point on a shared edge goes to the lower code even when the unit was in the other grid) and streams one change a unit to its grid’s room', async () => {
-    const [edge] = await city.db.query<{ lon: number; lat: number; low: string; high: string }>(`
-      SELECT ST_X(d.geom) AS lon, ST_Y(d.geom) AS lat, c.low, c.high
-      FROM grids a, LATERAL ST_DumpPoints(a.geom) d,
-           LATERAL (SELECT count(*) AS n, min(g.code) AS low, max(g.code) AS high FROM grids g
-                    WHERE g.valid_to IS NULL AND ST_Covers(g.geom, d.geom)) c
-      WHERE a.valid_to IS NULL AND c.n = 2
-      LIMIT 1`)
-    const inHigh = await pointInGrid(city.db, edge!.high)
+    const edge = await sharedEdgePoint()
+    const inHigh = await pointInGrid(city.db, edge.high)
     const grid = '231281001001001'
     const inside = await pointInGrid(city.db, grid)
     const first = new Date(clock.now().getTime() - 2 * MINUTE).toISOString()
@@ -230,12 +230,12 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     const room = watch(city.server.url, [`grid:${grid}`])
     await room.hello
     const res = await postMany([
-      { unitId: 7, fixes: [{ at: then, location: [edge!.lon, edge!.lat] }, { at: then, location: [126.5, 46.4] }] },
+      { unitId: 7, fixes: [{ at: then, location: [edge.lon, edge.lat] }, { at: then, location: [126.5, 46.4] }] },
       { unitId: 8, fixes: [{ at: then, location: inside }] },
     ])
     expect(res.status).toBe(202)
     expect(res.body).toEqual({ units: 2, fixes: 3 })
-    expect(await gridsOf(7, then)).toEqual([edge!.low, null])
+    expect(await gridsOf(7, then)).toEqual([edge.low, null])
     expect(await gridsOf(8, then)).toEqual([grid])
     await city.server.hub.flush()
     await room.synced()
