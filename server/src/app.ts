@@ -89,8 +89,12 @@ const sql = sqlFiles(['server_secret'])
 
 /** The session cookies' signing secret: made once and kept in the store, so every process and every restart shares it. */
 async function sessionSecret(db: Db): Promise<string> {
-  const [row] = await db.query<{ value: string }>(sql.server_secret, ['session', randomBytes(32).toString('base64url')])
-  return row!.value
+  const made = randomBytes(32).toString('base64url')
+  const [row] = await db.query<{ value: string }>(sql.server_secret, ['session', made])
+  if (row) return row.value
+  // Another process made it at the same moment: this statement's snapshot began before that row was committed, the next one's after.
+  const [theirs] = await db.query<{ value: string }>(sql.server_secret, ['session', made])
+  return theirs!.value
 }
 
 /** Wires the HTTP API, the live stream and (when given) the client over a store; never listens itself. */

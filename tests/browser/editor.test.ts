@@ -291,9 +291,10 @@ describe('the analysts’ grid editor at 1080p', () => {
     // Midpoints of the community's edges: on its outline, each drawn in cyan.
     const edge = outline!.ring.slice(1).map((p, i): [number, number] => [(p[0] + outline!.ring[i]![0]) / 2, (p[1] + outline!.ring[i]![1]) / 2])
     const onEdge = await Promise.all(edge.map((p) => project(page, p)))
-    const outlined = (await coloursAt(page, await page.screenshot(), onEdge)).filter(cyan).length
-    console.log(`[browser] editor: ${outlined} of ${onEdge.length} points on the community's edge drawn cyan`)
-    expect(outlined / onEdge.length).toBeGreaterThan(0.8)
+    // The outline is drawn once the community's grids have loaded, which can be after the map first settles.
+    const outlined = async () => (await coloursAt(page, await page.screenshot(), onEdge)).filter(cyan).length
+    await expect.poll(async () => (await outlined()) / onEdge.length, { timeout: 10_000 }).toBeGreaterThan(0.8)
+    console.log(`[browser] editor: ${await outlined()} of ${onEdge.length} points on the community's edge drawn cyan`)
 
     await page.getByTestId('new-draft').click()
     await expect.poll(() => page.getByTestId('editor-panel').getAttribute('data-errors'), { timeout: 15_000 }).toBe('0')
