@@ -30,7 +30,7 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`
 const minutes = (x: number) => `${Math.floor(x / 60_000)} min ${Math.round((x % 60_000) / 1000)} s`
 
 /** A database of this bench's own on the server `pgUrl` names, made empty (one left by a run that died is dropped). */
-async function ownDatabase(pgUrl: string, name: string): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+export async function ownDatabase(pgUrl: string, name: string): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
   const admin = pgDb(pgUrl, log, 1)
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await admin.exec(`CREATE DATABASE ${name}`)

@@ -11,12 +11,14 @@ import { reportBench } from './report'
 import { similarBench } from './similar'
 import { tilesBench } from './tiles'
 import { wallBench } from './wall'
+import { workersBench } from './workers'
 
 /**
- * `npm run bench [-- foundation|live|wall|drill|desk|editor|faults|places|similar|report|tiles|province]`: every benchmark (or the one named), each measure
+ * `npm run bench [-- foundation|live|wall|drill|desk|editor|faults|places|similar|report|tiles|province|processes]`: every benchmark (or the one named), each measure
  * beside its baseline from the same run, as one table. The wall's and the address search's run on the PostGIS server
  * when one is named (the wall measures the browser, not the store), else on the embedded engine. The province's runs
- * only when named (it seeds Guizhou's 134,500 grids: about ten minutes), on the PostGIS server.
+ * only when named (it seeds Guizhou's 134,500 grids: about ten minutes), on the PostGIS server; so does the processes' (the
+ * same province, then 1, 2 and 4 server processes each held for five minutes under its workforce's fixes).
  */
 const only = process.argv[2]
 const runs = (part: string) => only === undefined || only === part
@@ -50,6 +52,11 @@ if (runs('tiles')) rows.push(...(await tilesBench()))
 if (only === 'province') {
   if (pgUrl) rows.push(...(await provinceBench(pgUrl)))
   else process.stderr.write('bench province: skipped, it needs BENCH_DATABASE_URL (a PostGIS server)\n')
+}
+if (only === 'processes') {
+  // Several server processes reach one another through Redis (REDIS_URL, or the machine's own).
+  if (pgUrl) rows.push(...(await workersBench(pgUrl, process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')))
+  else process.stderr.write('bench processes: skipped, it needs BENCH_DATABASE_URL (a PostGIS server)\n')
 }
 const header: Row = { measure: 'measure', engine: 'engine', value: 'value', baseline: 'baseline (same run)' }
 const table = [header, ...rows]
