@@ -224,7 +224,8 @@ describe('the desk at 1080p', () => {
     const [route] = await city.db.query<{ signed: boolean }>('SELECT signed_at IS NOT NULL AS signed FROM case_routes WHERE case_id = $1 AND department = $2 AND ended_at IS NULL', [id, LEAD])
     expect(route!.signed).toBe(true)
     await expect.poll(() => row(page, id).textContent(), { timeout: 3000 }).toContain(`牵头${LEAD}已报到`)
-    expect(await pane.getByRole('tab').allTextContents()).toEqual(['处置', '退回', '反馈结果'])
+    // The open pane reads the case again after its row changes: its actions follow a moment later.
+    await expect.poll(() => pane.getByRole('tab').allTextContents(), { timeout: 10_000 }).toEqual(['处置', '退回', '反馈结果'])
 
     expect(await take(pane, '反馈结果', (f) => f.getByLabel('办理结果').fill('已组织双方现场勘界，达成调解协议'))).toMatch(/^已反馈办理结果，待乡镇\(街道\)审核，审核时限 /)
     expect((await stored(id)).state).toBe('fed_back')
