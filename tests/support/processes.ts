@@ -1,16 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from './oidcProvider'
 
 const ROOT = join(import.meta.dirname, '../..')
-
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Whether the machine has a Redis server binary a test can run its own from. */
 export function hasRedisServer(): boolean {

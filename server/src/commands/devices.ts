@@ -39,12 +39,15 @@ function fixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours
  * A caller narrower than the city acts on its own township's patrol units and on the cameras in its area only:
  * another one is not found, as a case outside the scope is not.
  */
+/** A grid worker (or another narrow scope) walks with their township's units: the unit's township holds their area. */
+const walksWith = (reach: Identity['reach'], townshipCode: string): boolean =>
+  citywide(reach) || (reach.prefix !== null && reach.prefix.startsWith(codePrefix(townshipCode)))
+
 export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; commit: Commit; fixMaxAgeHours?: number }) {
-  /** A grid worker (or another narrow scope) walks with their township's units: the unit's township holds their area. */
   const unitInReach = async (unitId: number, { reach }: Identity): Promise<boolean> => {
     if (citywide(reach)) return true
     const [unit] = await db.query<{ townshipCode: string }>(sql.unit_township, [unitId])
-    return !!unit && reach.prefix !== null && reach.prefix.startsWith(codePrefix(unit.townshipCode))
+    return !!unit && walksWith(reach, unit.townshipCode)
   }
 
   return {
@@ -78,7 +81,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
       const { reach } = caller
       const outside = ids.find((id) => {
         const township = known.get(id)
-        return township === undefined || !(citywide(reach) || (reach.prefix !== null && reach.prefix.startsWith(codePrefix(township))))
+        return township === undefined || !walksWith(reach, township)
       })
       if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
       const fixes = batch.units.flatMap((u) => u.fixes.map((f) => ({ unitId: u.unitId, ...f })))
