@@ -34,8 +34,9 @@ const http = createServer((req, res) => {
       await db.query(`INSERT INTO patrol_fixes (unit_id, at, geom) SELECT u, t, ST_SetSRID(ST_MakePoint(x, y), 4326)
                       FROM unnest($1::int[], $2::timestamptz[], $3::float8[], $4::float8[]) AS f (u, t, x, y)`,
         [f.map((x) => x.unit), f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1])])
-      // One emit a batch, carrying every fix: the clients get the same positions the product streams.
-      io.emit('row', { id: -1, units: input.units })
+      // One emit a batch, carrying each unit's latest fix: what the clients draw. The product streams the same
+      // (a unit's fixes in one grid within one trail step are one to a screen; the bench's share one time).
+      io.emit('row', { id: -1, units: input.units!.map((u) => ({ unitId: u.unitId, fixes: u.fixes.slice(-1) })) })
       res.writeHead(202, { 'content-type': 'application/json' }).end('{}')
     } else {
       const unit = Number(req.url!.split('/')[4])
@@ -43,7 +44,7 @@ const http = createServer((req, res) => {
       await db.query(`INSERT INTO patrol_fixes (unit_id, at, geom) SELECT $1, t, ST_SetSRID(ST_MakePoint(x, y), 4326)
                       FROM unnest($2::timestamptz[], $3::float8[], $4::float8[]) AS f (t, x, y)`,
         [unit, f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1])])
-      io.emit('row', { id: -unit, fixes: f })
+      io.emit('row', { id: -unit, fixes: f.slice(-1) })
       res.writeHead(202, { 'content-type': 'application/json' }).end('{}')
     }
   })

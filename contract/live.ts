@@ -37,7 +37,10 @@ export const Fix = z.object({
 export type Fix = z.infer<typeof Fix>
 
 /**
- * A patrol unit's new fixes, oldest first; the unit is a call sign, never a person. `gridCode`: the
+ * A patrol unit's new fixes, oldest first; the unit is a call sign, never a person. In a change, of the
+ * fixes a batch stored in one grid within one `TRAIL.stepSeconds` only the latest: a screen's trail keeps
+ * no more, and the unit's latest fix and its latest in each grid it crossed are always there (a gateway's
+ * batch of 50 fixes a unit streams a few). `gridCode`: the
  * grid of its latest fix, where it is now, whose room hears of it. `leftGridCode`: in a change, the grid
  * of its latest fix before these when that was another grid, so that grid's room hears it leave; null
  * otherwise and in a snapshot.
@@ -79,8 +82,11 @@ export type GridChange = z.infer<typeof GridChange>
 export const GridVisit = z.object({ gridCode: z.string(), lastAt: z.string() })
 export type GridVisit = z.infer<typeof GridVisit>
 
-/** How far back the snapshot's patrol trails reach, and how densely: one fix a unit per sample step. */
-export const TRAIL = { hours: 2, sampleSeconds: 60 } as const
+/**
+ * How far back the snapshot's patrol trails reach, and how densely: one fix a unit per sample step. A
+ * screen keeps a unit's trail at one fix per `stepSeconds`; a change carries no more than that of it.
+ */
+export const TRAIL = { hours: 2, sampleSeconds: 60, stepSeconds: 30 } as const
 
 const stamped = { seq: z.number().int().positive(), at: z.string() }
 

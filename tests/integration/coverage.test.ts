@@ -244,6 +244,27 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     expect(patrols.map((c) => [c.data.unitId, c.data.gridCode, c.data.fixes.length])).toEqual([[8, grid, 1]])
   })
 
+  it('stores every fix and streams of each grid and trail step only the latest: where the unit is, and its last time in each grid', async () => {
+    const [a, b] = ['231281001001001', '231281001001002']
+    const [inA, inB] = [await pointInGrid(city.db, a), await pointInGrid(city.db, b)]
+    const step = TRAIL.stepSeconds * 1000
+    // A step's window starts at a multiple of the step; off the whole second, so no earlier fix of the unit's shares a time.
+    const base = Math.floor((clock.now().getTime() - 10 * MINUTE) / step) * step + 123
+    const fix = (seconds: number, location: [number, number]) => ({ at: new Date(base + seconds * 1000).toISOString(), location })
+    const [unit] = await city.db.query<{ township: string }>('SELECT township_code AS township FROM patrol_unit_public WHERE id = 9')
+    const township = watch(city.server.url, [`township:${unit!.township}`])
+    await township.hello
+    const sent = [fix(0, inA), fix(10, inA), fix(20, inA), fix(29, inA), fix(30, inA), fix(45, inA), fix(50, inB), fix(55, inB), fix(61, inB)]
+    expect((await postMany([{ unitId: 9, fixes: sent }])).body).toEqual({ units: 1, fixes: 9 })
+    const stored = await city.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patrol_fixes WHERE unit_id = 9 AND at = ANY($1::timestamptz[])', [sent.map((f) => f.at)])
+    expect(stored[0]!.n).toBe(sent.length)
+    await city.server.hub.flush()
+    await township.synced()
+    const [change] = township.received.filter((c): c is Extract<Change, { entity: 'patrol' }> => c.entity === 'patrol' && c.data.unitId === 9)
+    expect(change!.data.fixes.map((f) => [(Date.parse(f.at) - base) / 1000, f.gridCode])).toEqual([[29, a], [45, a], [55, b], [61, b]])
+    expect(change!.data.gridCode).toBe(b)
+  })
+
   it('refuses the whole batch when one unit is outside the caller’s scope or one fix is out of time, naming it, and writes nothing', async () => {
     const [mine, other] = await city.db.query<{ id: number }>(`
       (SELECT id FROM patrol_unit_public WHERE township_code = '231281001000' ORDER BY id LIMIT 1)

@@ -36,7 +36,7 @@ export const TICKER_LENGTH = 40
 /** Enough for a power cut taking a few hundred cameras down at once; the panel sums no more than these. */
 export const CAMERA_CHANGES_LENGTH = 1000
 /** A trail keeps one fix per this many ms (and always the newest), over the trail window. */
-const TRAIL_STEP_MS = 30_000
+const TRAIL_STEP_MS = TRAIL.stepSeconds * 1000
 const TRAIL_MS = TRAIL.hours * 3_600_000
 const TRAIL_MAX = Math.ceil(TRAIL_MS / TRAIL_STEP_MS) + 2
 

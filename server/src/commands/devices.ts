@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { ApiIssue } from '../../../contract/api'
 import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch, type FixBatches, type FixBatchesTaken } from '../../../contract/devices'
-import type { CameraView, GridCover, PatrolFixes } from '../../../contract/live'
+import { type CameraView, type GridCover, type PatrolFixes, TRAIL } from '../../../contract/live'
 import { citywide, codePrefix, coversCode } from '../../../domain/access'
 import type { Db } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
@@ -63,7 +63,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
         refuseFixesOutOfTime(f, now, fixMaxAgeHours)
         return [
           unitId, f.map((x) => x.at), f.map((x) => x.location[0]), f.map((x) => x.location[1]),
-          f.map((x) => x.speedMps ?? null), f.map((x) => x.heading ?? null), now,
+          f.map((x) => x.speedMps ?? null), f.map((x) => x.heading ?? null), now, TRAIL.stepSeconds,
         ]
       })
       if (!row) throw notFound(`no patrol unit with id ${unitId}`)
@@ -90,7 +90,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
         if (issues.length > 0) throw invalid(issues)
         return [
           fixes.map((f) => f.unitId), fixes.map((f) => f.at), fixes.map((f) => f.location[0]), fixes.map((f) => f.location[1]),
-          fixes.map((f) => f.speedMps ?? null), fixes.map((f) => f.heading ?? null), now,
+          fixes.map((f) => f.speedMps ?? null), fixes.map((f) => f.heading ?? null), now, TRAIL.stepSeconds,
         ]
       })
       return { units: rows.length, fixes: fixes.length }

@@ -11,6 +11,7 @@ import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
 import type { PeerBatch, Peers } from './peers'
 import { bufferedBytes, dropConnection } from './socketBuffer'
+import { Subscriptions } from './subscriptions'
 
 /**
  * Who a socket is: its account's login and reach, and the credential it was let in by (a session's
@@ -109,7 +110,7 @@ const overlapping = (rooms: readonly Room[]): boolean => rooms.some((a, i) => ro
  * Numbers committed changes (see `sequenceChanges`) and streams them from the change log to Socket.IO clients. A client connects with the
  * last position it applied and first gets everything after it from the log, then joins its rooms
  * and gets live changes: no gap, no duplicate, and nothing depends on server memory, so a restart
- * loses nothing. Rooms may not overlap, so a client receives each change once.
+ * loses nothing. A client receives each change once, however many of its rooms hear it.
  *
  * With other processes (`peers`), the leader (`lead`) numbers and reads the log and hands each batch to
  * the others through Redis; every process sends its own sockets. A process takes its changes in
@@ -133,6 +134,7 @@ export class LiveHub {
   private guard: NodeJS.Timeout | null = null
   /** Whether this process numbers the log and hands batches to the others; every process does without peers. */
   private leading: boolean
+  private readonly subscriptions = new Subscriptions()
 
   constructor(
     http: HttpServer,
@@ -306,28 +308,12 @@ export class LiveHub {
   }
 
   /**
-   * Consecutive changes bound for the same rooms go out as one frame to all of those rooms at once:
-   * a client in two of them (a patrol leaving one grid for the next) gets each change once, and every
-   * client gets its changes in log order. Only this process's sockets: the others send their own.
+   * One frame a subscription (see `Subscriptions`): each socket gets the changes its rooms hear, once
+   * each and in log order. Only this process's sockets: the others send their own.
    */
   private broadcast(changes: Change[]): void {
     const here = this.io.local
-    here.to('city').emit('live:changes', changes)
-    let run: Change[] = []
-    let rooms: Room[] = []
-    const send = () => {
-      if (run.length > 0 && rooms.length > 0) here.to(rooms).except('city').emit('live:changes', run)
-    }
-    for (const change of changes) {
-      const next = roomsOf(change).slice(1)
-      if (next.join() !== rooms.join()) {
-        send()
-        run = []
-        rooms = next
-      }
-      run.push(change)
-    }
-    send()
+    for (const [room, part] of this.subscriptions.route(changes, roomsOf)) here.to(room).emit('live:changes', part)
   }
 
   /** Socket.IO has no backpressure: a wall that cannot keep up is cut off rather than grow our memory. */
@@ -385,7 +371,10 @@ export class LiveHub {
         if (relevant.length > 0) socket.emit('live:changes', relevant)
         cursor = changes.at(-1)?.seq ?? this.sent
       }
-      void socket.join(socket.data.rooms)
+      if (!socket.connected) return
+      const subscription = this.subscriptions.add(socket.data.rooms)
+      void socket.join(subscription)
+      socket.once('disconnect', () => this.subscriptions.remove(subscription))
     } catch (err) {
       // The client comes back by itself and asks again from the last change it applied.
       if (err instanceof StoreUnavailable) this.cutOff(socket, 'store unreachable during a replay: the client will reconnect', { err: err.message })

@@ -1,6 +1,7 @@
 -- A patrol unit's batch of fixes, the grids it was in, and its change for the stream, in one statement
 -- (one transaction). No row back means there is no such unit. $1 unit id; arrays of equal length,
--- oldest first: $2 times, $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now.
+-- oldest first: $2 times, $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now; $8 the trail step (s): the
+-- change carries, of the fixes in one grid and one step's window, the latest (see `PatrolFixes`).
 -- Each fix's grid is the current one covering it, a point on a shared edge going to the lower code as
 -- in grid_at.sql (grids_current_geom_idx). The payload names the grid of the unit's latest fix after the
 -- batch and, when the unit has left it, the grid of its latest fix before: the grid rooms it goes to.
@@ -40,7 +41,8 @@ WITH unit AS (
            'leftGridCode', (SELECT b.grid_code FROM before b, latest l WHERE b.grid_code IS DISTINCT FROM l.grid_code),
            'fixes', (SELECT json_agg(json_build_object('at', iso_utc(f.at), 'location', json_build_array(f.lon, f.lat),
                                                        'speedMps', f.speed, 'heading', f.heading, 'gridCode', f.grid_code) ORDER BY f.n)
-                     FROM fixes f)) AS j
+                     FROM (SELECT DISTINCT ON (grid_code, floor(extract(epoch FROM at) / $8)) * FROM fixes
+                           ORDER BY grid_code, floor(extract(epoch FROM at) / $8), at DESC, n DESC) f)) AS j
   FROM unit
 )
 -- The change is logged by the final SELECT itself: a CTE that only SELECTs runs only when read.
