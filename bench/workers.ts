@@ -11,9 +11,13 @@ import type { Row } from './foundation'
 import { startServer, stopServer } from './processes'
 import { ownDatabase } from './province'
 
-/** BENCH_PROVINCE_SCALE shrinks the province (and its workforce) while working on the bench; BENCH_HOLD_SECONDS the hold. */
+/**
+ * While working on the bench: BENCH_PROVINCE_SCALE shrinks the province (its workforce stays Guizhou's, more
+ * units a grid), BENCH_HOLD_SECONDS the hold, BENCH_PROCESSES the server processes tried (1,2,4).
+ */
 const SCALE = Number(process.env.BENCH_PROVINCE_SCALE ?? 1)
 const HOLD_SECONDS = Number(process.env.BENCH_HOLD_SECONDS ?? 300)
+const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(Number)
 /** Guizhou's grid workers, each sending a fix every 10 s. */
 const WORKFORCE = 145_400
 const TICK_MS = 100
@@ -74,7 +78,7 @@ function listen(url: string, key: string, room: string, latency: Histogram, sent
         if (c.seq <= last) l.duplicated++
         last = Math.max(last, c.seq)
         l.received++
-        if (c.entity === 'patrol') latency.add(now - Date.parse(c.data.fixes.at(-1)!.at))
+        if (c.entity === 'patrols') for (const u of c.data.units) latency.add(now - Date.parse(u.fixes.at(-1)!.at))
         else if (c.entity === 'case' && c.op === 'insert' && sentAt.has(c.data.id)) latency.add(now - sentAt.get(c.data.id)!)
       }
     })
@@ -87,13 +91,23 @@ function listen(url: string, key: string, room: string, latency: Histogram, sent
   })
 }
 
-/** The changes each client should have had after its hello, from the log: a county hears everything of its townships, wider rooms cases only. */
+/**
+ * The changes each client should have had after its hello, from the log: a county hears everything of its
+ * townships (a gateway's batch once, when any of its units is in the county), wider rooms cases only.
+ */
 async function expected(db: Db, listeners: Listener[]): Promise<number[]> {
   const counts = new Map<number, { area: string; cases: number; all: number }[]>()
   for (const hello of new Set(listeners.map((l) => l.hello))) {
     counts.set(hello, await db.query<{ area: string; cases: number; all: number }>(
-      `SELECT left(payload->>'townshipCode', 6) AS area, count(*) FILTER (WHERE entity = 'case')::int AS cases, count(*)::int AS "all"
-       FROM change_log WHERE seq > $1 GROUP BY 1`, [hello]))
+      `SELECT area, count(*) FILTER (WHERE entity = 'case')::int AS cases, count(*)::int AS "all"
+       FROM (
+         SELECT DISTINCT c.seq, c.entity, left(t.code, 6) AS area
+         FROM change_log c, LATERAL (
+           SELECT c.payload->>'townshipCode' AS code WHERE c.entity <> 'patrols'
+           UNION ALL SELECT u->>'townshipCode' FROM jsonb_array_elements(c.payload->'units') u WHERE c.entity = 'patrols'
+         ) t
+         WHERE c.seq > $1
+       ) heard GROUP BY area`, [hello]))
   }
   return listeners.map((l) => {
     const [level, code] = l.room.split(':') as [string, string]
@@ -114,7 +128,7 @@ export async function workersBench(pgUrl: string, redisUrl: string): Promise<Row
   try {
     await migrate(db)
     await seedProvince(db, { scale: SCALE })
-    const units = await workforce(db, Math.max(100, Math.round(WORKFORCE * SCALE)))
+    const units = await workforce(db, WORKFORCE)
     const accounts = accountCommands({ db, clock: systemClock })
     await accounts.add({ login: 'gz-gateway', displayName: '定位网关', role: 'service', scope: { region: GUIZHOU.code } })
     await accounts.add({ login: 'gz-leader', displayName: '省中心值班', role: 'duty_leader', scope: { region: GUIZHOU.code } })
@@ -128,7 +142,7 @@ export async function workersBench(pgUrl: string, redisUrl: string): Promise<Row
     ]
     const perTick = Math.round((units.length / 10) * (TICK_MS / 1000))
 
-    for (const processes of [1, 2, 4]) {
+    for (const processes of PROCESS_COUNTS) {
       const port = 19_500 + (process.pid % 400)
       const env = { DATABASE_URL: url, DEMO_ACCOUNTS: '0', WORKERS: String(processes), ...(processes > 1 ? { REDIS_URL: redisUrl } : {}) }
       const server = await startServer('server/src/main.ts', env, port)

@@ -146,6 +146,7 @@ export async function createApp({ db, log, clock, client, live, limitScale = 1, 
   app.use(express.json({ limit: '1mb' }))
   app.use('/api/v1/session', sessionRouter({
     accounts, audit, scopeName, ended, limits: security.addresses ?? DEFAULT_ADDRESS_LIMITS, oidcName: security.oidc?.name ?? null,
+    ...(live?.peers ? { limitStore: live.peers.limitStore } : {}),
   }))
   if (security.oidc) app.use('/auth/oidc', oidcRouter(security.oidc, { accounts, audit }))
   app.use('/api/v1/me', meRouter(scopeName))

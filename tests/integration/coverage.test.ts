@@ -218,7 +218,7 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
   const gridsOf = async (unit: number, at: string) =>
     (await city.db.query<{ grid: string | null }>('SELECT grid_code AS grid FROM patrol_fixes WHERE unit_id = $1 AND at = $2 ORDER BY ST_X(geom)', [unit, at])).map((r) => r.grid)
 
-  it('finds each fix’s grid as one unit’s batch does (a point on a shared edge goes to the lower code even when the unit was in the other grid) and streams one change a unit to its grid’s room', async () => {
+  it('finds each fix’s grid as one unit’s batch does (a point on a shared edge goes to the lower code even when the unit was in the other grid) and streams the batch as one change, each grid’s room hearing its units', async () => {
     const edge = await sharedEdgePoint()
     const inHigh = await pointInGrid(city.db, edge.high)
     // A grid the edge's units never touch, so its room hears unit 8 alone.
@@ -227,6 +227,8 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     const first = new Date(clock.now().getTime() - 2 * MINUTE).toISOString()
     const then = new Date(clock.now().getTime() - MINUTE).toISOString()
     expect((await postMany([{ unitId: 7, fixes: [{ at: first, location: inHigh }] }, { unitId: 8, fixes: [{ at: first, location: inside }] }])).body).toEqual({ units: 2, fixes: 2 })
+    // That batch is broadcast before the room is watched: the room hears the next one alone.
+    await city.server.hub.flush()
 
     const room = watch(city.server.url, [`grid:${grid}`])
     await room.hello
@@ -240,8 +242,12 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     expect(await gridsOf(8, then)).toEqual([grid])
     await city.server.hub.flush()
     await room.synced()
-    const patrols = room.received.filter((c): c is Extract<Change, { entity: 'patrol' }> => c.entity === 'patrol')
-    expect(patrols.map((c) => [c.data.unitId, c.data.gridCode, c.data.fixes.length])).toEqual([[8, grid, 1]])
+    // One change for the batch; this grid's room hears of unit 8 alone, and the city of both.
+    const patrols = room.received.filter((c): c is Extract<Change, { entity: 'patrols' }> => c.entity === 'patrols')
+    expect(patrols.map((c) => c.data.units.map((u) => [u.unitId, u.gridCode, u.fixes.length]))).toEqual([[[8, grid, 1]]])
+    const [logged] = await city.db.query<{ units: number[] }>(
+      `SELECT ARRAY(SELECT (u->>'unitId')::int FROM jsonb_array_elements(payload->'units') u) AS units FROM change_log WHERE entity = 'patrols' ORDER BY id DESC LIMIT 1`)
+    expect(logged!.units).toEqual([7, 8])
   })
 
   it('stores every fix and streams of each grid and trail step only the latest: where the unit is, and its last time in each grid', async () => {
@@ -260,9 +266,9 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     expect(stored[0]!.n).toBe(sent.length)
     await city.server.hub.flush()
     await township.synced()
-    const [change] = township.received.filter((c): c is Extract<Change, { entity: 'patrol' }> => c.entity === 'patrol' && c.data.unitId === 9)
-    expect(change!.data.fixes.map((f) => [(Date.parse(f.at) - base) / 1000, f.gridCode])).toEqual([[29, a], [45, a], [55, b], [61, b]])
-    expect(change!.data.gridCode).toBe(b)
+    const [change] = township.received.flatMap((c) => (c.entity === 'patrols' ? c.data.units.filter((u) => u.unitId === 9) : []))
+    expect(change!.fixes.map((f) => [(Date.parse(f.at) - base) / 1000, f.gridCode])).toEqual([[29, a], [45, a], [55, b], [61, b]])
+    expect(change!.gridCode).toBe(b)
   })
 
   it('refuses the whole batch when one unit is outside the caller’s scope or one fix is out of time, naming it, and writes nothing', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterEach(closeWatchers)
 
 const idOf = (c: Change) =>
-  c.entity === 'patrol' ? c.data.unitId : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.entity === 'answer' ? c.data.caseId : c.data.id
+  c.entity === 'patrol' ? c.data.unitId : c.entity === 'patrols' ? c.data.units.map((u) => u.unitId).join() : c.entity === 'cover' ? c.data.gridCode : c.entity === 'grid' ? c.data.code : c.entity === 'answer' ? c.data.caseId : c.data.id
 
 /** A camera change as another process would write it straight to the change log: a whole CameraView, as the contract wants. */
 const cameraChange = (id: number, state: 'online' | 'offline' = 'offline'): PendingChange => ({
@@ -76,7 +76,7 @@ describe('commit, then broadcast', () => {
     await until(() => here.received.length > 0, 'the township change')
     await city.server.hub.flush()
     await elsewhere.synced()
-    expect(here.received.every((c) => c.data.townshipCode === '231281001000')).toBe(true)
+    expect(here.received.every((c) => (c.entity === 'patrols' ? c.data.units.every((u) => u.townshipCode === '231281001000') : c.data.townshipCode === '231281001000'))).toBe(true)
     expect(elsewhere.received.filter((c) => c.entity === 'case')).toEqual([])
   })
 })

@@ -54,7 +54,7 @@ describe('the live stream holds each socket to its scope', () => {
     const inside = await report('231281001002001')
     await until(() => seen.some((c) => c.entity === 'case' && c.data.id === inside), 'the case inside the township')
     expect(seen.some((c) => c.entity === 'case' && c.data.id === outside)).toBe(false)
-    expect(seen.every((c) => c.data.townshipCode === TOWNSHIP)).toBe(true)
+    expect(seen.every((c) => (c.entity === 'patrols' ? c.data.units.every((u) => u.townshipCode === TOWNSHIP) : c.data.townshipCode === TOWNSHIP))).toBe(true)
   })
 
   it("cuts a disabled account's socket within a second", async () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Change } from '../../contract'
 import { ensureDemoAccounts } from '../../data/demoAccounts'
 import { accountCommands } from '../../server/src/accounts/accounts'
+import { DEFAULT_ADDRESS_LIMITS } from '../../server/src/api/sessionRouter'
 import { systemClock } from '../../server/src/clock'
 import type { Db } from '../../server/src/db/Db'
 import { pgDb } from '../../server/src/db/pgDb'
@@ -107,6 +108,25 @@ describe.skipIf(engine !== 'pg' || !hasRedisServer())('several server processes 
     expect(created).toEqual(writes.reported)
     const delays = writes.reported.map((id) => arrived.get(id)! - writes.sentAt.get(id)!).sort((x, y) => x - y)
     expect(delays[Math.floor(delays.length / 2)]).toBeLessThan(250)
+  })
+
+  it('counts an address’s failed sign-ins once across the processes: the next attempt is slowed on the other process too', async () => {
+    const [a, b] = await twoProcesses()
+    const signIn = async (url: string) => {
+      const started = Date.now()
+      const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'nobody-here', password: 'wrong' }) })
+      return { status: res.status, ms: Date.now() - started }
+    }
+    // Three failures are let through at once (DEFAULT_ADDRESS_LIMITS.slowAfter); each one after waits 500 ms more.
+    const undelayed: number[] = []
+    for (let i = 0; i < DEFAULT_ADDRESS_LIMITS.slowAfter; i++) {
+      const { status, ms } = await signIn(a.url)
+      expect(status).toBe(401)
+      undelayed.push(ms)
+    }
+    const fourth = await signIn(b.url)
+    expect(fourth.status).toBe(401)
+    expect(fourth.ms).toBeGreaterThanOrEqual(Math.min(...undelayed) + DEFAULT_ADDRESS_LIMITS.slowStepMs - 50)
   })
 
   it('loses nothing when Redis restarts mid-stream: each client gets every change once, in order', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { type CameraView, CaseSummary, type Change, type Fix, type LiveSnapshot } from '../../contract'
+import { type CameraView, CaseSummary, type Change, type Fix, type LiveSnapshot, type PatrolFixes } from '../../contract'
 import { applyChanges, CAMERA_CHANGES_LENGTH, extendTrail, fromSnapshot, isOverdue, TICKER_LENGTH } from '../../client/src/live/liveState'
 
 const aCase = (id: number, extra: Partial<CaseSummary> = {}): CaseSummary => CaseSummary.parse({
@@ -64,6 +64,18 @@ describe('the live state', () => {
     expect(s.cases).toBe(start.cases)
     expect(s.trails).not.toBe(start.trails)
     expect(s.visits.get('231281001001001')).toBe(Date.parse('2026-11-23T09:00:00.000Z'))
+  })
+
+  it('moves every unit of a gateway’s batch, each trail and each grid’s visit as one unit’s change would', () => {
+    const unit = (unitId: number, fixes: Fix[]) => ({ ...(patrolChange(0, fixes).data as PatrolFixes), unitId })
+    const start = fromSnapshot(snapshot)
+    const s = applyChanges(start, [{ seq: 11, at, entity: 'patrols', op: 'update', data: { units: [
+      unit(7, [fix('2026-11-23T09:00:00.000Z', 'A')]), unit(8, [fix('2026-11-23T09:00:10.000Z', 'B'), fix('2026-11-23T09:00:50.000Z', 'C')]),
+    ] } }])
+    expect([...s.trails.values()].map((t) => [t.unitId, t.gridCode, t.fixes.length])).toEqual([[7, 'A', 1], [8, 'C', 2]])
+    expect([...s.visits]).toEqual([['A', Date.parse('2026-11-23T09:00:00.000Z')], ['B', Date.parse('2026-11-23T09:00:10.000Z')], ['C', Date.parse('2026-11-23T09:00:50.000Z')]])
+    expect(s.cases).toBe(start.cases)
+    expect(s.seq).toBe(11)
   })
 
   it('keeps the latest visit of a grid, whatever order the fixes of several units come in', () => {

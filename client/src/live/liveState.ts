@@ -84,12 +84,12 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
   if (fresh.length === 0) return state
   const touched = new Set(fresh.map((c) => c.entity))
   // Copied only when this batch changes them; an untouched collection stays the same object, unchanged.
-  const own = <K, V>(m: ReadonlyMap<K, V>, entity: Change['entity']) => (touched.has(entity) ? new Map(m) : (m as Map<K, V>))
+  const own = <K, V>(m: ReadonlyMap<K, V>, ...entities: Change['entity'][]) => (entities.some((e) => touched.has(e)) ? new Map(m) : (m as Map<K, V>))
   const cases = own(state.cases, 'case')
   const cameras = own(state.cameras, 'camera')
-  const trails = own(state.trails, 'patrol')
+  const trails = own(state.trails, 'patrol', 'patrols')
   const covers = own(state.covers, 'cover')
-  const visits = own(state.visits, 'patrol')
+  const visits = own(state.visits, 'patrol', 'patrols')
   const events: TickerItem[] = []
   const cameraEvents: CameraChange[] = []
   let boundariesAt = state.boundariesAt
@@ -108,16 +108,12 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
         cameras.set(change.data.id, change.data)
         break
       }
-      case 'patrol': {
-        const { fixes, ...unit } = change.data
-        const before = trails.get(unit.unitId)?.fixes ?? []
-        trails.set(unit.unitId, { ...unit, fixes: extendTrail(before, fixes) })
-        for (const fix of fixes) {
-          const t = Date.parse(fix.at)
-          if (fix.gridCode && t > (visits.get(fix.gridCode) ?? 0)) visits.set(fix.gridCode, t)
-        }
+      case 'patrol':
+        movePatrol(trails, visits, change.data)
         break
-      }
+      case 'patrols':
+        for (const unit of change.data.units) movePatrol(trails, visits, unit)
+        break
       case 'cover':
         covers.set(change.data.gridCode, change.data)
         break
@@ -132,6 +128,15 @@ export function applyChanges(state: LiveState, changes: readonly Change[]): Live
   const ticker = events.length > 0 ? [...events.reverse(), ...state.ticker].slice(0, TICKER_LENGTH) : state.ticker
   const cameraChanges = cameraEvents.length > 0 ? recentCameraChanges([...cameraEvents.reverse(), ...state.cameraChanges]) : state.cameraChanges
   return { seq: fresh.at(-1)!.seq, cases, cameras, trails, covers, visits, ticker, cameraChanges, boundariesAt }
+}
+
+/** A unit's new fixes: its trail extended, and the grids it was in marked visited then. */
+function movePatrol(trails: Map<number, PatrolTrail>, visits: Map<string, number>, { fixes, ...unit }: PatrolFixes): void {
+  trails.set(unit.unitId, { ...unit, fixes: extendTrail(trails.get(unit.unitId)?.fixes ?? [], fixes) })
+  for (const fix of fixes) {
+    const t = Date.parse(fix.at)
+    if (fix.gridCode && t > (visits.get(fix.gridCode) ?? 0)) visits.set(fix.gridCode, t)
+  }
 }
 
 /** Camera changes (newest first) cut to the window before the newest and to the bound. */

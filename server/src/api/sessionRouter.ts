@@ -1,5 +1,5 @@
 import { type Request, type Response, Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 import { slowDown } from 'express-slow-down'
 import { KeySignInRequest, type Me, SignInRequest } from '../../../contract/auth'
 import type { AccountCommands } from '../accounts/accounts'
@@ -51,6 +51,8 @@ export type SessionDeps = {
   ended: (credential: string) => void
   limits: AddressLimits
   oidcName: string | null
+  /** Where the counts of attempts are kept: shared by every server process (see `Peers`), or this process's memory when not given. */
+  limitStore?: (prefix: string) => Store
 }
 
 /**
@@ -58,15 +60,17 @@ export type SessionDeps = {
  * `DELETE /`. Failed attempts from one address are slowed, then refused; a login name locks after too
  * many; the answer never says whether the name exists.
  */
-export function sessionRouter({ accounts, audit, scopeName, ended, limits, oidcName }: SessionDeps): Router {
+export function sessionRouter({ accounts, audit, scopeName, ended, limits, oidcName, limitStore }: SessionDeps): Router {
   const router = Router()
   const windowMs = limits.windowMinutes * 60_000
+  // With Redis away a shared count fails open: the per-login lock in the store still holds.
+  const shared = (prefix: string) => (limitStore ? { store: limitStore(prefix), passOnStoreError: true } : {})
   const slowed = slowDown({
-    windowMs, delayAfter: limits.slowAfter, skipSuccessfulRequests: true, maxDelayMs: limits.maxSlowMs,
+    ...shared('slowed:'), windowMs, delayAfter: limits.slowAfter, skipSuccessfulRequests: true, maxDelayMs: limits.maxSlowMs,
     delayMs: (used) => (used - limits.slowAfter) * limits.slowStepMs,
   })
   const limited = rateLimit({
-    windowMs, limit: limits.limit, skipSuccessfulRequests: true, standardHeaders: 'draft-8', legacyHeaders: false,
+    ...shared('limited:'), windowMs, limit: limits.limit, skipSuccessfulRequests: true, standardHeaders: 'draft-8', legacyHeaders: false,
     handler: (_req, res, _next, options) => {
       res.set('Retry-After', String(Math.ceil(options.windowMs / 1000)))
       res.status(429).json({ code: 'too_many_attempts', message: `too many failed sign-ins from this address; try again in ${limits.windowMinutes} minutes` })

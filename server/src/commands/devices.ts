@@ -71,7 +71,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
     },
 
     /**
-     * Stores many units' fixes in one statement and streams one change a unit, as `fixes` does for one; the
+     * Stores many units' fixes in one statement and streams them as one change (`patrols`), each unit as `fixes` does for one; the
      * whole batch is refused (400 naming each fix dated out of bounds, 404 naming a unit unknown or outside
      * the scope) before anything is written.
      */
@@ -85,7 +85,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
       })
       if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
       const fixes = batch.units.flatMap((u) => u.fixes.map((f) => ({ unitId: u.unitId, ...f })))
-      const rows = await commit.statement<{ unitId: number }>(sql.record_fix_batches, (now) => {
+      const [stored] = await commit.statement<{ units: number }>(sql.record_fix_batches, (now) => {
         const issues = batch.units.flatMap((u, i) => fixesOutOfTime(u.fixes, now, fixMaxAgeHours, `units.${i}.`))
         if (issues.length > 0) throw invalid(issues)
         return [
@@ -93,7 +93,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
           fixes.map((f) => f.speedMps ?? null), fixes.map((f) => f.heading ?? null), now, TRAIL.stepSeconds,
         ]
       })
-      return { units: rows.length, fixes: fixes.length }
+      return { units: stored?.units ?? 0, fixes: fixes.length }
     },
 
     /**

@@ -11,7 +11,7 @@ import { logPosition } from '../db/logPosition'
 import { readChanges, sequenceChanges } from './outbox'
 import type { PeerBatch, Peers } from './peers'
 import { bufferedBytes, dropConnection } from './socketBuffer'
-import { Subscriptions } from './subscriptions'
+import { partHeard, Subscriptions, unitChange } from './subscriptions'
 
 /**
  * Who a socket is: its account's login and reach, and the credential it was let in by (a session's
@@ -69,6 +69,8 @@ function gridsOf(change: Change): (string | null)[] {
       return [change.data.gridCode]
     case 'patrol':
       return [change.data.gridCode, change.data.leftGridCode]
+    case 'patrols':
+      return change.data.units.flatMap((unit) => [unit.gridCode, unit.leftGridCode])
     case 'grid':
       return [change.data.code]
   }
@@ -83,6 +85,7 @@ const ABOVE_TOWNSHIP = [['province', 2], ['prefecture', 4], ['county', 6]] as co
  * the township's own digits (division codes nest), rooms of areas the store lacks are empty.
  */
 export function roomsOf(change: Change): Room[] {
+  if (change.entity === 'patrols') return [...new Set(change.data.units.flatMap((unit) => roomsOf(unitChange(change, unit))))]
   const rooms: Room[] = ['city']
   const township = change.data.townshipCode
   if (township) {
@@ -360,14 +363,13 @@ export class LiveHub {
       }
       socket.emit('live:hello', { protocol: PROTOCOL_VERSION, seq: cursor })
       const wanted = new Set<Room>(socket.data.rooms)
-      const mine = (c: Change) => wanted.has('city') || roomsOf(c).some((r) => wanted.has(r))
       // Replay up to what the pump has sent; the pump may move on meanwhile, so loop until caught up,
       // then join the rooms in the same tick as the last check: the next pump batch reaches this socket.
       while (cursor < this.sent) {
         if (!(await this.drained(socket))) return
         const changes = await readChanges(this.db, cursor, this.sent, this.options.replayBatch)
         if (!socket.connected) return
-        const relevant = changes.filter(mine)
+        const relevant = changes.flatMap((c) => partHeard(c, wanted, roomsOf) ?? [])
         if (relevant.length > 0) socket.emit('live:changes', relevant)
         cursor = changes.at(-1)?.seq ?? this.sent
       }

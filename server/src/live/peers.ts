@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createAdapter } from '@socket.io/redis-streams-adapter'
+import type { Store } from 'express-rate-limit'
 import { Redis } from 'ioredis'
+import { RedisStore } from 'rate-limit-redis'
 import type { Change } from '../../../contract/live'
 import type { Logger } from '../log'
 
@@ -19,6 +21,8 @@ export type Peers = {
   committed(): void
   /** `onBatch` hears the other processes' batches in the order they were published; `onCommitted` their commits. */
   listen(handlers: { onBatch(batch: PeerBatch): void; onCommitted(): void }): void
+  /** A counter store every process shares, so an address's attempts count once across them (keys start `prefix`). */
+  limitStore(prefix: string): Store
   close(): Promise<void>
 }
 
@@ -80,6 +84,7 @@ export function redisPeers(url: string, log: Logger, stream = 'gridgov-live'): P
     publish: (batch) => send('batch', JSON.stringify(batch)),
     committed: () => send('committed', ''),
     listen: (handlers) => void read(handlers),
+    limitStore: (prefix) => new RedisStore({ prefix: `${stream}:${prefix}`, sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<never> }),
     async close() {
       reading = false
       reader.disconnect()

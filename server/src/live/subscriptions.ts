@@ -1,4 +1,17 @@
-import type { Change, Room } from '../../../contract/live'
+import type { Change, PatrolFixes, Room } from '../../../contract/live'
+
+type Heard = (change: Change) => readonly Room[]
+type GatewayBatch = Extract<Change, { entity: 'patrols' }>
+
+/** One unit of a gateway's batch as the change of that unit alone: what decides which rooms hear it. */
+export const unitChange = (change: GatewayBatch, unit: PatrolFixes): Change => ({ seq: change.seq, at: change.at, entity: 'patrol', op: 'update', data: unit })
+
+/** What of `change` a client listening to `wanted` hears: all of it, a gateway's batch narrowed to the units its rooms hear, or nothing (null). */
+export function partHeard(change: Change, wanted: ReadonlySet<Room>, roomsOf: Heard): Change | null {
+  if (change.entity !== 'patrols') return roomsOf(change).some((room) => wanted.has(room)) ? change : null
+  const units = change.data.units.filter((unit) => roomsOf(unitChange(change, unit)).some((room) => wanted.has(room)))
+  return units.length > 0 ? { ...change, data: { units } } : null
+}
 
 /**
  * The sets of rooms this process's sockets listen to, each a subscription that a Socket.IO room of its
@@ -35,20 +48,31 @@ export class Subscriptions {
   }
 
   /** Each subscription's Socket.IO room and its part of `changes`, in log order; subscriptions hearing none are left out. */
-  route(changes: readonly Change[], roomsOf: (change: Change) => readonly Room[]): Map<string, Change[]> {
+  route(changes: readonly Change[], roomsOf: Heard): Map<string, Change[]> {
     const index = (this.index ??= this.build())
     const parts = new Map<string, Change[]>()
+    const add = (key: string, change: Change) => {
+      const part = parts.get(key)
+      if (part) part.push(change)
+      else parts.set(key, [change])
+    }
+    /** The subscriptions hearing any of `rooms`, each once. */
+    const hearing = (rooms: readonly Room[]) => new Set(rooms.flatMap((room) => index.get(room) ?? []))
     for (const change of changes) {
-      const heard = new Set<string>()
-      for (const room of roomsOf(change)) {
-        for (const key of index.get(room) ?? []) {
-          if (heard.has(key)) continue
-          heard.add(key)
-          const part = parts.get(key)
-          if (part) part.push(change)
-          else parts.set(key, [change])
+      if (change.entity !== 'patrols') {
+        for (const key of hearing(roomsOf(change))) add(key, change)
+        continue
+      }
+      // A gateway's batch: each subscription gets one change with the units its rooms hear.
+      const units = new Map<string, PatrolFixes[]>()
+      for (const unit of change.data.units) {
+        for (const key of hearing(roomsOf(unitChange(change, unit)))) {
+          const heard = units.get(key)
+          if (heard) heard.push(unit)
+          else units.set(key, [unit])
         }
       }
+      for (const [key, heard] of units) add(key, { ...change, data: { units: heard } })
     }
     return new Map([...parts].map(([key, part]) => [Subscriptions.roomOf(key), part]))
   }

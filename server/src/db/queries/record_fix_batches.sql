@@ -1,7 +1,7 @@
 -- Many units' fixes in one statement (one transaction): each fix's grid, the grids' last visits, and one
--- change a unit for the stream. Arrays of equal length, a unit's fixes oldest first: $1 unit ids, $2 times,
+-- change for the stream holding every unit's part (`PatrolMoves`). Arrays of equal length, a unit's fixes oldest first: $1 unit ids, $2 times,
 -- $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now; $8 the trail step (s): a unit's change carries,
--- of its fixes in one grid and one step's window, the last sent (see `PatrolFixes`). Rows back: one a unit stored.
+-- of its fixes in one grid and one step's window, the last sent (see `PatrolFixes`). One row back: how many units were stored.
 -- A fix strictly inside its unit's grid for the batch (see home) is in that grid (one polygon tested, the
 -- common case of a patrol within its grid); any other is looked up over the current grids as in
 -- record_fixes.sql, a point on a shared edge going to the lower code.
@@ -66,5 +66,8 @@ WITH input AS (
            'fixes', t.fixes) AS j
   FROM units u JOIN latest l ON l.unit_id = u.id JOIN trails t ON t.unit_id = u.id LEFT JOIN before b ON b.unit_id = u.id
 )
--- The changes are logged by the final SELECT itself: a CTE that only SELECTs runs only when read.
-SELECT p.id AS "unitId" FROM payload p, LATERAL log_change($7, 'patrol', p.id::text, 'update', p.j::jsonb) AS logged
+-- The change is logged by the final SELECT itself (a CTE that only SELECTs runs only when read): one for
+-- the batch, its units in id order; none, and no row back, when no unit was stored.
+SELECT b.units FROM (SELECT count(*)::int AS units, json_agg(j ORDER BY id) AS list FROM payload) b,
+  LATERAL log_change($7, 'patrols', 'gateway', 'update', json_build_object('units', b.list)::jsonb) AS logged
+WHERE b.units > 0
