@@ -105,9 +105,9 @@ const GATEWAY_FIXES = 50
 
 /**
  * A device gateway's batches (`GATEWAY_UNITS` units × `GATEWAY_FIXES` fixes each, 4 in flight) until
- * every client has heard each of them: fixes/s end to end. `perBatch`: what one batch makes a client hear.
+ * every client has heard each of them (one change a batch, in the product as in the baseline): fixes/s end to end.
  */
-async function ingest(url: string, key: string, event: string, auth: object | undefined, location: [number, number], batches: number, perBatch: number): Promise<number> {
+async function ingest(url: string, key: string, event: string, auth: object | undefined, location: [number, number], batches: number): Promise<number> {
   const live = await listeners(url, event, auth)
   const { post, close } = poster(url, key, 4)
   const before = live.count()
@@ -123,7 +123,7 @@ async function ingest(url: string, key: string, event: string, auth: object | un
       })
     }
   }))
-  await waitFor(() => live.count() >= before + batches * perBatch)
+  await waitFor(() => live.count() >= before + batches)
   const rate = (batches * GATEWAY_UNITS * GATEWAY_FIXES) / ((performance.now() - t) / 1000)
   live.close()
   close()
@@ -183,11 +183,11 @@ export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promis
     const keys = await benchKeys(`http://127.0.0.1:${port}`)
     const wall = { protocol: PROTOCOL_VERSION, key: keys.wall }
     const ours = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], n, batches)
-    const oursGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], gateway, GATEWAY_UNITS)
+    const oursGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], gateway)
     await stopServer(product)
     const baseline = await startServer('bench/bareServer.ts', env, port)
     const bare = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], n, batches)
-    const bareGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], gateway, 1)
+    const bareGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], gateway)
     await stopServer(baseline)
     const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir: env.DATA_DIR! })
     const r = await replay(db).finally(() => db.close())

@@ -52,7 +52,9 @@ export function redisPeers(url: string, log: Logger, stream = 'gridgov-live'): P
   let reading = true
   const send = (kind: 'batch' | 'committed', data: string) => {
     if (redis.status !== 'ready') return
-    redis.xadd(key, 'MAXLEN', '~', '10000', '*', 'from', me, 'kind', kind, 'data', data).catch(() => {})
+    // About 1,000 entries: at province rate a batch is hundreds of KB, and a process further behind than
+    // that reads the gap from the log anyway.
+    redis.xadd(key, 'MAXLEN', '~', '1000', '*', 'from', me, 'kind', kind, 'data', data).catch(() => {})
   }
 
   const read = async (handlers: { onBatch(batch: PeerBatch): void; onCommitted(): void }) => {
