@@ -5,8 +5,11 @@ import { Geometry } from './geo'
 import { GridProps } from './grids'
 import { AreaCode } from './fields'
 
-/** Bumped on any change a client of the previous version could not read; checked at connect. */
-export const PROTOCOL_VERSION = 1
+/**
+ * Bumped on any change a client of the previous version could not read; checked at connect. 2: a device
+ * gateway's batch arrives as one `patrols` change.
+ */
+export const PROTOCOL_VERSION = 2
 
 /** A camera's public state, as the stream carries it. */
 export const CameraView = z.object({
