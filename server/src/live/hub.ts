@@ -59,8 +59,11 @@ const DEFAULTS: HubOptions = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 
-/** The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left, a redrawn grid itself. */
-function gridsOf(change: Change): (string | null)[] {
+/**
+ * The grids whose rooms hear of a change: a case's, a cover's, the one a camera stands in, the ones a patrol is in and has left, a redrawn grid itself.
+ * A gateway's batch is heard unit by unit (see `roomsOf`).
+ */
+function gridsOf(change: Exclude<Change, { entity: 'patrols' }>): (string | null)[] {
   switch (change.entity) {
     case 'case':
     case 'cover':
@@ -69,8 +72,6 @@ function gridsOf(change: Change): (string | null)[] {
       return [change.data.gridCode]
     case 'patrol':
       return [change.data.gridCode, change.data.leftGridCode]
-    case 'patrols':
-      return change.data.units.flatMap((unit) => [unit.gridCode, unit.leftGridCode])
     case 'grid':
       return [change.data.code]
   }
