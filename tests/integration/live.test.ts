@@ -213,6 +213,31 @@ describe('replay', () => {
 })
 
 describe('the contract at the socket', () => {
+  it('gives a client coming from a process further along nothing twice: what it has, this one sends to others only', async () => {
+    // `behind` reads the log only when told of its own commits: another process's commit it has yet to send.
+    const ahead = await serve(city.db)
+    const behind = await serve(city.db, { live: { pollMs: 3_600_000 } })
+    try {
+      const onAhead = watch(ahead.url)
+      await onAhead.hello
+      await call(`${ahead.url}/api/v1/cameras/80/state`, 'POST', { state: 'faulty' }, as.simulator)
+      await ahead.hub.flush()
+      await onAhead.synced()
+      const last = onAhead.position()!
+      expect(behind.hub.position).toBeLessThan(last)
+      const moved = watch(behind.url, ['city'], last)
+      await moved.hello
+      await call(`${behind.url}/api/v1/cameras/81/state`, 'POST', { state: 'faulty' }, as.simulator)
+      await behind.hub.flush()
+      await moved.synced()
+      expect(moved.received.filter((c) => c.seq <= last)).toEqual([])
+      expect(moved.received.flatMap((c) => (c.entity === 'camera' ? [c.data.id] : []))).toEqual([81])
+    } finally {
+      await ahead.stop()
+      await behind.stop()
+    }
+  })
+
   it('refuses a client of another protocol version', async () => {
     const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999, key: testKey('leader') } })
     try {

@@ -362,6 +362,9 @@ export class LiveHub {
         socket.emit('live:resync', { reason: cursor > newest ? 'ahead of the log' : 'too far behind', seq: this.sent })
         cursor = this.sent
       }
+      // A client that was on a process further along (one since killed) has changes this one has yet to send:
+      // this one sends up to there first, or its next batch would give the client some of them again.
+      if (cursor > this.sent) await this.enqueue(() => this.readLog(cursor, false))
       socket.emit('live:hello', { protocol: PROTOCOL_VERSION, seq: cursor })
       const wanted = new Set<Room>(socket.data.rooms)
       // Replay up to what the pump has sent; the pump may move on meanwhile, so loop until caught up,
