@@ -210,9 +210,7 @@ describe('replay', () => {
       await second.stop()
     }
   })
-})
 
-describe('the contract at the socket', () => {
   it('gives a client coming from a process further along nothing twice: what it has, this one sends to others only', async () => {
     // `behind` reads the log only when told of its own commits: another process's commit it has yet to send.
     const ahead = await serve(city.db)
@@ -237,7 +235,9 @@ describe('the contract at the socket', () => {
       await behind.stop()
     }
   })
+})
 
+describe('the contract at the socket', () => {
   it('refuses a client of another protocol version', async () => {
     const socket: Client = io(city.server.url, { transports: ['websocket'], reconnection: false, auth: { protocol: 999, key: testKey('leader') } })
     try {

@@ -363,8 +363,9 @@ export class LiveHub {
         cursor = this.sent
       }
       // A client that was on a process further along (one since killed) has changes this one has yet to send:
-      // this one sends up to there first, or its next batch would give the client some of them again.
-      if (cursor > this.sent) await this.enqueue(() => this.readLog(cursor, false))
+      // this one sends up to there first, or its next batch would give the client some of them again. The
+      // leader hands them to the others too, as its pump would.
+      if (cursor > this.sent) await this.enqueue(() => this.readLog(cursor, this.leading))
       socket.emit('live:hello', { protocol: PROTOCOL_VERSION, seq: cursor })
       const wanted = new Set<Room>(socket.data.rooms)
       // Replay up to what the pump has sent; the pump may move on meanwhile, so loop until caught up,
