@@ -31,6 +31,10 @@ describe('POST /api/v1/cases', () => {
     const detail = CaseDetail.parse((await call(`${city.server.url}/api/v1/cases/${c.id}`, 'GET', undefined, as.dutyLeader)).body)
     expect(detail.history.map((h) => [h.step, h.actorRole])).toEqual([['collect', 'grid_worker']])
     expect(JSON.stringify(detail)).not.toContain('13900001111')
+    // Filed in one statement that builds the summary from the place in hand: the same as the stored case read back.
+    expect(detail).toMatchObject(c)
+    const [stored] = await city.db.query<{ summary: CaseSummary }>('SELECT case_json(c) AS summary FROM cases c WHERE id = $1', [c.id])
+    expect(c).toEqual(stored!.summary)
   })
 
   it('rejects a point outside the city with a 400 naming location, and writes nothing', async () => {
