@@ -33,6 +33,22 @@ function fixesOutOfTime(fixes: readonly { at: string }[], now: Date, maxAgeHours
   })
 }
 
+/** A gateway's fixes as the statement's arrays, one element a fix, in one pass: a batch holds thousands. */
+function fixColumns(units: z.output<typeof FixBatches>['units']) {
+  const c = { unitIds: [] as number[], ats: [] as string[], lons: [] as number[], lats: [] as number[], speeds: [] as (number | null)[], headings: [] as (number | null)[] }
+  for (const { unitId, fixes } of units) {
+    for (const f of fixes) {
+      c.unitIds.push(unitId)
+      c.ats.push(f.at)
+      c.lons.push(f.location[0])
+      c.lats.push(f.location[1])
+      c.speeds.push(f.speedMps ?? null)
+      c.headings.push(f.heading ?? null)
+    }
+  }
+  return c
+}
+
 /**
  * Patrol positions and camera health, as devices (and the simulator) report them. `fixMaxAgeHours`: the
  * retention window of patrol fixes (`RETAIN_FIXES_HOURS`, 24 by default), the oldest a fix may be when it arrives.
@@ -84,16 +100,13 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
         return township === undefined || !walksWith(reach, township)
       })
       if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
-      const fixes = batch.units.flatMap((u) => u.fixes.map((f) => ({ unitId: u.unitId, ...f })))
+      const columns = fixColumns(batch.units)
       const [stored] = await commit.statement<{ units: number }>(sql.record_fix_batches, (now) => {
         const issues = batch.units.flatMap((u, i) => fixesOutOfTime(u.fixes, now, fixMaxAgeHours, `units.${i}.`))
         if (issues.length > 0) throw invalid(issues)
-        return [
-          fixes.map((f) => f.unitId), fixes.map((f) => f.at), fixes.map((f) => f.location[0]), fixes.map((f) => f.location[1]),
-          fixes.map((f) => f.speedMps ?? null), fixes.map((f) => f.heading ?? null), now, TRAIL.stepSeconds,
-        ]
+        return [columns.unitIds, columns.ats, columns.lons, columns.lats, columns.speeds, columns.headings, now, TRAIL.stepSeconds]
       })
-      return { units: stored?.units ?? 0, fixes: fixes.length }
+      return { units: stored?.units ?? 0, fixes: columns.unitIds.length }
     },
 
     /**
