@@ -271,6 +271,28 @@ describe('many units’ fixes in one request, as a device gateway sends them', (
     expect(change!.gridCode).toBe(b)
   })
 
+  it('stores and streams a batch of over a thousand fixes (planned for its size, not prepared) as it does a small one', async () => {
+    const grid = '231281001001003'
+    const inside = await pointInGrid(city.db, grid)
+    // The units' latest fixes, off the whole second so no seeded fix shares a time.
+    const start = clock.now().getTime() - 400_000 + 457
+    const units = [10, 11, 12].map((unitId) => ({
+      unitId, fixes: Array.from({ length: 400 }, (_, k) => ({ at: new Date(start + k * 1000).toISOString(), location: inside })),
+    }))
+    const room = watch(city.server.url, [`grid:${grid}`])
+    await room.hello
+    expect((await postMany(units)).body).toEqual({ units: 3, fixes: 1200 })
+    const stored = await city.db.query<{ unit: number; n: number; grids: string[] }>(
+      `SELECT unit_id AS unit, count(*)::int AS n, array_agg(DISTINCT grid_code) AS grids FROM patrol_fixes
+       WHERE unit_id = ANY($1::int[]) AND at = ANY($2::timestamptz[]) GROUP BY unit_id ORDER BY unit_id`,
+      [[10, 11, 12], units[0]!.fixes.map((f) => f.at)])
+    expect(stored).toEqual([10, 11, 12].map((unit) => ({ unit, n: 400, grids: [grid] })))
+    await city.server.hub.flush()
+    await room.synced()
+    const heard = room.received.flatMap((c) => (c.entity === 'patrols' ? c.data.units : []))
+    expect(heard.map((u) => [u.unitId, u.gridCode])).toEqual([[10, grid], [11, grid], [12, grid]])
+  })
+
   it('refuses the whole batch when one unit is outside the caller’s scope or one fix is out of time, naming it, and writes nothing', async () => {
     const [mine, other] = await city.db.query<{ id: number }>(`
       (SELECT id FROM patrol_unit_public WHERE township_code = '231281001000' ORDER BY id LIMIT 1)

@@ -3,7 +3,7 @@ import type { ApiIssue } from '../../../contract/api'
 import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch, type FixBatches, type FixBatchesTaken } from '../../../contract/devices'
 import { type CameraView, type GridCover, type PatrolFixes, TRAIL } from '../../../contract/live'
 import { citywide, codePrefix, coversCode } from '../../../domain/access'
-import type { Db } from '../db/Db'
+import { type Db, plannedEachCall } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
@@ -11,6 +11,13 @@ import type { Identity } from './identity'
 import { invalid, notFound } from './serviceErrors'
 
 const sql = sqlFiles(['record_fixes', 'record_fix_batches', 'set_camera_state', 'camera_summary', 'refresh_camera_cover', 'unit_township', 'unit_townships'])
+
+/**
+ * The most fixes a gateway's batch holds to run on the prepared plan; a larger one gets a plan of its own.
+ * A province gateway's tick (161 units, a fix each) ran 12.4 → 11.0 ms prepared; 5,000 fixes no faster.
+ */
+const PREPARED_UP_TO = 1000
+const recordFixBatches = { prepared: sql.record_fix_batches, own: plannedEachCall(sql.record_fix_batches) }
 
 /**
  * Refuses a batch holding a fix dated more than FIX_MAX_AHEAD_MS after `now` or more than `maxAgeHours` before
@@ -101,7 +108,7 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
       })
       if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
       const columns = fixColumns(batch.units)
-      const [stored] = await commit.statement<{ units: number }>(sql.record_fix_batches, (now) => {
+      const [stored] = await commit.statement<{ units: number }>(columns.unitIds.length > PREPARED_UP_TO ? recordFixBatches.own : recordFixBatches.prepared, (now) => {
         const issues = batch.units.flatMap((u, i) => fixesOutOfTime(u.fixes, now, fixMaxAgeHours, `units.${i}.`))
         if (issues.length > 0) throw invalid(issues)
         return [columns.unitIds, columns.ats, columns.lons, columns.lats, columns.speeds, columns.headings, now, TRAIL.stepSeconds]

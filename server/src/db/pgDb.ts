@@ -1,20 +1,13 @@
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Db, Queryable, Row } from './Db'
-import { INT8_OID, NUMERIC_OID, parseNumber, StoreUnavailable } from './Db'
+import { INT8_OID, NUMERIC_OID, parseNumber, PLANNED_EACH_CALL, StoreUnavailable } from './Db'
 import type { Logger } from '../log'
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID || oid === NUMERIC_OID ? parseNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
-
-/**
- * A statement whose text holds this line is planned for each call, never prepared: PostgreSQL's generic
- * plan for a gateway's batch (thousands of fixes unnested) ran half again as long as the plan made for
- * the batch in hand, against a millisecond to plan it.
- */
-export const PLANNED_EACH_CALL = '-- planned for each call'
 
 const names = new Map<string, string | undefined>()
 function statementName(sql: string): string | undefined {

@@ -5,7 +5,6 @@
 -- A fix strictly inside its unit's grid for the batch (see home) is in that grid (one polygon tested, the
 -- common case of a patrol within its grid); any other is looked up over the current grids as in
 -- record_fixes.sql, a point on a shared edge going to the lower code.
--- planned for each call (see pgDb): a plan made for the batch's size, not a generic one.
 WITH input AS (
   SELECT f.n, f.unit_id, f.at, f.lon, f.lat, f.speed, f.heading, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326) AS pt
   FROM unnest($1::int[], $2::timestamptz[], $3::float8[], $4::float8[], $5::real[], $6::real[]) WITH ORDINALITY AS f (unit_id, at, lon, lat, speed, heading, n)
