@@ -212,3 +212,22 @@ describe('who may file and search', () => {
     expect(fields).toEqual(['caller.name', 'kind', 'ticket'])
   })
 })
+
+describe('calls arriving together', () => {
+  it('files calls sent together each on its own: a ticket already taken and a point outside the city are refused alone, the others filed once', async () => {
+    const count = async () => (await city.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]!.n
+    const before = await count()
+    const elsewhere = await pointInGrid(city.db, '231281001001003')
+    const call = () => ({ ...call1(), location: elsewhere, caller: { name: '赵建国', phone: '13904569876' } })
+    const fresh = Array.from({ length: 12 }, (_, i) => ({ ...call(), ticket: `H12345-20261205-1${String(i).padStart(3, '0')}` }))
+    const sent = [...fresh.slice(0, 6), { ...call(), ticket: call1().ticket }, { ...fresh[6]!, ticket: 'H12345-20261205-1999', location: [120, 40] }, ...fresh.slice(6)]
+    const answers = await Promise.all(sent.map((body) => post('/api/v1/intake', body, as.operator)))
+    expect(answers.map((a) => a.status)).toEqual([...fresh.slice(0, 6).map(() => 201), 409, 400, ...fresh.slice(6).map(() => 201)])
+    expect(answers[6]!.body).toMatchObject({ code: 'ticket_taken' })
+    expect(answers[7]!.body).toMatchObject({ issues: [{ field: 'location', reason: 'is outside the city: no grid covers it' }] })
+    const filed = answers.filter((a) => a.status === 201).map((a) => IntakeResult.parse(a.body))
+    expect(filed.map((f) => f.report.ticket)).toEqual(fresh.map((f) => f.ticket))
+    expect(new Set(filed.map((f) => f.case.id)).size).toBe(fresh.length)
+    expect(await count()).toBe(before + fresh.length)
+  })
+})

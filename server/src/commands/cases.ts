@@ -20,11 +20,12 @@ import type { TimeLimits } from '../../../domain/timeLimits'
 import type { Commit } from '../live/commit'
 import type { PendingChange } from '../live/outbox'
 import type { DepartmentCommands } from './departments'
+import { reportFiler } from './reportFiler'
 import { conflict, forbidden, invalid, notFound } from './serviceErrors'
 import type { TimeLimitStore } from './timeLimits'
 
 const sql = sqlFiles([
-  'report_case', 'insert_history', 'case_facts_for_update', 'update_case', 'write_routes', 'grid_posts', 'grid_by_code',
+  'report_cases', 'insert_history', 'case_facts_for_update', 'update_case', 'write_routes', 'grid_posts', 'grid_by_code',
   'case_summary', 'case_detail', 'list_cases', 'overdue_cases', 'case_parties', 'log_party_access', 'desk_inbox_level', 'desk_inbox_department',
   'add_report', 'queue_answers', 'acknowledge_case',
 ])
@@ -158,6 +159,7 @@ async function checkGrid(tx: Queryable, grid: string, { reach }: Identity): Prom
 
 /** The case loop over the store: reports, steps, the platform's escalations (by the stored time limits), reads. */
 export function caseCommands({ db, commit, limits, departments }: { db: Db; commit: Commit; limits: TimeLimitStore; departments: DepartmentCommands }) {
+  const fileReport = reportFiler(commit, sql.report_cases)
   /**
    * One action on a case under its row lock, written with its change: 404 for an unknown case or one outside
    * the caller's scope, then 409 `stale_case` with the case as it is now when the caller decided on another
@@ -195,15 +197,15 @@ export function caseCommands({ db, commit, limits, departments }: { db: Db; comm
     if (at && !coversCode(reach, at.grid.code)) throw forbidden(`grid ${at.grid.code}, where the location lies, is outside this account's scope`)
     // Who the history says filed it: the reporter's role, or for devices and the simulator the channel's collector.
     const actor: ActorRole = REPORTED_AS[role] ?? COLLECTED_BY[input.source]
-    const p = input.parties
     const current = await limits.current()
-    const [row] = await commit.statement<{ summary: CaseSummary; reportId: number }>(sql.report_case, (now) => {
+    const row = await fileReport((now) => {
       const start = arrival({ kind: input.kind as CaseFacts['kind'], source: input.source }, now, current)
-      return [
-        input.category, input.kind, input.source, input.location[0], input.location[1], now, start.dueAt, input.description, actor,
-        p.map((x) => x.role), p.map((x) => x.name), p.map((x) => x.phone ?? null), p.map((x) => x.idNumber ?? null), start.signedAt, start.sender,
-        filing.ticket ?? null, filing.address ?? '', accountId, filing.idempotencyKey ?? null,
-      ]
+      return {
+        category: input.category, kind: input.kind, source: input.source, lon: input.location[0], lat: input.location[1], dueAt: start.dueAt,
+        description: input.description, actor, signedAt: start.signedAt, sender: start.sender,
+        ticket: filing.ticket ?? null, address: filing.address ?? '', accountId, idempotencyKey: filing.idempotencyKey ?? null,
+        parties: input.parties.map((x) => ({ role: x.role, name: x.name, phone: x.phone ?? null, idNumber: x.idNumber ?? null })),
+      }
     })
     if (!row) {
       throw invalid([{ field: 'location', reason: 'is outside the city: no grid covers it' }])
