@@ -14,8 +14,6 @@ export type FiledReport = { summary: CaseSummary; reportId: number }
 
 /** The most reports one statement carries. */
 const MOST_A_STATEMENT = 100
-/** Statements filing reports at once, each with what queued behind the others. */
-const STATEMENTS_AT_ONCE = 2
 
 type Waiting = { row: (now: Date) => ReportRow; resolve: (filed: FiledReport | null) => void; reject: (err: unknown) => void }
 
@@ -31,15 +29,16 @@ const params = (rows: readonly ReportRow[], now: Date): unknown[] => {
 }
 
 /**
- * Files reports in one statement each batch (one commit, one plan, one round trip for them all): a report
- * arriving while none is being filed goes at once, alone; under load each statement takes the reports that
- * queued while the others ran. Each report learns its own outcome: its case, or null when its point is in no
+ * Files reports in one statement each batch (one commit, one plan, one round trip for them all), one
+ * statement at a time: a report arriving while none is being filed goes at once, alone; under load each
+ * statement takes the reports that queued while the last ran (two at a time made smaller batches: 1,117
+ * reports/s against 1,537 with 50 clients listening). Each report learns its own outcome: its case, or null when its point is in no
  * grid. A statement refused (a ticket or an idempotency key already taken) wrote nothing; its reports are
  * filed again one by one, so only the one at fault is refused. A store that is away fails them all.
  */
 export function reportFiler(commit: Commit, sql: string) {
   const queue: Waiting[] = []
-  let running = 0
+  let filing = false
 
   const run = async (batch: readonly Waiting[]): Promise<void> => {
     const rows = await commit.statement<FiledReport & { n: number }>(sql, (now) => params(batch.map((w) => w.row(now)), now))
@@ -57,16 +56,16 @@ export function reportFiler(commit: Commit, sql: string) {
   }
 
   const drain = async (): Promise<void> => {
-    running++
+    filing = true
     try {
       while (queue.length > 0) await file(queue.splice(0, MOST_A_STATEMENT))
     } finally {
-      running--
+      filing = false
     }
   }
 
   return (row: (now: Date) => ReportRow): Promise<FiledReport | null> => new Promise((resolve, reject) => {
     queue.push({ row, resolve, reject })
-    if (running < STATEMENTS_AT_ONCE) void drain()
+    if (!filing) void drain()
   })
 }
