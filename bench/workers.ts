@@ -164,6 +164,12 @@ export async function workersBench(pgUrl: string, redisUrl: string): Promise<Row
       let inFlight = 0
       let skipped = 0
       let failed = 0
+      /** The first refusals, as answered: a refusal under load is a finding, not a count. */
+      const refusals: string[] = []
+      const refused = (why: string) => {
+        failed++
+        if (refusals.length < 3) refusals.push(why)
+      }
       let fixes = 0
       let reports = 0
       const post = (path: string, body: unknown) => new Promise<{ id?: number } | null>((resolve) => {
@@ -176,11 +182,11 @@ export async function workersBench(pgUrl: string, redisUrl: string): Promise<Row
           res.on('data', (c: Buffer) => (text += c))
           res.on('end', () => {
             inFlight--
-            if (res.statusCode! >= 300) failed++
+            if (res.statusCode! >= 300) refused(`${path} ${res.statusCode}: ${text.slice(0, 200)}`)
             resolve(res.statusCode! < 300 ? JSON.parse(text) as { id?: number } : null)
           })
         })
-        req.on('error', () => { inFlight--; failed++; resolve(null) })
+        req.on('error', (err) => { inFlight--; refused(`${path}: ${err.message}`); resolve(null) })
         req.end(data)
       })
       const started = Date.now()
@@ -231,7 +237,7 @@ export async function workersBench(pgUrl: string, redisUrl: string): Promise<Row
           + `fixes/s, reports/s; delivery p50 / p99 over ${latency.count.toLocaleString('en')} deliveries; lost, duplicated`,
         engine: 'pg',
         value: `${Math.round(fixes / held).toLocaleString('en')} fixes/s, ${(reports / held).toFixed(1)} reports/s; ${latency.at(50)} / ${latency.at(99)} ms; ${lost} lost, ${duplicated} duplicated`,
-        baseline: `asked ${Math.round((perTick * 1000) / TICK_MS).toLocaleString('en')} fixes/s + ${REPORTS_PER_SECOND} reports/s (${gateways.length} gateways, ${skipped} of their ticks skipped with ${GATEWAY_IN_FLIGHT} requests waiting, ${failed} refused); target p99 ≤ 100 ms`,
+        baseline: `asked ${Math.round((perTick * 1000) / TICK_MS).toLocaleString('en')} fixes/s + ${REPORTS_PER_SECOND} reports/s (${gateways.length} gateways, ${skipped} of their ticks skipped with ${GATEWAY_IN_FLIGHT} requests waiting, ${failed} refused${refusals.length ? `: ${refusals.join('; ')}` : ''}); target p99 ≤ 100 ms`,
       })
     }
   } finally {
