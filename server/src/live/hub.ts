@@ -8,7 +8,7 @@ import { casesOnlyLevel, type Reach, roomsNest, roomWithin } from '../../../doma
 import { type Db, StoreUnavailable } from '../db/Db'
 import type { Logger } from '../log'
 import { logPosition } from '../db/logPosition'
-import { readChanges, sequenceChanges } from './outbox'
+import { readChanges, sequenceAndRead, sequenceChanges } from './outbox'
 import type { PeerBatch, Peers } from './peers'
 import { bufferedBytes, dropConnection } from './socketBuffer'
 import { partHeard, Subscriptions, unitChange } from './subscriptions'
@@ -280,9 +280,9 @@ export class LiveHub {
 
   private async pump(publish: boolean): Promise<void> {
     for (;;) {
-      const numbered = await sequenceChanges(this.db, this.options.batch)
-      await this.readLog(Number.MAX_SAFE_INTEGER, publish)
-      if (numbered < this.options.batch) return
+      const changes = await sequenceAndRead(this.db, this.sent, this.options.batch)
+      if (changes.length > 0) await this.deliver(changes, publish)
+      if (changes.length < this.options.batch) return
     }
   }
 

@@ -2,7 +2,7 @@ import type { Change } from '../../../contract/live'
 import type { Db, Queryable } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 
-const sql = sqlFiles(['append_changes', 'sequence_changes', 'read_changes'])
+const sql = sqlFiles(['append_changes', 'sequence_changes', 'sequence_and_read', 'read_changes'])
 
 /** A change a transaction is about to commit: what it touched and what a screen needs to apply it. */
 export type PendingChange = { entity: Change['entity']; entityId: string | number; op: Change['op']; payload: unknown }
@@ -35,6 +35,15 @@ export async function sequenceChanges(db: Db, limit = 5000): Promise<number> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK])
     return (await tx.query(sql.sequence_changes, [limit])).length
   })
+}
+
+/**
+ * The pump's step: numbers what committed with no position (as `sequenceChanges`), then reads up to `limit`
+ * changes after `after`, oldest first, in one statement (`sequence_and_read`, migration 023) whose numbering
+ * has committed when its rows arrive. Fewer than `limit` back: nothing was left to number or read.
+ */
+export function sequenceAndRead(db: Db, after: number, limit: number): Promise<Change[]> {
+  return db.query<Change>(sql.sequence_and_read, [SEQUENCER_LOCK, after, limit])
 }
 
 /** Committed changes after `after`, up to `upTo`, oldest first. */
