@@ -183,4 +183,36 @@ describe('a province store, read at every level', () => {
     expect(seen.some((c) => c.entity === 'case' && c.data.id === elsewhere)).toBe(false)
     expect(seen.every((c) => c.entity === 'case' && c.data.townshipCode?.startsWith(own.slice(0, 4)))).toBe(true)
   })
+
+  it("takes a prefecture's gateway's batches of its own units, and refuses the batch holding another prefecture's, writing nothing", async () => {
+    const [own, other] = prefectures as [string, string]
+    await server.accounts.add({ login: 'pf-gateway', displayName: '市州定位网关', role: 'service', scope: { region: own } })
+    const key = (await server.accounts.issueKey('pf-gateway', 'test')).key
+    // A grid worker's unit in a township of each prefecture, at a point of one of its grids.
+    const units = await db.query<{ id: number }>(`
+      INSERT INTO patrol_units (code, kind, call_sign, region_id)
+      SELECT 'GW-' || p.code, 'grid_worker', '网格员', t.id
+      FROM unnest($1::text[]) AS p (code)
+      CROSS JOIN LATERAL (SELECT id FROM regions WHERE level = 'township' AND starts_with(code, left(p.code, 4)) ORDER BY code LIMIT 1) t
+      RETURNING id`, [[own, other]])
+    type UnitFixes = { unitId: number; fixes: { at: string; location: [number, number] }[] }
+    const [mine, theirs] = await Promise.all(units.map(async (u): Promise<UnitFixes> => {
+      const [at] = await db.query<{ lon: number; lat: number }>(`
+        SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (
+          SELECT ST_PointOnSurface(g.geom) AS p FROM grids g JOIN regions c ON c.id = g.community_id
+          WHERE g.valid_to IS NULL AND c.parent_id = (SELECT region_id FROM patrol_units WHERE id = $1) ORDER BY g.code LIMIT 1) g`, [u.id])
+      return { unitId: u.id, fixes: [{ at: new Date(SEEDED_AT).toISOString(), location: [at!.lon, at!.lat] }] }
+    })) as [UnitFixes, UnitFixes]
+    const stored = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patrol_fixes WHERE unit_id = ANY($1::int[])', [[mine.unitId, theirs.unitId]]))[0]!.n
+    const post = (batch: UnitFixes[]) => call(`${server.url}/api/v1/patrols/fixes`, 'POST', { units: batch }, bearer(key))
+
+    const refused = await post([mine, theirs])
+    expect(refused.status).toBe(404)
+    expect(JSON.stringify(refused.body)).toContain(`id ${theirs.unitId}`)
+    expect(await stored()).toBe(0)
+    const taken = await post([mine])
+    expect(taken.status).toBe(202)
+    expect(taken.body).toEqual({ units: 1, fixes: 1 })
+    expect(await stored()).toBe(1)
+  })
 })

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { ApiIssue } from '../../../contract/api'
 import { type CameraStateRequest, FIX_MAX_AHEAD_MS, type FixBatch, type FixBatches, type FixBatchesTaken } from '../../../contract/devices'
 import { type CameraView, type GridCover, type PatrolFixes, TRAIL } from '../../../contract/live'
-import { citywide, codePrefix, coversCode } from '../../../domain/access'
+import { citywide, codePrefix, coversArea, coversCode } from '../../../domain/access'
 import { type Db, plannedEachCall } from '../db/Db'
 import { sqlFiles } from '../db/sqlFiles'
 import type { Commit } from '../live/commit'
@@ -59,12 +59,15 @@ function fixColumns(units: z.output<typeof FixBatches>['units']) {
 /**
  * Patrol positions and camera health, as devices (and the simulator) report them. `fixMaxAgeHours`: the
  * retention window of patrol fixes (`RETAIN_FIXES_HOURS`, 24 by default), the oldest a fix may be when it arrives.
- * A caller narrower than the city acts on its own township's patrol units and on the cameras in its area only:
+ * A caller narrower than the city acts on its area's patrol units (see walksWith) and on the cameras in its area only:
  * another one is not found, as a case outside the scope is not.
  */
-/** A grid worker (or another narrow scope) walks with their township's units: the unit's township holds their area. */
+/**
+ * Whose units a caller acts on: those of its area's townships (a county's or a prefecture's gateway relays its
+ * own), and a grid worker (or another scope narrower than a township) walks with their township's units.
+ */
 const walksWith = (reach: Identity['reach'], townshipCode: string): boolean =>
-  citywide(reach) || (reach.prefix !== null && reach.prefix.startsWith(codePrefix(townshipCode)))
+  citywide(reach) || coversArea(reach, townshipCode) || (reach.prefix !== null && reach.prefix.startsWith(codePrefix(townshipCode)))
 
 export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; commit: Commit; fixMaxAgeHours?: number }) {
   const unitInReach = async (unitId: number, { reach }: Identity): Promise<boolean> => {
