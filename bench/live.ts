@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket } from 'socket.io-client'
 import { createServer } from 'node:http'
@@ -50,34 +51,35 @@ async function listeners(url: string, event: string, auth?: object) {
   return { count: () => received, arrivals, close: () => sockets.forEach((s) => s.disconnect()) }
 }
 
-type Measured = { reports: number; full: number[]; paced: number[]; fixes: number }
+/** A server under test: the product or the bare baseline, as the clients reach it. */
+type Target = { url: string; event: string; auth?: object }
 
-/** Reports at full load (20 in flight, after a warm-up) and paced at 100/s, then patrol fixes in batches of 50, each to 50 clients. */
-async function drive(url: string, key: string, event: string, auth: object | undefined, location: [number, number], n: number, batches: number): Promise<Measured> {
-  const live = await listeners(url, event, auth)
-  const { post, close } = poster(url, key)
+/** Reports filed as fast as `IN_FLIGHT` callers get answers, each to `CLIENTS` clients: reports/s, and each one's POST → first client. */
+async function reportsAtFullLoad(t: Target, key: string, location: [number, number], n: number): Promise<{ rate: number; latency: number[] }> {
+  const live = await listeners(t.url, t.event, t.auth)
+  const { post, close } = poster(t.url, key)
   const report = { category: 'dispute', kind: 'neighbour', source: 'grid_worker', location, description: 'bench' }
   const sentAt = new Map<number, number>()
-  // Both servers first file WARM_UP reports at full load, not counted: a fresh process runs cold (V8 has not
-  // compiled its hot paths, the store's connections have no plans): its first 2,000 reports ran at 517/s, the next at 792, then 1,221.
   let next = 0
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next++ < WARM_UP) await post('/api/v1/cases', report)
-  }))
-  await waitFor(() => live.count() >= WARM_UP)
-  const warmed = live.count()
-  next = 0
-  let t = performance.now()
+  const started = performance.now()
   await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
     while (next++ < n) {
       const start = performance.now()
       sentAt.set((await post('/api/v1/cases', report)).id!, start)
     }
   }))
-  await waitFor(() => live.count() >= warmed + n)
-  const reports = n / ((performance.now() - t) / 1000)
-  const full = [...sentAt].map(([id, s]) => live.arrivals.get(id)! - s)
+  await waitFor(() => live.count() >= n)
+  const rate = n / ((performance.now() - started) / 1000)
+  live.close()
+  close()
+  return { rate, latency: [...sentAt].map(([id, s]) => live.arrivals.get(id)! - s) }
+}
 
+/** 500 reports at 100 a second: each one's POST → first client, on a server that is not loaded. */
+async function pacedReports(t: Target, key: string, location: [number, number]): Promise<number[]> {
+  const live = await listeners(t.url, t.event, t.auth)
+  const { post, close } = poster(t.url, key)
+  const report = { category: 'dispute', kind: 'neighbour', source: 'grid_worker', location, description: 'bench' }
   const paced: number[] = []
   const pending: Promise<void>[] = []
   for (let i = 0; i < 500; i++) {
@@ -89,10 +91,17 @@ async function drive(url: string, key: string, event: string, auth: object | und
     await new Promise((r) => setTimeout(r, 10))
   }
   await Promise.all(pending)
+  live.close()
+  close()
+  return paced
+}
 
-  const before = live.count()
-  next = 0
-  t = performance.now()
+/** One unit's batches of 50 fixes (`IN_FLIGHT` at a time, 100 units in turn), each to `CLIENTS` clients: fixes/s. */
+async function unitBatches(t: Target, key: string, location: [number, number], batches: number): Promise<number> {
+  const live = await listeners(t.url, t.event, t.auth)
+  const { post, close } = poster(t.url, key)
+  let next = 0
+  const started = performance.now()
   await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
     while (next < batches) {
       const unit = (next++ % 100) + 1
@@ -102,11 +111,11 @@ async function drive(url: string, key: string, event: string, auth: object | und
       })
     }
   }))
-  await waitFor(() => live.count() >= before + batches)
-  const fixes = (batches * 50) / ((performance.now() - t) / 1000)
+  await waitFor(() => live.count() >= batches)
+  const rate = (batches * 50) / ((performance.now() - started) / 1000)
   live.close()
   close()
-  return { reports, full, paced, fixes }
+  return rate
 }
 
 const GATEWAY_UNITS = 100
@@ -116,12 +125,11 @@ const GATEWAY_FIXES = 50
  * A device gateway's batches (`GATEWAY_UNITS` units × `GATEWAY_FIXES` fixes each, 4 in flight) until
  * every client has heard each of them (one change a batch, in the product as in the baseline): fixes/s end to end.
  */
-async function ingest(url: string, key: string, event: string, auth: object | undefined, location: [number, number], batches: number): Promise<number> {
-  const live = await listeners(url, event, auth)
-  const { post, close } = poster(url, key, 4)
-  const before = live.count()
+async function gatewayBatches(t: Target, key: string, location: [number, number], batches: number): Promise<number> {
+  const live = await listeners(t.url, t.event, t.auth)
+  const { post, close } = poster(t.url, key, 4)
   let next = 0
-  const t = performance.now()
+  const started = performance.now()
   await Promise.all(Array.from({ length: 4 }, async () => {
     while (next++ < batches) {
       const at = new Date().toISOString()
@@ -132,8 +140,8 @@ async function ingest(url: string, key: string, event: string, auth: object | un
       })
     }
   }))
-  await waitFor(() => live.count() >= before + batches)
-  const rate = (batches * GATEWAY_UNITS * GATEWAY_FIXES) / ((performance.now() - t) / 1000)
+  await waitFor(() => live.count() >= batches)
+  const rate = (batches * GATEWAY_UNITS * GATEWAY_FIXES) / ((performance.now() - started) / 1000)
   live.close()
   close()
   return rate
@@ -178,36 +186,83 @@ async function replay(db: Db): Promise<{ ms: number; bareMs: number }> {
   return { ms: took, bareMs }
 }
 
+const median = (xs: number[]) => pct(xs, 50)
+const spread = (xs: number[]) => xs.length > 1 ? ` (rounds ${xs.map(f0).join(', ')})` : ''
+
 /**
- * The live city end to end: the product and the bare baseline each run as a server process over the
- * same seeded store, driven by the same clients; then replay in process.
+ * The live city end to end: the product and the bare baseline each run as a server process over the same
+ * seeded store, driven by the same clients, then replay in process. On PostgreSQL both servers stay up and
+ * take turns, round by round (the bare baseline alone moved by a quarter between runs minutes apart); the
+ * embedded store has one process at a time, so each side there runs once, the product first.
  */
 export async function liveBench(engine: 'pglite' | 'pg', pgUrl?: string): Promise<Row[]> {
   const store = await benchStore(engine, 'live', pgUrl)
   const { env } = store
+  const location: [number, number] = [125.32, 46.4]
   try {
     const port = 19_000 + (process.pid % 1000)
-    const [n, batches, gateway] = engine === 'pg' ? [3000, 400, 60] : [600, 100, 10]
-    const product = await startServer('server/src/main.ts', env, port)
-    const keys = await benchKeys(`http://127.0.0.1:${port}`)
-    const wall = { protocol: PROTOCOL_VERSION, key: keys.wall }
-    const ours = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], n, batches)
-    const oursGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'live:changes', wall, [125.32, 46.4], gateway)
-    await stopServer(product)
-    const baseline = await startServer('bench/bareServer.ts', env, port)
-    const bare = await drive(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], n, batches)
-    const bareGateway = await ingest(`http://127.0.0.1:${port}`, keys.simulator, 'row', undefined, [125.32, 46.4], gateway)
-    await stopServer(baseline)
+    const [rounds, n, batches, gateway] = engine === 'pg' ? [3, 1000, 150, 30] : [1, 600, 100, 10]
+    const url = (p: number) => `http://127.0.0.1:${p}`
+    const sides = {
+      ours: { entry: 'server/src/main.ts', port, event: 'live:changes' },
+      bare: { entry: 'bench/bareServer.ts', port: port + 1, event: 'row' },
+    }
+    const first = await startServer(sides.ours.entry, env, port)
+    const keys = await benchKeys(url(port))
+    const targets: Record<keyof typeof sides, Target> = {
+      ours: { url: url(port), event: sides.ours.event, auth: { protocol: PROTOCOL_VERSION, key: keys.wall } },
+      bare: { url: url(port + 1), event: sides.bare.event },
+    }
+    // Both sides first file WARM_UP reports at full load, not counted: a fresh process runs cold (V8 has not
+    // compiled its hot paths, the store's connections have no plans): its first 2,000 reports ran at 517/s, the next at 792, then 1,221.
+    const up: Partial<Record<keyof typeof sides, ChildProcess>> = { ours: first, ...(engine === 'pg' ? { bare: await startServer(sides.bare.entry, env, port + 1) } : {}) }
+    if (engine === 'pg') for (const side of ['ours', 'bare'] as const) await reportsAtFullLoad(targets[side], keys.simulator, location, WARM_UP)
+    const run = async <T>(side: keyof typeof sides, measure: (t: Target) => Promise<T>): Promise<T> => {
+      if (engine === 'pg') return measure(targets[side])
+      const server = up[side] ?? await startServer(sides[side].entry, env, sides[side].port)
+      up[side] = undefined
+      try {
+        await reportsAtFullLoad(targets[side], keys.simulator, location, WARM_UP)
+        return await measure(targets[side])
+      } finally {
+        await stopServer(server)
+      }
+    }
+    const measured = () => ({ reports: [] as number[], full: [] as number[], paced: [] as number[], fixes: [] as number[], gateway: [] as number[] })
+    const results = { ours: measured(), bare: measured() }
+    for (let round = 0; round < rounds; round++) {
+      for (const side of ['ours', 'bare'] as const) {
+        await run(side, async (t) => {
+          const r = results[side]
+          const full = await reportsAtFullLoad(t, keys.simulator, location, n)
+          r.reports.push(full.rate)
+          r.full.push(...full.latency)
+          if (round === 0) r.paced.push(...(await pacedReports(t, keys.simulator, location)))
+          r.fixes.push(await unitBatches(t, keys.simulator, location, batches))
+          r.gateway.push(await gatewayBatches(t, keys.simulator, location, gateway))
+        })
+      }
+    }
+    for (const server of Object.values(up)) if (server) await stopServer(server)
     const db = engine === 'pg' ? pgDb(env.DATABASE_URL!, log) : await pgliteDb({ dataDir: env.DATA_DIR! })
     const r = await replay(db).finally(() => db.close())
+    const { ours, bare } = results
+    const ratio = (a: number[], b: number[]) => `${(median(b) / median(a)).toFixed(2)}×`
     return [
-      { measure: `case reports/s, HTTP POST → COMMIT → ${CLIENTS} clients`, engine, value: f0(ours.reports), baseline: `${f0(bare.reports)} bare INSERT + emit` },
+      {
+        measure: `case reports/s, HTTP POST → COMMIT → ${CLIENTS} clients${rounds > 1 ? `, median of ${rounds} rounds taking turns` : ''}`, engine,
+        value: `${f0(median(ours.reports))}${spread(ours.reports)}`, baseline: `${f0(median(bare.reports))} bare INSERT + emit${spread(bare.reports)} (${ratio(ours.reports, bare.reports)})`,
+      },
       { measure: `  latency p50 / p99, ${IN_FLIGHT} in flight`, engine, value: ms(ours.full), baseline: ms(bare.full) },
       { measure: '  latency p50 / p99 at 100 reports/s', engine, value: ms(ours.paced), baseline: ms(bare.paced) },
-      { measure: `patrol fixes/s, batches of 50 → ${CLIENTS} clients`, engine, value: f0(ours.fixes), baseline: `${f0(bare.fixes)} bare INSERT + emit` },
       {
-        measure: `patrol fixes/s, a gateway's batches of ${GATEWAY_UNITS} units × ${GATEWAY_FIXES} → ${CLIENTS} clients`, engine, value: f0(oursGateway),
-        baseline: `${f0(bareGateway)} bare INSERT + one emit a batch (${(bareGateway / oursGateway).toFixed(2)}×)`,
+        measure: `patrol fixes/s, batches of 50 → ${CLIENTS} clients`, engine,
+        value: `${f0(median(ours.fixes))}${spread(ours.fixes)}`, baseline: `${f0(median(bare.fixes))} bare INSERT + emit${spread(bare.fixes)}`,
+      },
+      {
+        measure: `patrol fixes/s, a gateway's batches of ${GATEWAY_UNITS} units × ${GATEWAY_FIXES} → ${CLIENTS} clients`, engine,
+        value: `${f0(median(ours.gateway))}${spread(ours.gateway)}`,
+        baseline: `${f0(median(bare.gateway))} bare INSERT + one emit a batch${spread(bare.gateway)} (${ratio(ours.gateway, bare.gateway)})`,
       },
       { measure: 'replay of 10,000 missed changes to one client', engine, value: `${f0(r.ms)} ms`, baseline: `${f0(r.bareMs)} ms bare SELECT + emit` },
     ]
