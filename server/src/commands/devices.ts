@@ -102,26 +102,20 @@ export function deviceCommands({ db, commit, fixMaxAgeHours = 24 }: { db: Db; co
      * the scope) before anything is written.
      */
     async fixesOfMany(batch: z.output<typeof FixBatches>, caller: Identity): Promise<FixBatchesTaken> {
+      const ids = batch.units.map((u) => u.unitId)
+      const known = new Map((await db.query<{ unitId: number; townshipCode: string }>(sql.unit_townships, [ids])).map((u) => [u.unitId, u.townshipCode]))
       const { reach } = caller
-      // A caller narrower than the city is held to its township's units before anything is written; the
-      // city's and the province's gateways (nearly every batch) reach every unit, and the statement itself
-      // refuses one the store does not know.
-      if (!citywide(reach)) {
-        const ids = batch.units.map((u) => u.unitId)
-        const known = new Map((await db.query<{ unitId: number; townshipCode: string }>(sql.unit_townships, [ids])).map((u) => [u.unitId, u.townshipCode]))
-        const outside = ids.find((id) => {
-          const township = known.get(id)
-          return township === undefined || !walksWith(reach, township)
-        })
-        if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
-      }
+      const outside = ids.find((id) => {
+        const township = known.get(id)
+        return township === undefined || !walksWith(reach, township)
+      })
+      if (outside !== undefined) throw notFound(`no patrol unit with id ${outside} in this account's scope`)
       const columns = fixColumns(batch.units)
-      const [stored] = await commit.statement<{ units: number; unknown: number | null }>(columns.unitIds.length > PREPARED_UP_TO ? recordFixBatches.own : recordFixBatches.prepared, (now) => {
+      const [stored] = await commit.statement<{ units: number }>(columns.unitIds.length > PREPARED_UP_TO ? recordFixBatches.own : recordFixBatches.prepared, (now) => {
         const issues = batch.units.flatMap((u, i) => fixesOutOfTime(u.fixes, now, fixMaxAgeHours, `units.${i}.`))
         if (issues.length > 0) throw invalid(issues)
         return [columns.unitIds, columns.ats, columns.lons, columns.lats, columns.speeds, columns.headings, now, TRAIL.stepSeconds]
       })
-      if (stored?.unknown != null) throw notFound(`no patrol unit with id ${stored.unknown} in this account's scope`)
       return { units: stored?.units ?? 0, fixes: columns.unitIds.length }
     },
 

@@ -21,8 +21,7 @@ export function committer(db: Db, clock: Clock, committed: () => void) {
   }
   /**
    * The same for a write that is one statement writing its rows and its change-log rows together
-   * (a statement is a transaction of its own, one round trip): rows back mean something may have
-   * committed (a statement may answer a refusal as a row; the hub then reads the log and finds nothing new).
+   * (a statement is a transaction of its own, one round trip): rows back mean something committed.
    */
   commit.statement = async <R extends Row>(sql: string, params: (now: Date) => readonly unknown[]): Promise<R[]> => {
     const rows = await db.query<R>(sql, params(clock.now()))

@@ -1,10 +1,7 @@
 -- Many units' fixes in one statement (one transaction): each fix's grid, the grids' last visits, and one
 -- change for the stream holding every unit's part (`PatrolMoves`). Arrays of equal length, a unit's fixes oldest first: $1 unit ids, $2 times,
 -- $3 lons, $4 lats, $5 speeds (m/s), $6 headings; $7 now; $8 the trail step (s): a unit's change carries,
--- of its fixes in one grid and one step's window, the last sent (see `PatrolFixes`). One row back: how many
--- units were stored, or, when the batch names a unit the store does not know, none stored and that unit
--- (`unknown`, the lowest such id): a batch is stored whole or not at all, and its caller is told which unit
--- to fix without asking the store again first (a province gateway's round trip of 10 ms under load).
+-- of its fixes in one grid and one step's window, the last sent (see `PatrolFixes`). One row back: how many units were stored.
 -- A fix strictly inside its unit's grid for the batch (see home) is in that grid (one polygon tested, the
 -- common case of a patrol within its grid); any other is looked up over the current grids as in
 -- record_fixes.sql, a point on a shared edge going to the lower code.
@@ -34,13 +31,11 @@ WITH input AS (
     (SELECT code, geom FROM grids WHERE valid_to IS NULL AND ST_Covers(geom, f.pt) ORDER BY code LIMIT 1)
     LIMIT 1
   ) g ON true
-), unknown AS (
-  SELECT unit_id FROM input WHERE unit_id NOT IN (SELECT id FROM units)
 ), fixes AS (
   SELECT i.n, i.unit_id, i.at, i.lon, i.lat, i.speed, i.heading, i.pt,
          CASE WHEN h.geom IS NOT NULL AND ST_Contains(h.geom, i.pt) THEN h.grid_code
               ELSE (SELECT code FROM grids WHERE valid_to IS NULL AND ST_Covers(geom, i.pt) ORDER BY code LIMIT 1) END AS grid_code
-  FROM input i LEFT JOIN home h ON h.unit_id = i.unit_id WHERE NOT EXISTS (SELECT FROM unknown)
+  FROM input i LEFT JOIN home h ON h.unit_id = i.unit_id WHERE i.unit_id IN (SELECT id FROM units)
 ), streamed AS (
   -- What the change carries: of a unit's fixes in one grid within one step's window, the last sent (hashed, not sorted).
   SELECT f.* FROM fixes f
@@ -73,9 +68,7 @@ WITH input AS (
   FROM units u JOIN latest l ON l.unit_id = u.id JOIN trails t ON t.unit_id = u.id LEFT JOIN before b ON b.unit_id = u.id
 )
 -- The change is logged by the final SELECT itself (a CTE that only SELECTs runs only when read): one for
--- the batch, its units in id order; none when no unit was stored.
-SELECT b.units, NULL::int AS unknown FROM (SELECT count(*)::int AS units, json_agg(j ORDER BY id) AS list FROM payload) b,
+-- the batch, its units in id order; none, and no row back, when no unit was stored.
+SELECT b.units FROM (SELECT count(*)::int AS units, json_agg(j ORDER BY id) AS list FROM payload) b,
   LATERAL log_change($7, 'patrols', 'gateway', 'update', json_build_object('units', b.list)::jsonb) AS logged
 WHERE b.units > 0
-UNION ALL
-SELECT 0, min(unit_id) FROM unknown HAVING count(*) > 0
